@@ -1,0 +1,38 @@
+package dev.kafkasteward.contract.catalog;
+
+import static dev.kafkasteward.contract.catalog.MetricDef.counter;
+import static dev.kafkasteward.contract.catalog.MetricDef.gauge;
+import static dev.kafkasteward.contract.catalog.MetricDef.info;
+
+import java.util.List;
+
+/** The exporter's own health: how collection goes and how stale the served numbers are. */
+public final class SelfMetrics {
+
+    public static final MetricDef BUILD_INFO = info("kafka_steward_build_info",
+            "Version of the running Kafka Steward exporter.", Source.EXPORTER, "cluster", "version");
+
+    public static final MetricDef COLLECTION_DURATION = gauge("kafka_steward_collection_duration_seconds", "seconds",
+            "Wall time of the last completed collection cycle.", Source.EXPORTER, "cluster");
+
+    public static final MetricDef LAST_SUCCESS = gauge("kafka_steward_last_success_timestamp_seconds", "seconds",
+            "Unix time of the last collection cycle that completed without error; 0 before the first.",
+            Source.EXPORTER, "cluster");
+
+    public static final MetricDef SNAPSHOT_AGE = gauge("kafka_steward_snapshot_age_seconds", "seconds",
+            "Age of the data served now: time since the last successful collection (time since start before it).",
+            Source.EXPORTER, "cluster");
+
+    public static final MetricDef COLLECTIONS = counter("kafka_steward_collections_total", null,
+            "Collection cycles run, by outcome (success or failure).", Source.EXPORTER, "cluster", "outcome");
+
+    public static final MetricDef COLLECTION_ERRORS = counter("kafka_steward_collection_errors_total", null,
+            "Errors met while collecting, by stage of the cycle (for instance list_groups, list_offsets).",
+            Source.EXPORTER, "cluster", "stage");
+
+    public static final List<MetricDef> ALL = List.of(BUILD_INFO, COLLECTION_DURATION, LAST_SUCCESS, SNAPSHOT_AGE,
+            COLLECTIONS, COLLECTION_ERRORS);
+
+    private SelfMetrics() {
+    }
+}

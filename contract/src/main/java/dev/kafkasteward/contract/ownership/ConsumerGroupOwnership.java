@@ -1,0 +1,12 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.Optional;
+
+/**
+ * Consumer groups (by name or pattern), their owner, and their lag-age thresholds resolved
+ * against the tier once, at load time.
+ */
+public record ConsumerGroupOwnership(NameSelector selector, String owner, String tier,
+                                     PromDuration lagAgeWarning, PromDuration lagAgeCritical,
+                                     Optional<FreshnessObjective> freshness) {
+}

@@ -1,0 +1,11 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.Optional;
+
+/**
+ * A dead-letter topic (by name or pattern), who must act on its records, the topic its records
+ * came from, and an optional header carrying the failure reason.
+ */
+public record DeadLetterTopic(NameSelector selector, String owner, String tier, Optional<String> sourceTopic,
+                              Optional<String> reasonHeader) {
+}

@@ -1,0 +1,45 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A business flow as ordered stages (orders accepted, paid, reserved, dispatched). With a
+ * correlation key, each key's progress through the stages is tracked over {@code window}.
+ */
+public record Funnel(String name, String owner, String tier, Optional<Correlation> correlation,
+                     PromDuration window, List<Stage> stages) {
+
+    public static final PromDuration DEFAULT_WINDOW = PromDuration.parse("1h").orElseThrow();
+
+    public Funnel {
+        stages = List.copyOf(stages);
+    }
+
+    /** One stage: the records of a topic, optionally only those matching a header or JSON field. */
+    public record Stage(String name, String topic, Optional<Match> match, Optional<PromDuration> maxWait) {
+    }
+
+    /** Which records of a stage topic belong to the stage. */
+    public sealed interface Match {
+        String equals();
+
+        record Header(String header, String equals) implements Match {
+        }
+
+        record JsonField(String field, String equals) implements Match {
+        }
+    }
+
+    /** How records of different stages are tied to the same business key. */
+    public sealed interface Correlation {
+        record RecordKey() implements Correlation {
+        }
+
+        record Header(String header) implements Correlation {
+        }
+
+        record JsonField(String field) implements Correlation {
+        }
+    }
+}

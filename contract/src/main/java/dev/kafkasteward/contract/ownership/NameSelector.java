@@ -1,0 +1,58 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Picks Kafka resources either by exact name or by a regular expression matched against the whole
+ * name (as Prometheus' {@code =~} does). Exactly one of the two is set.
+ */
+public record NameSelector(String name, Pattern pattern) {
+
+    public NameSelector {
+        if ((name == null) == (pattern == null)) {
+            throw new IllegalArgumentException("exactly one of name and pattern must be set");
+        }
+    }
+
+    public static NameSelector exact(String name) {
+        return new NameSelector(Objects.requireNonNull(name), null);
+    }
+
+    public static NameSelector regex(String regex) {
+        return new NameSelector(null, Pattern.compile(regex));
+    }
+
+    public boolean isPattern() {
+        return pattern != null;
+    }
+
+    public boolean matches(String candidate) {
+        return isPattern() ? pattern.matcher(candidate).matches() : name.equals(candidate);
+    }
+
+    /** The name, or the regex source: what owners wrote, and what PromQL matchers use. */
+    public String text() {
+        return isPattern() ? pattern.pattern() : name;
+    }
+
+    /** A PromQL label matcher for this selector, e.g. {@code group="orders"} or {@code group=~"orders-.*"}. */
+    public String promMatcher(String label) {
+        return label + (isPattern() ? "=~" : "=") + '"' + text().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NameSelector other && text().equals(other.text()) && isPattern() == other.isPattern();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text(), isPattern());
+    }
+
+    @Override
+    public String toString() {
+        return isPattern() ? "/" + text() + "/" : text();
+    }
+}

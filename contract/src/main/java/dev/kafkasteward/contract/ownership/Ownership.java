@@ -1,0 +1,61 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Who owns what in one Kafka cluster: the immutable model behind the exporter, the rules and the
+ * dashboards. Built only by {@link OwnershipLoader}, which resolves defaults and checks every
+ * reference, so consumers never re-validate.
+ */
+public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tier> tiers,
+                        List<TopicOwnership> topics, List<ConsumerGroupOwnership> consumerGroups,
+                        List<DeadLetterTopic> deadLetterTopics, List<ConnectorOwnership> connectors,
+                        List<ClientApp> clientApps, List<Funnel> funnels, Platform platform) {
+
+    public Ownership {
+        // Sorted maps: every generator iterates these, and output must be deterministic.
+        teams = Collections.unmodifiableSortedMap(new TreeMap<>(teams));
+        tiers = Collections.unmodifiableSortedMap(new TreeMap<>(tiers));
+        topics = List.copyOf(topics);
+        consumerGroups = List.copyOf(consumerGroups);
+        deadLetterTopics = List.copyOf(deadLetterTopics);
+        connectors = List.copyOf(connectors);
+        clientApps = List.copyOf(clientApps);
+        funnels = List.copyOf(funnels);
+    }
+
+    public Team team(String name) {
+        Team team = teams.get(name);
+        if (team == null) {
+            throw new IllegalArgumentException("no team " + name);
+        }
+        return team;
+    }
+
+    public Tier tier(String name) {
+        Tier tier = tiers.get(name);
+        if (tier == null) {
+            throw new IllegalArgumentException("no tier " + name);
+        }
+        return tier;
+    }
+
+    /** Team names, sorted. */
+    public List<String> teamNames() {
+        return List.copyOf(teams.keySet());
+    }
+
+    /** The first consumer-group entry that claims {@code group}, in file order. */
+    public Optional<ConsumerGroupOwnership> consumerGroupOwner(String group) {
+        return consumerGroups.stream().filter(g -> g.selector().matches(group)).findFirst();
+    }
+
+    /** The first dead-letter entry that claims {@code topic}, in file order. */
+    public Optional<DeadLetterTopic> deadLetterTopic(String topic) {
+        return deadLetterTopics.stream().filter(d -> d.selector().matches(topic)).findFirst();
+    }
+}

@@ -1,0 +1,505 @@
+package dev.kafkasteward.contract.ownership;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Maps a composed YAML tree onto the {@link Ownership} model: validates shapes, values and
+ * references, resolves defaults once, and records every problem in {@link Diagnostics}.
+ */
+final class OwnershipReader {
+
+    static final Set<String> ROOT_KEYS = Set.of("cluster", "default_tier", "teams", "tiers", "topics",
+            "consumer_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform");
+    static final Set<String> TEAM_KEYS = Set.of("description", "receivers");
+    static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for");
+    static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier");
+    static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
+            "lag_age_critical", "freshness");
+    static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
+    static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header");
+    static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier");
+    static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match");
+    static final Set<String> FUNNEL_KEYS = Set.of("name", "owner", "tier", "correlation", "window", "stages");
+    static final Set<String> CORRELATION_KEYS = Set.of("key", "header", "json_field");
+    static final Set<String> STAGE_KEYS = Set.of("name", "topic", "match", "max_wait");
+    static final Set<String> MATCH_KEYS = Set.of("header", "json_field", "equals");
+    static final Set<String> PLATFORM_KEYS = Set.of("owner", "tier", "disk");
+    static final Set<String> DISK_KEYS = Set.of("usage_warning", "usage_critical", "exhaustion_warning",
+            "exhaustion_critical");
+    static final Set<String> RECEIVER_TYPES = Set.of("webhook", "slack", "email", "pagerduty");
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private final Diagnostics diagnostics;
+    private Map<String, Team> teams = Map.of();
+    private Map<String, Tier> tiers = Map.of();
+    private Optional<String> defaultTier = Optional.empty();
+
+    OwnershipReader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The model, or empty when anything was reported. */
+    Optional<Ownership> read(Node root) {
+        Optional<MapReader> maybeRoot = MapReader.of(root, diagnostics, "the ownership file", ROOT_KEYS);
+        if (maybeRoot.isEmpty()) {
+            return Optional.empty();
+        }
+        MapReader r = maybeRoot.get();
+        String cluster = r.requiredString("cluster").orElse("");
+        teams = readTeams(r);
+        tiers = readTiers(r);
+        defaultTier = r.string("default_tier").filter(t -> checkRef(r, "default_tier", t, tiers.keySet(), "tier"));
+        Platform platform = readPlatform(r);
+        List<TopicOwnership> topics = r.listOfMaps("topics", "a topic", TOPIC_KEYS, this::readTopic);
+        List<ConsumerGroupOwnership> groups =
+                r.listOfMaps("consumer_groups", "a consumer group", GROUP_KEYS, this::readGroup);
+        List<DeadLetterTopic> dlqs =
+                r.listOfMaps("dead_letter_topics", "a dead-letter topic", DLQ_KEYS, this::readDeadLetter);
+        List<ConnectorOwnership> connectors =
+                r.listOfMaps("connectors", "a connector", CONNECTOR_KEYS, this::readConnector);
+        List<ClientApp> clients = r.listOfMaps("client_apps", "a client app", CLIENT_KEYS, this::readClient);
+        List<Funnel> funnels = r.listOfMaps("funnels", "a funnel", FUNNEL_KEYS, this::readFunnel);
+
+        checkUnique(r, "topics", "topic", "name", "pattern");
+        checkUnique(r, "consumer_groups", "consumer group", "name", "pattern");
+        checkUnique(r, "dead_letter_topics", "dead-letter topic", "name", "pattern");
+        checkUnique(r, "connectors", "connector", "name");
+        checkUnique(r, "client_apps", "client app", "name");
+        checkUnique(r, "funnels", "funnel", "name");
+
+        if (!diagnostics.isEmpty() || platform == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ownership(cluster, teams, tiers, topics, groups, dlqs, connectors, clients,
+                funnels, platform));
+    }
+
+    // ---- teams and tiers -------------------------------------------------------------------
+
+    private Map<String, Team> readTeams(MapReader root) {
+        Map<String, Team> out = new LinkedHashMap<>();
+        if (!root.has("teams")) {
+            root.missing("teams");
+            return out;
+        }
+        root.value("teams").flatMap(v -> MapReader.of(v, diagnostics, "'teams'", anyKey(v))).ifPresent(teamsMap -> {
+            for (NodeTuple tuple : teamsMap.tuples()) {
+                String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                checkIdentifier(tuple.getKeyNode(), name, "team name");
+                MapReader.of(tuple.getValueNode(), diagnostics, "team '" + name + "'", TEAM_KEYS).ifPresent(t -> {
+                    List<Receiver> receivers = new ArrayList<>();
+                    if (!t.has("receivers")) {
+                        t.missing("receivers");
+                    }
+                    List<Node> items = t.list("receivers");
+                    for (Node item : items) {
+                        readReceiver(item, name).ifPresent(receivers::add);
+                    }
+                    if (t.has("receivers") && items.isEmpty()) {
+                        t.error("receivers", "team '" + name + "' needs at least one receiver");
+                    }
+                    out.put(name, new Team(name, t.string("description"), receivers));
+                });
+            }
+        });
+        return out;
+    }
+
+    private Optional<Receiver> readReceiver(Node item, String team) {
+        String what = "a receiver of team '" + team + "'";
+        Set<String> allKeys = Set.of("type", "url", "url_file", "channel", "api_url_file", "to", "from",
+                "smarthost", "auth_username", "auth_password_file", "routing_key_file");
+        return MapReader.of(item, diagnostics, what, allKeys).flatMap(r -> {
+            Optional<String> type = r.requiredString("type");
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!RECEIVER_TYPES.contains(type.get())) {
+                r.error("type", "unknown receiver type '" + type.get() + "'"
+                        + Suggestions.didYouMean(type.get(), RECEIVER_TYPES) + "; expected one of: email, pagerduty, slack, webhook");
+                return Optional.empty();
+            }
+            Set<String> own = switch (type.get()) {
+                case "webhook" -> Set.of("type", "url", "url_file");
+                case "slack" -> Set.of("type", "channel", "api_url_file");
+                case "email" -> Set.of("type", "to", "from", "smarthost", "auth_username", "auth_password_file");
+                default -> Set.of("type", "routing_key_file");
+            };
+            for (NodeTuple tuple : r.tuples()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                if (!own.contains(key)) {
+                    diagnostics.error(tuple.getKeyNode(), "key '" + key + "' does not apply to a "
+                            + type.get() + " receiver; expected one of: " + String.join(", ", own.stream().sorted().toList()));
+                }
+            }
+            return switch (type.get()) {
+                case "webhook" -> {
+                    Optional<String> url = r.string("url");
+                    Optional<String> urlFile = r.string("url_file");
+                    if (url.isPresent() == urlFile.isPresent()) {
+                        diagnostics.error(r.node(), what + " of type webhook needs exactly one of 'url' or 'url_file'");
+                        yield Optional.empty();
+                    }
+                    yield Optional.of(new Receiver.Webhook(url, urlFile));
+                }
+                case "slack" -> zip(r.requiredString("channel"), r.requiredString("api_url_file"),
+                        Receiver.Slack::new);
+                case "email" -> r.requiredString("to").map(to -> new Receiver.Email(to, r.string("from"),
+                        r.string("smarthost"), r.string("auth_username"), r.string("auth_password_file")));
+                default -> r.requiredString("routing_key_file").map(Receiver.PagerDuty::new);
+            };
+        });
+    }
+
+    private Map<String, Tier> readTiers(MapReader root) {
+        Map<String, Tier> out = new LinkedHashMap<>();
+        if (!root.has("tiers")) {
+            root.missing("tiers");
+            return out;
+        }
+        root.value("tiers").flatMap(v -> MapReader.of(v, diagnostics, "'tiers'", anyKey(v))).ifPresent(tiersMap -> {
+            for (NodeTuple tuple : tiersMap.tuples()) {
+                String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                checkIdentifier(tuple.getKeyNode(), name, "tier name");
+                MapReader.of(tuple.getValueNode(), diagnostics, "tier '" + name + "'", TIER_KEYS).ifPresent(t -> {
+                    Optional<Severity> severity = t.requiredString("severity").flatMap(s -> severity(t, s));
+                    PromDuration warning = t.duration("lag_age_warning").orElse(Tier.DEFAULT_LAG_AGE_WARNING);
+                    PromDuration critical = t.duration("lag_age_critical").orElse(Tier.DEFAULT_LAG_AGE_CRITICAL);
+                    checkOrdered(t, "lag_age_warning", warning, "lag_age_critical", critical);
+                    PromDuration alertFor = t.duration("for").orElse(Tier.DEFAULT_FOR);
+                    severity.ifPresent(s -> out.put(name, new Tier(name, s, warning, critical, alertFor)));
+                });
+            }
+        });
+        return out;
+    }
+
+    private Optional<Severity> severity(MapReader t, String text) {
+        for (Severity s : Severity.values()) {
+            if (s.label().equals(text)) {
+                return Optional.of(s);
+            }
+        }
+        t.error("severity", "unknown severity '" + text + "'"
+                + Suggestions.didYouMean(text, List.of("critical", "warning", "info"))
+                + "; expected one of: critical, warning, info");
+        return Optional.empty();
+    }
+
+    // ---- assets ----------------------------------------------------------------------------
+
+    private Optional<TopicOwnership> readTopic(MapReader r) {
+        Optional<NameSelector> selector = selector(r);
+        Optional<String> owner = owner(r);
+        Optional<String> tier = tier(r);
+        if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get()));
+    }
+
+    private Optional<ConsumerGroupOwnership> readGroup(MapReader r) {
+        Optional<NameSelector> selector = selector(r);
+        Optional<String> owner = owner(r);
+        Optional<String> tierName = tier(r);
+        Optional<FreshnessObjective> freshness = r.map("freshness", FRESHNESS_KEYS).flatMap(f -> {
+            Optional<PromDuration> under = f.duration("lag_age_under");
+            Optional<Percent> objective = f.percent("objective");
+            if (!f.has("lag_age_under")) {
+                f.missing("lag_age_under");
+            }
+            if (!f.has("objective")) {
+                f.missing("objective");
+            }
+            objective.filter(o -> o.ratio() <= 0 || o.ratio() >= 1).ifPresent(o ->
+                    f.error("objective", "'objective' must be above 0% and below 100%, got " + o.text()));
+            PromDuration window = f.duration("window").orElse(FreshnessObjective.DEFAULT_WINDOW);
+            return zip(under, objective, (u, o) -> new FreshnessObjective(u, o, window));
+        });
+        if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
+            return Optional.empty();
+        }
+        Tier tier = tiers.get(tierName.get());
+        PromDuration warning = r.duration("lag_age_warning").orElse(tier.lagAgeWarning());
+        PromDuration critical = r.duration("lag_age_critical").orElse(tier.lagAgeCritical());
+        checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
+        return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
+                freshness));
+    }
+
+    private Optional<DeadLetterTopic> readDeadLetter(MapReader r) {
+        Optional<NameSelector> selector = selector(r);
+        Optional<String> owner = owner(r);
+        Optional<String> tier = tier(r);
+        if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeadLetterTopic(selector.get(), owner.get(), tier.get(), r.string("source_topic"),
+                r.string("reason_header")));
+    }
+
+    private Optional<ConnectorOwnership> readConnector(MapReader r) {
+        Optional<String> name = r.requiredString("name");
+        Optional<String> owner = owner(r);
+        Optional<String> tier = tier(r);
+        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectorOwnership(name.get(), owner.get(), tier.get()));
+    }
+
+    private Optional<ClientApp> readClient(MapReader r) {
+        Optional<String> name = r.requiredString("name");
+        Optional<String> owner = owner(r);
+        Optional<String> tier = tier(r);
+        Map<String, String> match = new TreeMap<>();
+        if (!r.has("match")) {
+            r.missing("match");
+        }
+        r.value("match").flatMap(v -> MapReader.of(v, diagnostics, "'match' of a client app", anyKey(v)))
+                .ifPresent(m -> {
+                    for (NodeTuple tuple : m.tuples()) {
+                        String label = ((ScalarNode) tuple.getKeyNode()).getValue();
+                        if (!label.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+                            diagnostics.error(tuple.getKeyNode(), "'" + label
+                                    + "' is not a Prometheus label name: expected letters, digits and underscores");
+                        }
+                        m.string(label).filter(re -> checkRegex(tuple.getValueNode(), re))
+                                .ifPresent(re -> match.put(label, re));
+                    }
+                    if (m.tuples().isEmpty()) {
+                        diagnostics.error(m.node(), "'match' of a client app needs at least one label, e.g. client_id: \"checkout-.*\"");
+                    }
+                });
+        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty() || match.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClientApp(name.get(), owner.get(), tier.get(), match));
+    }
+
+    private Optional<Funnel> readFunnel(MapReader r) {
+        Optional<String> name = r.requiredString("name");
+        Optional<String> owner = owner(r);
+        Optional<String> tier = tier(r);
+        Optional<Funnel.Correlation> correlation = r.map("correlation", CORRELATION_KEYS).flatMap(this::correlation);
+        PromDuration window = r.duration("window").orElse(Funnel.DEFAULT_WINDOW);
+        if (!r.has("stages")) {
+            r.missing("stages");
+        }
+        List<Node> stageNodes = r.list("stages");
+        List<Funnel.Stage> stages = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node item : stageNodes) {
+            MapReader.of(item, diagnostics, "a stage of funnel '" + name.orElse("?") + "'", STAGE_KEYS)
+                    .flatMap(this::readStage).ifPresent(stage -> {
+                        Integer first = seen.putIfAbsent(stage.name(), item.getStartMark().getLine() + 1);
+                        if (first != null) {
+                            diagnostics.error(item, "duplicate stage '" + stage.name() + "' in funnel '"
+                                    + name.orElse("?") + "' (first defined at line " + first + ")");
+                        }
+                        stages.add(stage);
+                    });
+        }
+        if (r.has("stages") && stageNodes.size() < 2) {
+            r.error("stages", "funnel '" + name.orElse("?") + "' needs at least two stages, has "
+                    + stageNodes.size());
+        }
+        if (r.has("correlation") && correlation.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty() || stages.size() != stageNodes.size()
+                || stageNodes.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages));
+    }
+
+    private Optional<Funnel.Correlation> correlation(MapReader c) {
+        List<Funnel.Correlation> found = new ArrayList<>();
+        c.bool("key").ifPresent(k -> {
+            if (k) {
+                found.add(new Funnel.Correlation.RecordKey());
+            } else {
+                c.error("key", "'key: false' says nothing: use 'key: true', 'header: <name>' or 'json_field: <field>'");
+            }
+        });
+        c.string("header").ifPresent(h -> found.add(new Funnel.Correlation.Header(h)));
+        c.string("json_field").ifPresent(f -> found.add(new Funnel.Correlation.JsonField(f)));
+        if (found.size() != 1) {
+            diagnostics.error(c.node(), "'correlation' needs exactly one of 'key: true', 'header' or 'json_field'");
+            return Optional.empty();
+        }
+        return Optional.of(found.get(0));
+    }
+
+    private Optional<Funnel.Stage> readStage(MapReader s) {
+        Optional<String> name = s.requiredString("name");
+        Optional<String> topic = s.requiredString("topic");
+        Optional<PromDuration> maxWait = s.duration("max_wait");
+        Optional<Funnel.Match> match = s.map("match", MATCH_KEYS).flatMap(m -> {
+            Optional<String> equals = m.requiredString("equals");
+            Optional<String> header = m.string("header");
+            Optional<String> field = m.string("json_field");
+            if (header.isPresent() == field.isPresent()) {
+                diagnostics.error(m.node(), "'match' needs exactly one of 'header' or 'json_field'");
+                return Optional.empty();
+            }
+            return equals.map(e -> header.<Funnel.Match>map(h -> new Funnel.Match.Header(h, e))
+                    .orElseGet(() -> new Funnel.Match.JsonField(field.get(), e)));
+        });
+        if (name.isEmpty() || topic.isEmpty() || (s.has("match") && match.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Funnel.Stage(name.get(), topic.get(), match, maxWait));
+    }
+
+    private Platform readPlatform(MapReader root) {
+        if (!root.has("platform")) {
+            root.missing("platform");
+            return null;
+        }
+        return root.map("platform", PLATFORM_KEYS).flatMap(p -> {
+            Optional<String> owner = owner(p);
+            Optional<String> tier = tier(p);
+            Platform.Disk disk = p.map("disk", DISK_KEYS).map(d -> {
+                Platform.Disk defaults = Platform.Disk.DEFAULTS;
+                Platform.Disk read = new Platform.Disk(
+                        d.percent("usage_warning").orElse(defaults.usageWarning()),
+                        d.percent("usage_critical").orElse(defaults.usageCritical()),
+                        d.duration("exhaustion_warning").orElse(defaults.exhaustionWarning()),
+                        d.duration("exhaustion_critical").orElse(defaults.exhaustionCritical()));
+                if (read.usageWarning().ratio() > read.usageCritical().ratio()) {
+                    d.error("usage_warning", "'usage_warning' (" + read.usageWarning() + ") must not exceed 'usage_critical' ("
+                            + read.usageCritical() + ")");
+                }
+                if (read.exhaustionWarning().value().compareTo(read.exhaustionCritical().value()) < 0) {
+                    d.error("exhaustion_warning", "'exhaustion_warning' (" + read.exhaustionWarning()
+                            + ") must be at least 'exhaustion_critical' (" + read.exhaustionCritical()
+                            + "): the warning horizon comes first");
+                }
+                return read;
+            }).orElse(Platform.Disk.DEFAULTS);
+            return zip(owner, tier, (o, t) -> new Platform(o, t, disk));
+        }).orElse(null);
+    }
+
+    // ---- shared checks ---------------------------------------------------------------------
+
+    /** {@code name} or {@code pattern}, exactly one; patterns must compile. */
+    private Optional<NameSelector> selector(MapReader r) {
+        boolean hasName = r.has("name");
+        boolean hasPattern = r.has("pattern");
+        if (hasName == hasPattern) {
+            diagnostics.error(r.node(), r.what() + " needs exactly one of 'name' or 'pattern'"
+                    + (hasName ? ", not both" : ""));
+            return Optional.empty();
+        }
+        if (hasName) {
+            return r.string("name").map(NameSelector::exact);
+        }
+        return r.string("pattern").filter(p -> checkRegex(r.value("pattern").orElseThrow(), p))
+                .map(NameSelector::regex);
+    }
+
+    private boolean checkRegex(Node at, String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (PatternSyntaxException e) {
+            diagnostics.error(at, "invalid regex '" + regex + "': " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            return false;
+        }
+    }
+
+    private Optional<String> owner(MapReader r) {
+        return r.requiredString("owner").filter(o -> checkRef(r, "owner", o, teams.keySet(), "team"));
+    }
+
+    /** The entry's tier, or the file's default tier when the entry names none. */
+    private Optional<String> tier(MapReader r) {
+        if (!r.has("tier")) {
+            if (defaultTier.isEmpty()) {
+                diagnostics.error(r.node(), "missing required key 'tier' in " + r.what()
+                        + " (or set 'default_tier' at the top of the file)");
+            }
+            return defaultTier;
+        }
+        return r.string("tier").filter(t -> checkRef(r, "tier", t, tiers.keySet(), "tier"));
+    }
+
+    private boolean checkRef(MapReader r, String key, String value, Set<String> known, String kind) {
+        if (known.contains(value)) {
+            return true;
+        }
+        r.error(key, "unknown " + kind + " '" + value + "'" + Suggestions.didYouMean(value, known)
+                + " (known: " + (known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList())) + ")");
+        return false;
+    }
+
+    private void checkIdentifier(Node at, String name, String what) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            diagnostics.error(at, "invalid " + what + " '" + name
+                    + "': expected letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    private void checkOrdered(MapReader r, String lowKey, PromDuration low,
+                                                               String highKey, PromDuration high) {
+        if (low.value().compareTo(high.value()) > 0) {
+            r.error(r.has(lowKey) ? lowKey : highKey, "'" + lowKey + "' (" + low + ") must not exceed '" + highKey
+                    + "' (" + high + ")");
+        }
+    }
+
+    /** Reports list entries that name the same resource twice, pointing at the second. */
+    private void checkUnique(MapReader root, String listKey, String kind, String... keys) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node item : root.value(listKey).isPresent() ? root.list(listKey) : List.<Node>of()) {
+            if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+                continue;
+            }
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && List.of(keys).contains(k.getValue())
+                        && t.getValueNode() instanceof ScalarNode v) {
+                    Integer first = seen.putIfAbsent(k.getValue() + "\u0000" + v.getValue(),
+                            item.getStartMark().getLine() + 1);
+                    if (first != null) {
+                        diagnostics.error(t.getValueNode(), "duplicate " + kind + " '" + v.getValue()
+                                + "' (first defined at line " + first + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Keys of a name-keyed mapping (teams, tiers) are free-form: allow whatever is there. */
+    private static Set<String> anyKey(Node node) {
+        Set<String> keys = new java.util.HashSet<>();
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode s) {
+                    keys.add(s.getValue());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static <A, B, R> Optional<R> zip(Optional<A> a, Optional<B> b, java.util.function.BiFunction<A, B, R> f) {
+        return a.isPresent() && b.isPresent() ? Optional.of(f.apply(a.get(), b.get())) : Optional.empty();
+    }
+}
