@@ -12,7 +12,12 @@ public final class LagMetrics {
                     + " committed offset have no series.",
             Source.EXPORTER, "cluster", "group", "topic", "partition");
 
-    public static final List<MetricDef> ALL = List.of(LAG_RECORDS);
+    public static final MetricDef LAG_AGE = gauge("kafka_consumergroup_lag_age_seconds", "seconds",
+            "Age of the oldest record the group has not consumed: now minus the timestamp of the record at the"
+                    + " committed offset; 0 when caught up. Partitions whose age is unknown have no series.",
+            Source.EXPORTER, "cluster", "group", "topic", "partition");
+
+    public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE);
 
     private LagMetrics() {
     }
