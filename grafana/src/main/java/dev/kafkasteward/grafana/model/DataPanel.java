@@ -1,0 +1,16 @@
+package dev.kafkasteward.grafana.model;
+
+import java.util.List;
+
+/** A panel that shows the result of Prometheus queries through the templated data source. */
+public record DataPanel(int id, PanelType type, String title, String description, DatasourceRef datasource,
+                        GridPos gridPos, FieldConfig fieldConfig, PanelOptions options, List<Target> targets)
+        implements Panel {
+
+    public DataPanel {
+        targets = List.copyOf(targets);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("panel without a query: " + title);
+        }
+    }
+}
