@@ -1,0 +1,94 @@
+package dev.kafkasteward.exporter;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.RecordTimestampReader;
+import dev.kafkasteward.exporter.core.Analysis;
+import dev.kafkasteward.exporter.core.CollectionLoop;
+import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.http.MetricsServer;
+import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The assembled daemon: Kafka clients, the collection loop, the renderer and the HTTP server.
+ * Used by the {@code serve} command, the demo and the integration tests alike.
+ */
+public final class StewardExporter implements AutoCloseable {
+
+    /** Everything {@code serve} needs. {@code port} 0 picks a free port. */
+    public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
+                         CollectorSettings collector, Clock clock) {
+    }
+
+    private final Admin admin;
+    private final RecordTimestampReader timestamps;
+    private final CollectionLoop loop;
+    private final MetricsServer server;
+
+    private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server) {
+        this.admin = admin;
+        this.timestamps = timestamps;
+        this.loop = loop;
+        this.server = server;
+    }
+
+    public static StewardExporter start(Config config) throws IOException {
+        Properties props = clientProperties(config);
+        Admin admin = Admin.create(props);
+        RecordTimestampReader timestamps = new RecordTimestampReader(props);
+        KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock());
+        CollectionLoop loop = new CollectionLoop(collector::collect, new Analysis(), config.clock(), config.interval());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
+                config.clock()));
+        MetricsServer server;
+        try {
+            server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);
+        } catch (IOException | RuntimeException e) {
+            timestamps.close();
+            admin.close();
+            throw e;
+        }
+        loop.start();
+        return new StewardExporter(admin, timestamps, loop, server);
+    }
+
+    private static Properties clientProperties(Config config) {
+        Properties props = new Properties();
+        props.putAll(config.clientProperties());
+        props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-steward");
+        long timeoutMs = config.collector().requestTimeout().toMillis();
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
+        return props;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public boolean ready() {
+        return loop.ready();
+    }
+
+    public ServedState state() {
+        return loop.state();
+    }
+
+    /** Stops serving first, then collection, then the Kafka clients. */
+    @Override
+    public void close() {
+        server.close();
+        loop.close();
+        timestamps.close();
+        admin.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kafkasteward.exporter;
+
+/** The exporter's version, from the jar manifest when packaged. */
+public final class Version {
+
+    private Version() {
+    }
+
+    public static String get() {
+        String v = Version.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

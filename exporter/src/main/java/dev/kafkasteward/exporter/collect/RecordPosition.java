@@ -1,0 +1,5 @@
+package dev.kafkasteward.exporter.collect;
+
+/** An offset in a partition, used as the key of a record-timestamp lookup. */
+public record RecordPosition(TopicPartitionId partition, long offset) {
+}

@@ -1,0 +1,95 @@
+package dev.kafkasteward.exporter.core;
+
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs collection cycles in the background and publishes what scrapes serve. A cycle that could
+ * not reach the cluster keeps the previous snapshot and only updates the status, so staleness is
+ * visible as a metric while no series flaps to zero. The loop never dies on an error.
+ */
+public final class CollectionLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
+
+    private final Supplier<Observation> collector;
+    private final Analysis analysis;
+    private final Clock clock;
+    private final Duration interval;
+    private final AtomicReference<ServedState> state;
+    private final ScheduledExecutorService executor;
+
+    public CollectionLoop(Supplier<Observation> collector, Analysis analysis, Clock clock, Duration interval) {
+        this.collector = collector;
+        this.analysis = analysis;
+        this.clock = clock;
+        this.interval = interval;
+        this.state = new AtomicReference<>(new ServedState(Optional.empty(), CollectionStatus.startingAt(clock.instant())));
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "steward-collector");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One cycle: collect, analyze, publish. Exposed for tests that drive cycles by hand. */
+    public void runOnce() {
+        Instant start = clock.instant();
+        Map<String, Integer> errors;
+        Optional<Snapshot> snapshot = state.get().snapshot();
+        try {
+            Observation observation = collector.get();
+            Map<String, Integer> cycleErrors = observation.errors();
+            errors = cycleErrors;
+            boolean reachedCluster = Arrays.stream(Stage.values())
+                    .filter(Stage::essential).noneMatch(s -> cycleErrors.containsKey(s.label()));
+            if (reachedCluster) {
+                snapshot = Optional.of(analysis.analyze(observation));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("collection cycle failed", e);
+            errors = Map.of("cycle", 1);
+        }
+        Instant end = clock.instant();
+        CollectionStatus status = state.get().status().after(end, Duration.between(start, end), errors);
+        state.set(new ServedState(snapshot, status));
+    }
+
+    public ServedState state() {
+        return state.get();
+    }
+
+    /** Ready once a snapshot exists to serve. */
+    public boolean ready() {
+        return state.get().snapshot().isPresent();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("collector thread did not stop within 15 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

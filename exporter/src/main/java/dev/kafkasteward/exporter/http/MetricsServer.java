@@ -1,0 +1,68 @@
+package dev.kafkasteward.exporter.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Serves {@code /metrics} (prometheus-metrics' own handler), {@code /healthz} (the process runs)
+ * and {@code /readyz} (a snapshot exists to serve: 503 until the first collection succeeded).
+ */
+public final class MetricsServer implements AutoCloseable {
+
+    private final HTTPServer server;
+
+    private MetricsServer(HTTPServer server) {
+        this.server = server;
+    }
+
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry, BooleanSupplier ready)
+            throws IOException {
+        HTTPServer server = HTTPServer.builder()
+                .hostname(host)
+                .port(port)
+                .registry(registry)
+                .defaultHandler(exchange -> route(exchange, ready))
+                .buildAndStart();
+        return new MetricsServer(server);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    private static void route(HttpExchange exchange, BooleanSupplier ready) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        switch (path) {
+            case "/healthz" -> respond(exchange, 200, "ok\n");
+            case "/readyz" -> {
+                if (ready.getAsBoolean()) {
+                    respond(exchange, 200, "ready\n");
+                } else {
+                    respond(exchange, 503, "not ready: no collection from Kafka has succeeded yet\n");
+                }
+            }
+            case "/" -> respond(exchange, 200,
+                    "Kafka Steward exporter\n/metrics  metrics\n/healthz  liveness\n/readyz   readiness\n");
+            default -> respond(exchange, 404, "not found\n");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

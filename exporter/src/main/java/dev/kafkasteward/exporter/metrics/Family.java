@@ -1,0 +1,64 @@
+package dev.kafkasteward.exporter.metrics;
+
+import dev.kafkasteward.contract.catalog.MetricDef;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples of one catalog metric, with exactly the catalog's labels in the catalog's order — the
+ * renderer cannot drift from the contract.
+ */
+final class Family {
+
+    private final MetricDef def;
+    private final List<Labels> labels = new ArrayList<>();
+    private final List<Double> values = new ArrayList<>();
+
+    Family(MetricDef def) {
+        this.def = def;
+    }
+
+    Family add(double value, String... labelValues) {
+        if (labelValues.length != def.labels().size()) {
+            throw new IllegalArgumentException(def.name() + " takes labels " + def.labels() + ", got "
+                    + labelValues.length + " values");
+        }
+        labels.add(Labels.of(def.labels().toArray(String[]::new), labelValues));
+        values.add(value);
+        return this;
+    }
+
+    MetricSnapshot build() {
+        Unit unit = def.unit().map(Unit::new).orElse(null);
+        return switch (def.type()) {
+            case GAUGE -> {
+                GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(def.baseName()).help(def.help()).unit(unit);
+                for (int i = 0; i < values.size(); i++) {
+                    b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                            .value(values.get(i)).labels(labels.get(i)).build());
+                }
+                yield b.build();
+            }
+            case COUNTER -> {
+                CounterSnapshot.Builder b = CounterSnapshot.builder().name(def.baseName()).help(def.help()).unit(unit);
+                for (int i = 0; i < values.size(); i++) {
+                    b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                            .value(values.get(i)).labels(labels.get(i)).build());
+                }
+                yield b.build();
+            }
+            case INFO -> {
+                InfoSnapshot.Builder b = InfoSnapshot.builder().name(def.baseName()).help(def.help());
+                labels.forEach(l -> b.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(l).build()));
+                yield b.build();
+            }
+            default -> throw new IllegalStateException("the exporter renders no " + def.type() + ": " + def.name());
+        };
+    }
+}
