@@ -1,0 +1,92 @@
+package dev.kafkasteward.exporter.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkasteward.exporter.collect.GroupOffsets;
+import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CollectionLoopTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
+    private static final TopicPartitionId P0 = new TopicPartitionId("orders", 0);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final Deque<Observation> observations = new ArrayDeque<>();
+    private final CollectionLoop loop = new CollectionLoop(observations::pop, new Analysis(), clock, Duration.ofSeconds(15));
+
+    @Test
+    void notReadyAndStaleSinceStartUntilTheFirstSuccess() {
+        observations.push(unreachable());
+        clock.advance(Duration.ofSeconds(20));
+
+        loop.runOnce();
+
+        assertFalse(loop.ready());
+        assertEquals(20.0, loop.state().status().stalenessSeconds(clock.instant()));
+        assertEquals(Map.of("list_groups", 1L, "list_topics", 1L), loop.state().status().errors());
+    }
+
+    @Test
+    void unreachableClusterKeepsTheLastSnapshotAndStalenessGrows() {
+        observations.add(healthy(T0));
+        observations.add(unreachable());
+        loop.runOnce();
+        Snapshot first = loop.state().snapshot().orElseThrow();
+
+        clock.advance(Duration.ofSeconds(45));
+        loop.runOnce();
+
+        assertTrue(loop.ready());
+        assertSame(first, loop.state().snapshot().orElseThrow(), "no series vanish while Kafka is unreachable");
+        assertEquals(45.0, loop.state().status().stalenessSeconds(clock.instant()));
+        assertEquals(1, loop.state().status().successes());
+        assertEquals(1, loop.state().status().failures());
+    }
+
+    @Test
+    void aNonEssentialErrorPublishesThePartialSnapshotButIsNotASuccess() {
+        observations.add(new Observation(T0, List.of(), List.of(new GroupOffsets("g", Map.of(P0, 1L))),
+                Map.of(P0, new LogOffsets(0, 3)), Map.of(), Map.of("record_timestamps", 1)));
+
+        loop.runOnce();
+
+        Snapshot s = loop.state().snapshot().orElseThrow();
+        assertFalse(s.complete());
+        assertEquals(2, s.lag().partitions().get(0).records());
+        assertTrue(loop.state().status().lastSuccess().isEmpty());
+    }
+
+    @Test
+    void aThrowingCollectorIsCountedAndTheLoopGoesOn() {
+        CollectionLoop throwing = new CollectionLoop(() -> {
+            throw new IllegalStateException("boom");
+        }, new Analysis(), clock, Duration.ofSeconds(1));
+
+        throwing.runOnce();
+        throwing.runOnce();
+
+        assertEquals(Map.of("cycle", 2L), throwing.state().status().errors());
+    }
+
+    private static Observation healthy(Instant at) {
+        return new Observation(at, List.of(), List.of(new GroupOffsets("g", Map.of(P0, 1L))),
+                Map.of(P0, new LogOffsets(0, 3)), Map.of(), Map.of());
+    }
+
+    private static Observation unreachable() {
+        return new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of("list_groups", 1, "list_topics", 1));
+    }
+}

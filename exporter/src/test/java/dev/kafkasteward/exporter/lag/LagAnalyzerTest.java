@@ -1,0 +1,82 @@
+package dev.kafkasteward.exporter.lag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkasteward.exporter.collect.GroupOffsets;
+import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LagAnalyzerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final TopicPartitionId P0 = new TopicPartitionId("orders", 0);
+    private static final TopicPartitionId P1 = new TopicPartitionId("orders", 1);
+    private static final TopicPartitionId P2 = new TopicPartitionId("orders", 2);
+    private static final TopicPartitionId GONE = new TopicPartitionId("deleted", 0);
+
+    private final LagAnalyzer analyzer = new LagAnalyzer();
+
+    @Test
+    void lagIsLogEndMinusCommittedAndAgeIsTimeSinceTheRecordAtTheCommit() {
+        Observation o = observation(
+                Map.of(P0, 5L, P1, 10L, GONE, 3L),
+                Map.of(P0, new LogOffsets(0, 12), P1, new LogOffsets(0, 10)),
+                Map.of(new RecordPosition(P0, 5), NOW.minusSeconds(30).toEpochMilli()));
+
+        List<PartitionLag> lag = analyzer.analyze(o).partitions();
+
+        assertEquals(List.of(
+                new PartitionLag("g", P0, 7, new LagAge.Known(30.0)),
+                new PartitionLag("g", P1, 0, new LagAge.Known(0))), lag,
+                "caught-up partition has age exactly 0; a partition without log offsets has no series");
+    }
+
+    @Test
+    void unreadTimestampIsExplicitlyUnknownNotZero() {
+        Observation o = observation(Map.of(P0, 5L), Map.of(P0, new LogOffsets(0, 6)), Map.of());
+
+        assertEquals(new LagAge.Unknown("timestamp_not_read"), analyzer.analyze(o).partitions().get(0).age());
+    }
+
+    @Test
+    void commitBelowLogStartUsesTheFirstRetainedRecordForAge() {
+        Observation o = observation(Map.of(P2, 3L), Map.of(P2, new LogOffsets(10, 15)),
+                Map.of(new RecordPosition(P2, 10), NOW.minusSeconds(90).toEpochMilli()));
+
+        PartitionLag p = analyzer.analyze(o).partitions().get(0);
+
+        assertEquals(12, p.records());
+        assertEquals(new LagAge.Known(90.0), p.age());
+    }
+
+    @Test
+    void lagIsNeverNegativeWhenTheLogWasTruncatedBelowTheCommit() {
+        Observation o = observation(Map.of(P0, 20L), Map.of(P0, new LogOffsets(0, 15)), Map.of());
+
+        PartitionLag p = analyzer.analyze(o).partitions().get(0);
+
+        assertEquals(0, p.records());
+        assertEquals(new LagAge.Known(0), p.age());
+    }
+
+    @Test
+    void recordFromAProducerClockAheadOfOursHasAgeZeroNotNegative() {
+        Observation o = observation(Map.of(P0, 1L), Map.of(P0, new LogOffsets(0, 2)),
+                Map.of(new RecordPosition(P0, 1), NOW.plusSeconds(5).toEpochMilli()));
+
+        assertEquals(new LagAge.Known(0), analyzer.analyze(o).partitions().get(0).age());
+    }
+
+    private static Observation observation(Map<TopicPartitionId, Long> committed,
+                                           Map<TopicPartitionId, LogOffsets> logOffsets,
+                                           Map<RecordPosition, Long> timestamps) {
+        return new Observation(NOW, List.of(), List.of(new GroupOffsets("g", committed)), logOffsets, timestamps,
+                Map.of());
+    }
+}
