@@ -103,7 +103,9 @@ final class MapReader {
     Optional<Boolean> bool(String key) {
         return value(key).flatMap(v -> {
             if (v instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())) {
-                return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
+                // YAML 1.1 booleans: yes/no and on/off as well as true/false.
+                String word = s.getValue().toLowerCase(java.util.Locale.ROOT);
+                return Optional.of(word.equals("true") || word.equals("yes") || word.equals("on"));
             }
             diagnostics.error(v, "'" + key + "' in " + what + " must be true or false, got " + describe(v));
             return Optional.empty();

@@ -38,7 +38,8 @@ public record NameSelector(String name, Pattern pattern) {
 
     /** A PromQL label matcher for this selector, e.g. {@code group="orders"} or {@code group=~"orders-.*"}. */
     public String promMatcher(String label) {
-        return label + (isPattern() ? "=~" : "=") + '"' + text().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return label + (isPattern() ? "=~" : "=") + '"' + text().replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n").replace("\r", "\\r") + '"';
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class OwnershipLoader {
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            String context = e.getContext() != null ? " (" + e.getContext() + contextPosition(e) + ")" : "";
             if (mark != null) {
                 diagnostics.error(mark, "malformed YAML: " + problem + context);
             } else {
@@ -79,6 +79,17 @@ public final class OwnershipLoader {
             throw new OwnershipException(diagnostics.sorted());
         }
         return model.get();
+    }
+
+    /** Where the construct being parsed began (an opening quote, a flow collection), when elsewhere. */
+    private static String contextPosition(MarkedYAMLException e) {
+        var context = e.getContextMark();
+        var problem = e.getProblemMark();
+        if (context == null || problem == null || !e.getContext().startsWith("while ")
+                || (context.getLine() == problem.getLine() && context.getColumn() == problem.getColumn())) {
+            return "";
+        }
+        return ", which started at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1);
     }
 
     private static Yaml yaml() {

@@ -45,7 +45,14 @@ final class OwnershipReader {
     private final Diagnostics diagnostics;
     private Map<String, Team> teams = Map.of();
     private Map<String, Tier> tiers = Map.of();
+    /** Names written in the file, valid or not: references to them are not "unknown". */
+    private final Set<String> declaredTeams = new java.util.HashSet<>();
+    private final Set<String> declaredTiers = new java.util.HashSet<>();
+    /** False when 'teams' or 'tiers' itself is malformed: references cannot be checked then. */
+    private boolean teamsReadable = true;
+    private boolean tiersReadable = true;
     private Optional<String> defaultTier = Optional.empty();
+    private boolean defaultTierWritten;
 
     OwnershipReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -61,7 +68,9 @@ final class OwnershipReader {
         String cluster = r.requiredString("cluster").orElse("");
         teams = readTeams(r);
         tiers = readTiers(r);
-        defaultTier = r.string("default_tier").filter(t -> checkRef(r, "default_tier", t, tiers.keySet(), "tier"));
+        defaultTierWritten = r.has("default_tier");
+        defaultTier = r.string("default_tier")
+                .filter(t -> !tiersReadable || checkRef(r, "default_tier", t, declaredTiers, tiers.keySet(), "tier"));
         Platform platform = readPlatform(r);
         List<TopicOwnership> topics = r.listOfMaps("topics", "a topic", TOPIC_KEYS, this::readTopic);
         List<ConsumerGroupOwnership> groups =
@@ -95,9 +104,13 @@ final class OwnershipReader {
             root.missing("teams");
             return out;
         }
-        root.value("teams").flatMap(v -> MapReader.of(v, diagnostics, "'teams'", anyKey(v))).ifPresent(teamsMap -> {
+        Optional<MapReader> maybeTeams =
+                root.value("teams").flatMap(v -> MapReader.of(v, diagnostics, "'teams'", anyKey(v)));
+        teamsReadable = maybeTeams.isPresent();
+        maybeTeams.ifPresent(teamsMap -> {
             for (NodeTuple tuple : teamsMap.tuples()) {
                 String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                declaredTeams.add(name);
                 checkIdentifier(tuple.getKeyNode(), name, "team name");
                 MapReader.of(tuple.getValueNode(), diagnostics, "team '" + name + "'", TEAM_KEYS).ifPresent(t -> {
                     List<Receiver> receivers = new ArrayList<>();
@@ -149,8 +162,11 @@ final class OwnershipReader {
                 case "webhook" -> {
                     Optional<String> url = r.string("url");
                     Optional<String> urlFile = r.string("url_file");
-                    if (url.isPresent() == urlFile.isPresent()) {
+                    if (r.has("url") == r.has("url_file")) {
                         diagnostics.error(r.node(), what + " of type webhook needs exactly one of 'url' or 'url_file'");
+                        yield Optional.empty();
+                    }
+                    if (url.isEmpty() && urlFile.isEmpty()) {
                         yield Optional.empty();
                     }
                     yield Optional.of(new Receiver.Webhook(url, urlFile));
@@ -170,9 +186,13 @@ final class OwnershipReader {
             root.missing("tiers");
             return out;
         }
-        root.value("tiers").flatMap(v -> MapReader.of(v, diagnostics, "'tiers'", anyKey(v))).ifPresent(tiersMap -> {
+        Optional<MapReader> maybeTiers =
+                root.value("tiers").flatMap(v -> MapReader.of(v, diagnostics, "'tiers'", anyKey(v)));
+        tiersReadable = maybeTiers.isPresent();
+        maybeTiers.ifPresent(tiersMap -> {
             for (NodeTuple tuple : tiersMap.tuples()) {
                 String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                declaredTiers.add(name);
                 checkIdentifier(tuple.getKeyNode(), name, "tier name");
                 MapReader.of(tuple.getValueNode(), diagnostics, "tier '" + name + "'", TIER_KEYS).ifPresent(t -> {
                     Optional<Severity> severity = t.requiredString("severity").flatMap(s -> severity(t, s));
@@ -229,12 +249,15 @@ final class OwnershipReader {
             PromDuration window = f.duration("window").orElse(FreshnessObjective.DEFAULT_WINDOW);
             return zip(under, objective, (u, o) -> new FreshnessObjective(u, o, window));
         });
+        // Read the thresholds before giving up on the entry, so their errors are reported too.
+        Optional<PromDuration> ownWarning = r.duration("lag_age_warning");
+        Optional<PromDuration> ownCritical = r.duration("lag_age_critical");
         if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
             return Optional.empty();
         }
         Tier tier = tiers.get(tierName.get());
-        PromDuration warning = r.duration("lag_age_warning").orElse(tier.lagAgeWarning());
-        PromDuration critical = r.duration("lag_age_critical").orElse(tier.lagAgeCritical());
+        PromDuration warning = ownWarning.orElse(tier.lagAgeWarning());
+        PromDuration critical = ownCritical.orElse(tier.lagAgeCritical());
         checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
         return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
                 freshness));
@@ -305,15 +328,20 @@ final class OwnershipReader {
         for (Node item : stageNodes) {
             MapReader.of(item, diagnostics, "a stage of funnel '" + name.orElse("?") + "'", STAGE_KEYS)
                     .flatMap(this::readStage).ifPresent(stage -> {
-                        Integer first = seen.putIfAbsent(stage.name(), item.getStartMark().getLine() + 1);
+                        Node nameNode = ((org.yaml.snakeyaml.nodes.MappingNode) item).getValue().stream()
+                                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name"))
+                                .map(NodeTuple::getValueNode).findFirst().orElse(item);
+                        Integer first = seen.putIfAbsent(stage.name(), nameNode.getStartMark().getLine() + 1);
                         if (first != null) {
-                            diagnostics.error(item, "duplicate stage '" + stage.name() + "' in funnel '"
+                            diagnostics.error(nameNode, "duplicate stage '" + stage.name() + "' in funnel '"
                                     + name.orElse("?") + "' (first defined at line " + first + ")");
                         }
                         stages.add(stage);
                     });
         }
-        if (r.has("stages") && stageNodes.size() < 2) {
+        boolean stagesIsList = r.value("stages").filter(v -> v instanceof org.yaml.snakeyaml.nodes.SequenceNode)
+                .isPresent();
+        if (stagesIsList && stageNodes.size() < 2) {
             r.error("stages", "funnel '" + name.orElse("?") + "' needs at least two stages, has "
                     + stageNodes.size());
         }
@@ -328,21 +356,24 @@ final class OwnershipReader {
     }
 
     private Optional<Funnel.Correlation> correlation(MapReader c) {
-        List<Funnel.Correlation> found = new ArrayList<>();
-        c.bool("key").ifPresent(k -> {
-            if (k) {
-                found.add(new Funnel.Correlation.RecordKey());
-            } else {
-                c.error("key", "'key: false' says nothing: use 'key: true', 'header: <name>' or 'json_field: <field>'");
-            }
-        });
-        c.string("header").ifPresent(h -> found.add(new Funnel.Correlation.Header(h)));
-        c.string("json_field").ifPresent(f -> found.add(new Funnel.Correlation.JsonField(f)));
-        if (found.size() != 1) {
+        long written = CORRELATION_KEYS.stream().filter(c::has).count();
+        if (written != 1) {
             diagnostics.error(c.node(), "'correlation' needs exactly one of 'key: true', 'header' or 'json_field'");
             return Optional.empty();
         }
-        return Optional.of(found.get(0));
+        if (c.has("key")) {
+            return c.bool("key").flatMap(k -> {
+                if (!k) {
+                    c.error("key", "'key: false' says nothing: use 'key: true', 'header: <name>' or 'json_field: <field>'");
+                    return Optional.empty();
+                }
+                return Optional.of(new Funnel.Correlation.RecordKey());
+            });
+        }
+        if (c.has("header")) {
+            return c.string("header").map(Funnel.Correlation.Header::new);
+        }
+        return c.string("json_field").map(Funnel.Correlation.JsonField::new);
     }
 
     private Optional<Funnel.Stage> readStage(MapReader s) {
@@ -426,24 +457,34 @@ final class OwnershipReader {
     }
 
     private Optional<String> owner(MapReader r) {
-        return r.requiredString("owner").filter(o -> checkRef(r, "owner", o, teams.keySet(), "team"));
+        return r.requiredString("owner")
+                .filter(o -> teamsReadable && checkRef(r, "owner", o, declaredTeams, teams.keySet(), "team"));
     }
 
     /** The entry's tier, or the file's default tier when the entry names none. */
     private Optional<String> tier(MapReader r) {
         if (!r.has("tier")) {
-            if (defaultTier.isEmpty()) {
+            if (defaultTier.isEmpty() && !defaultTierWritten) {
                 diagnostics.error(r.node(), "missing required key 'tier' in " + r.what()
                         + " (or set 'default_tier' at the top of the file)");
             }
             return defaultTier;
         }
-        return r.string("tier").filter(t -> checkRef(r, "tier", t, tiers.keySet(), "tier"));
+        return r.string("tier")
+                .filter(t -> tiersReadable && checkRef(r, "tier", t, declaredTiers, tiers.keySet(), "tier"));
     }
 
-    private boolean checkRef(MapReader r, String key, String value, Set<String> known, String kind) {
+    /**
+     * True when {@code value} names a valid entry. A name that is declared but invalid was reported
+     * where it is declared, so it is not reported again here; the reference is still unusable.
+     */
+    private boolean checkRef(MapReader r, String key, String value, Set<String> declared, Set<String> known,
+                             String kind) {
         if (known.contains(value)) {
             return true;
+        }
+        if (declared.contains(value)) {
+            return false;
         }
         r.error(key, "unknown " + kind + " '" + value + "'" + Suggestions.didYouMean(value, known)
                 + " (known: " + (known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList())) + ")");
@@ -468,7 +509,11 @@ final class OwnershipReader {
     /** Reports list entries that name the same resource twice, pointing at the second. */
     private void checkUnique(MapReader root, String listKey, String kind, String... keys) {
         Map<String, Integer> seen = new HashMap<>();
-        for (Node item : root.value(listKey).isPresent() ? root.list(listKey) : List.<Node>of()) {
+        List<Node> items = root.value(listKey)
+                .filter(v -> v instanceof org.yaml.snakeyaml.nodes.SequenceNode)
+                .map(v -> ((org.yaml.snakeyaml.nodes.SequenceNode) v).getValue())
+                .orElse(List.of());
+        for (Node item : items) {
             if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
                 continue;
             }
