@@ -1,0 +1,68 @@
+package dev.kafkasteward.rules;
+
+import dev.kafkasteward.rules.alertmanager.AlertmanagerVersion;
+import java.util.Objects;
+
+/**
+ * How {@link RulesGenerator} renders links, timings and Alertmanager specifics. Build from
+ * {@link #defaults()} and adjust with the {@code with*} methods.
+ *
+ * @param runbookBaseUrl   where runbooks live; each alert links {@code <base>/<alertname-lowercase>.md}
+ * @param dashboardBaseUrl the Grafana base URL the {@code dashboard_url} annotation points into
+ * @param timeScale        factor applied to every {@code for:} and every Alertmanager timer (group wait,
+ *                         group interval, repeat interval), so end-to-end tests can run a real pipeline in
+ *                         seconds; a scaled non-zero duration is rounded to whole seconds and never goes
+ *                         below 1s; thresholds are not scaled
+ * @param alertmanager     the Alertmanager release the routing config must load in
+ * @param smtpFrom         {@code global.smtp_from}, written only when an email receiver does not set {@code from}
+ * @param smtpSmarthost    {@code global.smtp_smarthost}, written only when an email receiver does not set
+ *                         {@code smarthost}
+ */
+public record RulesOptions(String runbookBaseUrl, String dashboardBaseUrl, double timeScale,
+                           AlertmanagerVersion alertmanager, String smtpFrom, String smtpSmarthost) {
+
+    public static final String DEFAULT_RUNBOOK_BASE_URL =
+            "https://github.com/kafka-steward/kafka-steward/blob/main/docs/runbooks";
+    public static final String DEFAULT_DASHBOARD_BASE_URL = "http://localhost:3000";
+
+    public RulesOptions {
+        runbookBaseUrl = stripTrailingSlash(Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl"));
+        dashboardBaseUrl = stripTrailingSlash(Objects.requireNonNull(dashboardBaseUrl, "dashboardBaseUrl"));
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("timeScale must be a positive finite number, got " + timeScale);
+        }
+        Objects.requireNonNull(alertmanager, "alertmanager");
+        Objects.requireNonNull(smtpFrom, "smtpFrom");
+        Objects.requireNonNull(smtpSmarthost, "smtpSmarthost");
+    }
+
+    /** Production defaults: GitHub runbooks, local Grafana, real time, Alertmanager 0.25 (Debian bookworm). */
+    public static RulesOptions defaults() {
+        return new RulesOptions(DEFAULT_RUNBOOK_BASE_URL, DEFAULT_DASHBOARD_BASE_URL, 1.0,
+                AlertmanagerVersion.V0_25, "kafka-steward@localhost", "localhost:25");
+    }
+
+    public RulesOptions withRunbookBaseUrl(String url) {
+        return new RulesOptions(url, dashboardBaseUrl, timeScale, alertmanager, smtpFrom, smtpSmarthost);
+    }
+
+    public RulesOptions withDashboardBaseUrl(String url) {
+        return new RulesOptions(runbookBaseUrl, url, timeScale, alertmanager, smtpFrom, smtpSmarthost);
+    }
+
+    public RulesOptions withTimeScale(double scale) {
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, scale, alertmanager, smtpFrom, smtpSmarthost);
+    }
+
+    public RulesOptions withAlertmanager(AlertmanagerVersion version) {
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, version, smtpFrom, smtpSmarthost);
+    }
+
+    public RulesOptions withSmtp(String from, String smarthost) {
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, alertmanager, from, smarthost);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kafkasteward.rules.alertmanager;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.Receiver;
+import dev.kafkasteward.contract.ownership.Severity;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.Global;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.Route;
+import dev.kafkasteward.rules.prom.PromQl;
+import java.util.List;
+
+/**
+ * Builds the Alertmanager routing: one receiver per team, one route per team matching its
+ * {@code team} label with a faster-paced child route for critical alerts, and the platform owner's
+ * receiver at the root for anything no team claims.
+ */
+public final class AlertmanagerConfigGenerator {
+
+    /** Labels that make one notification: per cluster, alert and team. */
+    public static final List<String> GROUP_BY = List.of("cluster", "alertname", "team");
+
+    private final AlertmanagerVersion version;
+    private final double timeScale;
+    private final Global smtpDefaults;
+
+    /**
+     * @param version      the Alertmanager release the config must load in
+     * @param timeScale    factor for every timer (see {@code RulesOptions.timeScale})
+     * @param smtpDefaults written as {@code global:} when an email receiver lacks {@code from} or {@code smarthost}
+     */
+    public AlertmanagerConfigGenerator(AlertmanagerVersion version, double timeScale, Global smtpDefaults) {
+        this.version = version;
+        this.timeScale = timeScale;
+        this.smtpDefaults = smtpDefaults;
+    }
+
+    public AlertmanagerConfig generate(Ownership ownership, List<InhibitRule> inhibitRules) {
+        ReceiverMapper mapper = new ReceiverMapper(version);
+        Timings warning = Timings.warning(timeScale);
+        Timings critical = Timings.critical(timeScale);
+        List<Route> teamRoutes = ownership.teamNames().stream().map(team -> new Route(team, null,
+                List.of(PromQl.eq("team", team)), null, null, null,
+                List.of(new Route(team, null, List.of(PromQl.eq("severity", Severity.CRITICAL.label())),
+                        critical.groupWait(), critical.groupInterval(), critical.repeatInterval(), null))))
+                .toList();
+        Route root = new Route(ownership.platform().owner(), GROUP_BY, null, warning.groupWait(),
+                warning.groupInterval(), warning.repeatInterval(), teamRoutes);
+        return new AlertmanagerConfig(global(ownership), root, inhibitRules,
+                ownership.teams().values().stream().map(mapper::map).toList());
+    }
+
+    /** SMTP defaults, only when some email receiver lacks its own {@code from} or {@code smarthost}. */
+    private Global global(Ownership ownership) {
+        boolean needed = ownership.teams().values().stream().flatMap(t -> t.receivers().stream())
+                .anyMatch(r -> r instanceof Receiver.Email e && (e.from().isEmpty() || e.smarthost().isEmpty()));
+        return needed ? smtpDefaults : null;
+    }
+}

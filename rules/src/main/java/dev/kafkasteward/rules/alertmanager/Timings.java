@@ -1,0 +1,24 @@
+package dev.kafkasteward.rules.alertmanager;
+
+import dev.kafkasteward.rules.prom.Durations;
+import java.time.Duration;
+
+/**
+ * How long Alertmanager waits before the first notification of a group, between updates, and
+ * before repeating an unchanged one. Critical alerts notify sooner and repeat more often.
+ */
+record Timings(String groupWait, String groupInterval, String repeatInterval) {
+
+    static Timings warning(double scale) {
+        return of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(4), scale);
+    }
+
+    static Timings critical(double scale) {
+        return of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(1), scale);
+    }
+
+    private static Timings of(Duration wait, Duration interval, Duration repeat, double scale) {
+        return new Timings(Durations.scale(wait, scale).text(), Durations.scale(interval, scale).text(),
+                Durations.scale(repeat, scale).text());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kafkasteward.rules.prometheus;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A Prometheus rule file ({@code groups:}), as typed records for the YAML writer. */
+public record RuleFile(List<Group> groups) {
+
+    public RuleFile {
+        groups = List.copyOf(groups);
+    }
+
+    /** A rule group; Prometheus evaluates each group's rules in order, at the global interval. */
+    public record Group(String name, List<AlertingRule> rules) {
+
+        public Group {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** An alerting rule: {@code alert}, {@code expr}, {@code for}, labels and annotations (both sorted). */
+    public record AlertingRule(String alert, String expr, @JsonProperty("for") String forDuration,
+                               SortedMap<String, String> labels, SortedMap<String, String> annotations) {
+
+        public AlertingRule {
+            labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+            annotations = Collections.unmodifiableSortedMap(new TreeMap<>(annotations));
+        }
+    }
+}
