@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.kafkasteward.contract.catalog.MetricCatalog;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +95,7 @@ class BrokerJmxConfigIT {
                 entry -> !Path.of(entry).getFileName().toString().startsWith("jmx_prometheus_javaagent"),
                 Duration.ofSeconds(30))) {
             awaitAgent(kafka, metrics);
+            awaitBrokerListener(kafka);
             produceAndConsumeOne(kafka);
 
             Set<String> expected = new TreeSet<>(CONFIGURED);
@@ -134,6 +137,24 @@ class BrokerJmxConfigIT {
             Thread.sleep(200);
         }
         fail("agent did not answer on " + metrics + " within " + AGENT_READY + "\n" + kafka.diagnostics());
+    }
+
+    /** The agent starts before Kafka; clients are created only once the broker listener accepts connections. */
+    private static void awaitBrokerListener(KafkaBrokerProcess kafka) throws InterruptedException {
+        long deadline = System.nanoTime() + AGENT_READY.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!kafka.isAlive()) {
+                fail("Kafka exited before its listener opened\n" + kafka.diagnostics());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(KafkaBrokerProcess.HOST, kafka.brokerPort()), 1000);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        fail("broker listener " + kafka.bootstrapServers() + " did not open within " + AGENT_READY + "\n"
+                + kafka.diagnostics());
     }
 
     /** Per-topic and per-request series exist only after traffic: one record in, one record out. */

@@ -110,6 +110,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
         return broker;
     }
 
+    int brokerPort() {
+        return brokerPort;
+    }
+
     String bootstrapServers() {
         return HOST + ":" + brokerPort;
     }
