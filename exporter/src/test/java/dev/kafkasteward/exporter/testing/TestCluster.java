@@ -1,0 +1,70 @@
+package dev.kafkasteward.exporter.testing;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** A real in-process KRaft cluster: three brokers, one controller. */
+public final class TestCluster implements AutoCloseable {
+
+    private final KafkaClusterTestKit kit;
+    private boolean closed;
+
+    private TestCluster(KafkaClusterTestKit kit) {
+        this.kit = kit;
+    }
+
+    public static TestCluster start(int brokers) throws Exception {
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
+        try {
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+        } catch (Exception e) {
+            kit.close();
+            throw e;
+        }
+        return new TestCluster(kit);
+    }
+
+    public String bootstrapServers() {
+        return kit.bootstrapServers();
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    public KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        return p;
+    }
+
+    public KafkaClusterTestKit kit() {
+        return kit;
+    }
+
+    /** Idempotent: tests stop the cluster on purpose and clean up after themselves too. */
+    @Override
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
+            kit.close();
+        }
+    }
+}
