@@ -21,6 +21,15 @@ final class Fixtures {
         }
     }
 
+    /** Overlapping exact and pattern entries, every receiver type, three tiers including info. */
+    static Ownership patterns() {
+        try {
+            return new OwnershipLoader().load(Path.of("src", "test", "resources", "patterns.yml"));
+        } catch (OwnershipException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     static Ownership parse(String yaml) {
         try {
             return new OwnershipLoader().parse("inline.yml", yaml);

@@ -5,6 +5,7 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.TemplateVars;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
+import dev.kafkasteward.rules.signal.DashboardLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,6 @@ final class LagAgeRuleRenderer {
     static final MetricDef METRIC = LagMetrics.LAG_AGE;
     /** The labels an alert keeps from the series: one alert per group and topic, not per partition. */
     static final List<String> BY = List.of("cluster", "group", "topic");
-    /** UID of the Grafana consumer-lag dashboard the grafana module publishes. */
-    static final String DASHBOARD_UID = "kafka-steward-consumer-lag";
 
     private final String cluster;
     private final String runbookBaseUrl;
@@ -71,9 +70,7 @@ final class LagAgeRuleRenderer {
                 + " is " + v.valueAsDuration() + " old, above the " + alert.level().word() + " threshold of "
                 + threshold + " for " + alert.tier().name() + ". Owner: " + alert.entry().owner() + ".");
         annotations.put("runbook_url", runbookBaseUrl + "/" + alert.alertName().toLowerCase(Locale.ROOT) + ".md");
-        annotations.put("dashboard_url", dashboardBaseUrl + "/d/" + DASHBOARD_UID
-                + "?var-cluster=" + v.labelInQuery("cluster") + "&var-group=" + v.labelInQuery("group")
-                + "&var-topic=" + v.labelInQuery("topic"));
+        annotations.put("dashboard_url", DashboardLinks.overview(dashboardBaseUrl, cluster, alert.entry().owner()));
         return annotations;
     }
 }

@@ -2,11 +2,10 @@ package dev.kafkasteward.rules.prom;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Java twins of the Prometheus template functions our annotations use ({@code humanizeDuration},
- * {@code urlquery}), so promtool tests can state the exact annotation text an alert must carry.
+ * Java twin of the Prometheus template function {@code humanizeDuration} that our annotations use,
+ * so promtool tests can state the exact annotation text an alert must carry.
  */
 public final class Humanize {
 
@@ -39,22 +38,6 @@ public final class Humanize {
             return minutes + "m " + secs + "s";
         }
         return fourSignificant(seconds) + "s";
-    }
-
-    /** Go's {@code url.QueryEscape}, which the template function {@code urlquery} applies. */
-    public static String urlQuery(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-                sb.append(c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return sb.toString();
     }
 
     // Go's %.4g for values below 10^4, which is all humanizeDuration passes here.

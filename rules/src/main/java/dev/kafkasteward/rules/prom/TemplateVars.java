@@ -12,9 +12,6 @@ public interface TemplateVars {
     /** The alert's label {@code name}. */
     String label(String name);
 
-    /** The alert's label {@code name}, escaped for a URL query. */
-    String labelInQuery(String name);
-
     /** The alert's value (seconds) as a human duration. */
     String valueAsDuration();
 
@@ -24,11 +21,6 @@ public interface TemplateVars {
             @Override
             public String label(String name) {
                 return "{{ $labels." + name + " }}";
-            }
-
-            @Override
-            public String labelInQuery(String name) {
-                return "{{ $labels." + name + " | urlquery }}";
             }
 
             @Override
@@ -48,11 +40,6 @@ public interface TemplateVars {
                     throw new IllegalArgumentException("annotation refers to missing label " + name);
                 }
                 return v;
-            }
-
-            @Override
-            public String labelInQuery(String name) {
-                return Humanize.urlQuery(label(name));
             }
 
             @Override
