@@ -48,7 +48,7 @@ final class OwnershipReader {
     /** Names written in the file, valid or not: references to them are not "unknown". */
     private final Set<String> declaredTeams = new java.util.HashSet<>();
     private final Set<String> declaredTiers = new java.util.HashSet<>();
-    /** False when 'teams' or 'tiers' itself is malformed: references cannot be checked then. */
+    /** False when 'teams' or 'tiers' is missing or malformed: references cannot be checked then. */
     private boolean teamsReadable = true;
     private boolean tiersReadable = true;
     private Optional<String> defaultTier = Optional.empty();
@@ -102,6 +102,7 @@ final class OwnershipReader {
         Map<String, Team> out = new LinkedHashMap<>();
         if (!root.has("teams")) {
             root.missing("teams");
+            teamsReadable = false;
             return out;
         }
         Optional<MapReader> maybeTeams =
@@ -184,6 +185,7 @@ final class OwnershipReader {
         Map<String, Tier> out = new LinkedHashMap<>();
         if (!root.has("tiers")) {
             root.missing("tiers");
+            tiersReadable = false;
             return out;
         }
         Optional<MapReader> maybeTiers =
@@ -486,8 +488,9 @@ final class OwnershipReader {
         if (declared.contains(value)) {
             return false;
         }
-        r.error(key, "unknown " + kind + " '" + value + "'" + Suggestions.didYouMean(value, known)
-                + " (known: " + (known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList())) + ")");
+        r.error(key, "unknown " + kind + " '" + value + "'" + Suggestions.didYouMean(value, declared)
+                + " (known: " + (declared.isEmpty() ? "none" : String.join(", ", declared.stream().sorted().toList()))
+                + ")");
         return false;
     }
 

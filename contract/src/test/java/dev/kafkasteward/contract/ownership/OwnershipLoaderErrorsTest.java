@@ -403,6 +403,24 @@ class OwnershipLoaderErrorsTest {
         }
 
         @Test
+        void missingTeamsIsNotAlsoReportedAtEveryOwner() {
+            assertDiagnostic(1, 1, "missing required key 'teams' in the ownership file",
+                    only("""
+                            cluster: c
+                            tiers:
+                              tier-1:
+                                severity: critical
+                            topics:
+                              - name: orders
+                                owner: checkout
+                                tier: tier-1
+                            platform:
+                              owner: platform
+                              tier: tier-1
+                            """));
+        }
+
+        @Test
         void requiredKeyOfAListEntryPointsAtTheEntry() {
             assertDiagnostic(line(2), 5, "missing required key 'owner' in a connector",
                     only(BASE + """
