@@ -1,0 +1,107 @@
+package dev.kafkasteward.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kafkasteward.contract.catalog.MetricCatalog;
+import dev.kafkasteward.contract.catalog.MetricDef;
+import dev.kafkasteward.contract.ownership.Ownership;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every metric an expression reads is in the {@link MetricCatalog}, and every label it matches on
+ * or aggregates by is one of that metric's labels. Expressions are tokenised: string literals are
+ * removed first, then label lists; every remaining identifier is either a PromQL keyword or
+ * function, or must be a catalog metric.
+ */
+class MetricNamesTest {
+
+    private static final Set<String> PROMQL_WORDS = Set.of("sum", "min", "max", "avg", "count", "group", "stddev",
+            "stdvar", "topk", "bottomk", "quantile", "count_values", "by", "without", "on", "ignoring", "group_left",
+            "group_right", "and", "or", "unless", "bool", "offset", "rate", "increase", "irate", "delta", "deriv",
+            "time", "absent", "absent_over_time", "max_over_time", "min_over_time", "avg_over_time", "changes",
+            "resets", "predict_linear", "clamp_min", "clamp_max", "vector", "scalar", "label_replace", "timestamp");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring)\\s*\\(([^)]*)\\)");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+    @Test
+    void exampleExpressionsOnlyUseCatalogMetricsAndTheirLabels() {
+        checkAll(Fixtures.example());
+    }
+
+    @Test
+    void patternExpressionsOnlyUseCatalogMetricsAndTheirLabels() {
+        checkAll(Fixtures.patterns());
+    }
+
+    @Test
+    void theCheckRejectsAnUnknownMetricAndAnUnknownLabel() {
+        assertFalse(problems("max by (cluster) (kafka_made_up_metric{cluster=\"x\"}) > 1").isEmpty());
+        assertFalse(problems("max by (broker) (kafka_consumergroup_lag_age_seconds) > 1").isEmpty());
+        assertFalse(problems("kafka_consumergroup_lag_age_seconds{colour=\"red\"} > 1").isEmpty());
+        assertFalse(problems("1 > 0").isEmpty(), "an expression must read a metric");
+        assertEquals(List.of(), problems("max by (cluster, group) (kafka_consumergroup_lag_age_seconds{group=~\"a{2}\"}) > 1"));
+    }
+
+    private static void checkAll(Ownership ownership) {
+        List<JsonNode> rules = Generated.rules(new RulesGenerator(RulesOptions.defaults()).generate(ownership));
+        assertFalse(rules.isEmpty());
+        for (JsonNode rule : rules) {
+            String expr = rule.get("expr").asText();
+            assertEquals(List.of(), problems(expr), expr);
+        }
+    }
+
+    /** What is wrong with {@code expr}: unknown metrics, labels not on the metric, no metric at all. */
+    static List<String> problems(String expr) {
+        List<String> problems = new ArrayList<>();
+        String noStrings = STRING.matcher(expr).replaceAll("\"\"");
+        List<MetricDef> used = new ArrayList<>();
+        Set<String> labelsUsed = new java.util.TreeSet<>();
+
+        Matcher selector = SELECTOR.matcher(noStrings);
+        while (selector.find()) {
+            for (String matcher : selector.group(2).split(",")) {
+                if (!matcher.isBlank()) {
+                    labelsUsed.add(matcher.trim().split("[=!~]")[0].trim());
+                }
+            }
+        }
+        String noSelectors = noStrings.replaceAll("\\{[^}]*}", " ");
+        Matcher grouping = GROUPING.matcher(noSelectors);
+        while (grouping.find()) {
+            for (String label : grouping.group(2).split(",")) {
+                labelsUsed.add(label.trim());
+            }
+        }
+        String rest = GROUPING.matcher(noSelectors).replaceAll(" ");
+        Matcher identifier = IDENTIFIER.matcher(rest.replace("\"\"", " "));
+        while (identifier.find()) {
+            String word = identifier.group();
+            if (PROMQL_WORDS.contains(word)) {
+                continue;
+            }
+            MetricCatalog.byName(word).ifPresentOrElse(used::add,
+                    () -> problems.add("'" + word + "' is neither a PromQL word nor a catalog metric"));
+        }
+        if (used.isEmpty() && problems.isEmpty()) {
+            problems.add("reads no metric");
+        }
+        for (String label : labelsUsed) {
+            if (!label.isEmpty() && used.stream().noneMatch(m -> m.labels().contains(label))) {
+                problems.add("label '" + label + "' is not a label of " + used);
+            }
+        }
+        assertTrue(problems.stream().allMatch(p -> !p.isEmpty()));
+        return problems;
+    }
+}
