@@ -1,0 +1,92 @@
+package dev.kafkasteward.demo;
+
+import dev.kafkasteward.contract.output.GeneratedFiles;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.TopicOwnership;
+import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.grafana.DashboardGenerator;
+import dev.kafkasteward.rules.RulesGenerator;
+import dev.kafkasteward.rules.RulesOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The whole demo as one closeable: an embedded 3-broker KRaft cluster with the order platform's
+ * topics and simulated services, the exporter watching it, and the generated rules, routing and
+ * dashboards written to a folder.
+ */
+public final class Demo implements AutoCloseable {
+
+    /** What to run: the ownership model, where to serve and write, how fast to collect. */
+    public record Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval) {
+    }
+
+    private final EmbeddedCluster cluster;
+    private final OrderPlatform platform;
+    private final StewardExporter exporter;
+    private final GeneratedFiles generated;
+
+    private Demo(EmbeddedCluster cluster, OrderPlatform platform, StewardExporter exporter, GeneratedFiles generated) {
+        this.cluster = cluster;
+        this.platform = platform;
+        this.exporter = exporter;
+        this.generated = generated;
+    }
+
+    public static Demo start(Options options) throws Exception {
+        GeneratedFiles generated = new RulesGenerator(RulesOptions.defaults()).generate(options.ownership())
+                .plus(new DashboardGenerator().generate(options.ownership()));
+        generated.writeTo(options.outputDir());
+
+        EmbeddedCluster cluster = EmbeddedCluster.start(3);
+        OrderPlatform platform = null;
+        try {
+            cluster.createTopics(topics(options.ownership()), 3);
+            platform = OrderPlatform.start(cluster.bootstrapServers(), OrderPlatform.Pace.DEFAULT);
+            Properties props = new Properties();
+            props.put("bootstrap.servers", cluster.bootstrapServers());
+            StewardExporter exporter = StewardExporter.start(new StewardExporter.Config(options.ownership(), props,
+                    options.host(), options.exporterPort(), options.interval(), CollectorSettings.DEFAULTS,
+                    Clock.systemUTC()));
+            return new Demo(cluster, platform, exporter, generated);
+        } catch (Exception e) {
+            if (platform != null) {
+                platform.close();
+            }
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The platform's topics plus every exactly-named topic the ownership file declares. */
+    private static Set<String> topics(Ownership ownership) {
+        Set<String> names = new LinkedHashSet<>(OrderPlatform.TOPICS);
+        ownership.topics().stream().map(TopicOwnership::selector).filter(s -> !s.isPattern())
+                .forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public int exporterPort() {
+        return exporter.port();
+    }
+
+    public GeneratedFiles generated() {
+        return generated;
+    }
+
+    @Override
+    public void close() throws Exception {
+        exporter.close();
+        platform.close();
+        cluster.close();
+    }
+}
