@@ -1,0 +1,51 @@
+package dev.kafkasteward.rules.prom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkasteward.contract.ownership.NameSelector;
+import dev.kafkasteward.contract.ownership.PromDuration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Escaping, numbers, human durations and time scaling. */
+class PromHelpersTest {
+
+    @Test
+    void quotesAndEscapesStrings() {
+        assertEquals("\"a\\\\b\\\"c\"", PromQl.quote("a\\b\"c"));
+        assertEquals("group=\"x\"", PromQl.eq("group", "x"));
+    }
+
+    @Test
+    void excludesNamesLiterallyAndPatternsAsGroups() {
+        assertEquals("group!~\"a\\\\.b|(?:c|d.*)\"",
+                PromQl.notMatchingAny("group", List.of(NameSelector.exact("a.b"), NameSelector.regex("c|d.*"))));
+    }
+
+    @Test
+    void writesNumbersWithoutExponentOrTrailingZeros() {
+        assertEquals("30", PromQl.number(30.0));
+        assertEquals("0.5", PromQl.number(0.5));
+        assertEquals("86400", PromQl.number(86400.0));
+    }
+
+    @Test
+    void humanizesDurationsLikePrometheus() {
+        assertEquals("0s", Humanize.duration(0));
+        assertEquals("500ms", Humanize.duration(0.5));
+        assertEquals("31s", Humanize.duration(31));
+        assertEquals("2m 1s", Humanize.duration(121));
+        assertEquals("1h 0m 1s", Humanize.duration(3601));
+        assertEquals("1d 0h 0m 1s", Humanize.duration(86401));
+    }
+
+    @Test
+    void scalesDurationsToWholeSecondsAtLeastOne() {
+        PromDuration twoMinutes = PromDuration.parse("2m").orElseThrow();
+        assertEquals("2m", Durations.scale(twoMinutes, 1.0).text());
+        assertEquals("12s", Durations.scale(twoMinutes, 0.1).text());
+        assertEquals("1s", Durations.scale(twoMinutes, 0.001).text());
+        assertEquals("4m", Durations.scale(twoMinutes, 2).text());
+        assertEquals("0s", Durations.scale(PromDuration.parse("0s").orElseThrow(), 0.1).text());
+    }
+}
