@@ -42,9 +42,11 @@ public record AlertmanagerConfig(Global global, Route route, List<InhibitRule> i
     public record WebhookConfig(String url, String urlFile, Boolean sendResolved) {
     }
 
+    /** Slack via an incoming-webhook URL read from {@code api_url_file}. */
     public record SlackConfig(String apiUrlFile, String channel, Boolean sendResolved) {
     }
 
+    /** Email; {@code from} and {@code smarthost} fall back to {@link Global} when null. */
     public record EmailConfig(String to, String from, String smarthost, String authUsername,
                               String authPasswordFile) {
     }
