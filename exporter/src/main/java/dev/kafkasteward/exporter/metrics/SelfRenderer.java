@@ -1,0 +1,30 @@
+package dev.kafkasteward.exporter.metrics;
+
+import dev.kafkasteward.contract.catalog.SelfMetrics;
+import dev.kafkasteward.exporter.core.CollectionStatus;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Instant;
+import java.util.List;
+
+/** The exporter's own health: build, cycle duration, successes, errors, staleness. */
+final class SelfRenderer {
+
+    private SelfRenderer() {
+    }
+
+    static void render(String cluster, String version, CollectionStatus status, Instant now, List<MetricSnapshot> out) {
+        out.add(new Family(SelfMetrics.BUILD_INFO).add(1, cluster, version).build());
+        Family duration = new Family(SelfMetrics.COLLECTION_DURATION);
+        status.lastDuration().ifPresent(d -> duration.add(d.toNanos() / 1e9, cluster));
+        out.add(duration.build());
+        out.add(new Family(SelfMetrics.LAST_SUCCESS)
+                .add(status.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), cluster).build());
+        out.add(new Family(SelfMetrics.SNAPSHOT_AGE).add(status.stalenessSeconds(now), cluster).build());
+        out.add(new Family(SelfMetrics.COLLECTIONS)
+                .add(status.successes(), cluster, "success")
+                .add(status.failures(), cluster, "failure").build());
+        Family errors = new Family(SelfMetrics.COLLECTION_ERRORS);
+        status.errors().forEach((stage, n) -> errors.add(n, cluster, stage));
+        out.add(errors.build());
+    }
+}
