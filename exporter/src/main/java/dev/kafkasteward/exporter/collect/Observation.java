@@ -11,20 +11,42 @@ import java.util.Map;
  * @param at               when the cycle started (committed offsets were read at or after this)
  * @param topics           all topics the cycle could describe
  * @param groups           committed offsets per consumer group
+ * @param descriptions     state, members and assignment per consumer group id
  * @param logOffsets       log-start/log-end offsets, read after the committed offsets
  * @param recordTimestamps timestamp (epoch ms) of the first record at or after a position
+ * @param requests         requests sent to Kafka during the cycle, by client (admin, consumer)
  * @param errors           errors by stage; a non-empty map means the observation may be partial
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                          Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
-                          Map<String, Integer> errors) {
+                          Map<String, Long> requests, Map<String, Integer> errors) {
 
     public Observation {
         topics = List.copyOf(topics);
         groups = List.copyOf(groups);
+        descriptions = Map.copyOf(descriptions);
         logOffsets = Map.copyOf(logOffsets);
         recordTimestamps = Map.copyOf(recordTimestamps);
+        requests = Map.copyOf(requests);
         errors = Map.copyOf(errors);
+    }
+
+    /** An observation with only the parts lag analysis needs; for tests and tools. */
+    public static Observation ofOffsets(Instant at, List<GroupOffsets> groups,
+                                        Map<TopicPartitionId, LogOffsets> logOffsets,
+                                        Map<RecordPosition, Long> recordTimestamps) {
+        return new Observation(at, List.of(), groups, Map.of(), logOffsets, recordTimestamps, Map.of(), Map.of());
+    }
+
+    /** This observation with the record timestamps read in the cycle's second phase, and their cost. */
+    public Observation withTimestamps(Map<RecordPosition, Long> timestamps, long consumerRequests,
+                                      Map<String, Integer> moreErrors) {
+        Map<String, Long> allRequests = new java.util.TreeMap<>(requests);
+        allRequests.merge("consumer", consumerRequests, Long::sum);
+        Map<String, Integer> allErrors = new java.util.TreeMap<>(errors);
+        moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
+        return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors);
     }
 
     public boolean complete() {
