@@ -1,0 +1,156 @@
+package dev.kafkasteward.grafana;
+
+import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.contract.catalog.MetricDef;
+import dev.kafkasteward.contract.catalog.ReplicationMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
+import dev.kafkasteward.contract.output.DashboardUids;
+import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.grafana.model.Dashboard;
+import dev.kafkasteward.grafana.model.DataPanel;
+import dev.kafkasteward.grafana.model.FieldConfig;
+import dev.kafkasteward.grafana.model.GridPos;
+import dev.kafkasteward.grafana.model.Panel;
+import dev.kafkasteward.grafana.promql.Claim;
+import dev.kafkasteward.grafana.promql.PromQl;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The wall: one 1080p screen, no scrolling, readable across a room. The golden signals of the cluster on
+ * top (available, durable, throughput, headroom, exporter fresh), their recent history below, then one
+ * column per team with the signals it owns: the worst lag age of each of its groups, coloured at its own
+ * thresholds. With more teams than fit as columns, one bar per group, labelled with its team.
+ */
+final class WallDashboard {
+
+    /** Grid rows that fit a 1080p screen under Grafana's header and variable bar (30 px + 8 px gap each). */
+    static final int MAX_ROWS = 26;
+    static final int MAX_TEAM_COLUMNS = 6;
+    private static final int STAT_HEIGHT = 4;
+    private static final int HISTORY_HEIGHT = 6;
+    private static final int TEAM_BAND_HEIGHT = MAX_ROWS - STAT_HEIGHT - HISTORY_HEIGHT;
+    /** Staleness thresholds, in seconds: a few missed collection cycles, then clearly broken. */
+    private static final double STALE_WARN_SECONDS = 120;
+    private static final double STALE_CRITICAL_SECONDS = 600;
+
+    private WallDashboard() {
+    }
+
+    static Dashboard build(Ownership ownership) {
+        GridLayout grid = new GridLayout();
+        List<Panel> panels = new ArrayList<>();
+        panels.addAll(goldenSignals(grid));
+        panels.addAll(history(grid, ownership));
+        panels.addAll(teams(grid, ownership));
+        String uid = DashboardUids.wall(ownership.cluster());
+        List<Dashboard.Link> links = new ArrayList<>(DashboardFrame.clusterLinks(ownership, uid));
+        for (String team : ownership.teamNames()) {
+            links.add(Dashboard.Link.dashboard("Team " + team, DashboardUids.path(
+                    DashboardUids.team(ownership.cluster(), team))));
+        }
+        return DashboardFrame.of(uid, "Kafka Steward / Wall / " + ownership.cluster(),
+                "Kafka cluster " + ownership.cluster() + " at a glance: is it available, is data durable, are"
+                        + " consumers fresh, is there headroom, which team is affected.",
+                "wall", "30s", "now-3h", DashboardVariables.withJobAndInstance(DashboardVariables.common(ownership)),
+                links, panels);
+    }
+
+    private static List<Panel> goldenSignals(GridLayout grid) {
+        List<Stat> stats = List.of(
+                new Stat("Offline partitions", "Availability: partitions without a leader, nobody can read or write"
+                        + " them.", JmxMetrics.OFFLINE_PARTITIONS, "sum", Thresholds.redFrom(1)),
+                new Stat("Active controllers", "Availability: must be exactly 1. 0 means no metadata changes (no"
+                        + " leader elections, no topic changes); 2 means a split brain.",
+                        JmxMetrics.ACTIVE_CONTROLLER_COUNT, "sum", Thresholds.exactly(1, 2)),
+                new Stat("Under-replicated partitions", "Durability: partitions with fewer in-sync copies than"
+                        + " configured.", ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS, "sum",
+                        Thresholds.redFrom(1)),
+                new Stat("Under min ISR", "Durability: partitions where acks=all writes fail right now.",
+                        JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS, "sum", Thresholds.redFrom(1)),
+                new Stat("Exporter staleness", "How old the lag, replication and disk numbers are. Above a few"
+                        + " collection intervals every exporter panel shows the past.", SelfMetrics.SNAPSHOT_AGE,
+                        "max", Thresholds.orangeRed(STALE_WARN_SECONDS, STALE_CRITICAL_SECONDS)));
+        int width = GridLayout.COLUMNS / (stats.size() + 2);
+        List<Panel> panels = new ArrayList<>();
+        for (Stat stat : stats) {
+            panels.add(Panels.stat(new Panels.Head(grid.nextId(), grid.place(width, STAT_HEIGHT), stat.title(),
+                            stat.meaning() + " " + stat.metric().help(), GrafanaUnit.of(stat.metric())),
+                    Panels.range(PromQl.aggregate(stat.op(), List.of(), stat.metric(), List.of()), stat.title()),
+                    stat.thresholds()));
+        }
+        panels.add(Panels.stat(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - width * stats.size(),
+                        STAT_HEIGHT), "Throughput", "Bytes produced to and fetched from all topics, per second. "
+                        + JmxMetrics.TOPIC_BYTES_IN.help() + " " + JmxMetrics.TOPIC_BYTES_OUT.help(), "Bps"),
+                Panels.range(List.of(bytesRate(JmxMetrics.TOPIC_BYTES_IN), bytesRate(JmxMetrics.TOPIC_BYTES_OUT)),
+                        List.of("in", "out")), Thresholds.none()));
+        return panels;
+    }
+
+    private static List<Panel> history(GridLayout grid, Ownership ownership) {
+        int width = GridLayout.COLUMNS / 3;
+        MetricDef urp = ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS;
+        MetricDef minIsr = JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS;
+        List<Panel> panels = new ArrayList<>();
+        panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
+                        "Throughput over time", "Bytes in and out per second over all topics: what changed"
+                        + " recently. " + JmxMetrics.TOPIC_BYTES_IN.help(), "Bps"),
+                Panels.range(List.of(bytesRate(JmxMetrics.TOPIC_BYTES_IN), bytesRate(JmxMetrics.TOPIC_BYTES_OUT)),
+                        List.of("in", "out"))));
+        panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
+                        "Replication over time", "Under-replicated and under-min-ISR partitions: when durability"
+                        + " degraded. " + urp.help() + " " + minIsr.help(), "short"),
+                Panels.range(List.of(PromQl.aggregate("sum", List.of(), urp, List.of()),
+                        PromQl.aggregate("sum", List.of(), minIsr, List.of())), List.of("under-replicated",
+                        "under min ISR"))));
+        List<Claim<ConsumerGroupOwnership>> claims = groupClaims(ownership);
+        List<String> teams = claims.stream().map(Claim::owner).distinct().sorted().toList();
+        MetricDef age = LagMetrics.GROUP_MAX_LAG_AGE;
+        List<String> exprs = teams.isEmpty() ? List.of(PromQl.aggregate("max", List.of(), age, List.of()))
+                : teams.stream().map(t -> PromQl.aggregate("max", List.of(),
+                LagPanels.union(Claim.ownedBy(claims, t), age))).toList();
+        panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - 2 * width,
+                        HISTORY_HEIGHT), "Worst lag age by team", "The oldest unconsumed record among each team's"
+                        + " consumer groups: which domain fell behind, and since when. " + age.help(),
+                        GrafanaUnit.of(age)),
+                Panels.range(exprs, teams.isEmpty() ? List.of("all groups") : teams)));
+        return panels;
+    }
+
+    private static List<Panel> teams(GridLayout grid, Ownership ownership) {
+        List<Claim<ConsumerGroupOwnership>> claims = groupClaims(ownership);
+        List<String> teams = claims.stream().map(Claim::owner).distinct().sorted().toList();
+        int top = STAT_HEIGHT + HISTORY_HEIGHT;
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        if (teams.size() > MAX_TEAM_COLUMNS) {
+            return List.of(LagPanels.worstLagAge(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, GridLayout.COLUMNS, 0,
+                    top), "Freshness: worst lag age per group", claims, c -> c.owner() + ": {{group}}"));
+        }
+        List<Panel> panels = new ArrayList<>();
+        int x = 0;
+        for (int i = 0; i < teams.size(); i++) {
+            int width = GridLayout.COLUMNS / teams.size() + (i < GridLayout.COLUMNS % teams.size() ? 1 : 0);
+            String team = teams.get(i);
+            DataPanel freshness = LagPanels.worstLagAge(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, width, x, top),
+                    "Freshness — " + team, Claim.ownedBy(claims, team), c -> "{{group}}");
+            panels.add(freshness);
+            x += width;
+        }
+        return panels;
+    }
+
+    static List<Claim<ConsumerGroupOwnership>> groupClaims(Ownership ownership) {
+        return Claim.of(ownership.consumerGroups(), ConsumerGroupOwnership::selector, ConsumerGroupOwnership::owner);
+    }
+
+    private static String bytesRate(MetricDef metric) {
+        return PromQl.aggregateRate("sum", "rate", List.of(), metric, "", List.of());
+    }
+
+    private record Stat(String title, String meaning, MetricDef metric, String op, FieldConfig.Thresholds thresholds) {
+    }
+}
