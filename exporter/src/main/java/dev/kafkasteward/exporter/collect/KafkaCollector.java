@@ -55,6 +55,7 @@ public final class KafkaCollector implements Collector {
     private final Predicate<String> topicFilter;
     private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
     private long cycle;
+    private long deadlineNanos;
 
     public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
         this(admin, timestamps, settings, clock, g -> true, t -> true);
@@ -75,6 +76,7 @@ public final class KafkaCollector implements Collector {
     @Override
     public Observation collect() {
         Instant at = clock.instant();
+        deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
         long requestsBefore = RequestCounter.total(admin.metrics());
         CycleErrors errors = new CycleErrors();
 
@@ -255,8 +257,14 @@ public final class KafkaCollector implements Collector {
         return out;
     }
 
+    /**
+     * How long the next {@code get} may wait: the request timeout, cut short by the cycle deadline.
+     * Past the deadline it is 0, so futures that have not answered fail at once instead of each
+     * waiting a full timeout in turn.
+     */
     private long timeoutMs() {
-        return settings.requestTimeout().toMillis();
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        return Math.max(0, Math.min(settings.requestTimeout().toMillis(), left));
     }
 
     private static TopicPartitionId id(TopicPartition tp) {

@@ -140,6 +140,9 @@ class SnapshotRendererTest {
                 # UNIT kafka_steward_snapshot_age_seconds seconds
                 # HELP kafka_steward_snapshot_age_seconds Age of the data served now: time since the last successful collection (time since start before it).
                 kafka_steward_snapshot_age_seconds{cluster="orders-prod"} 12.0
+                # TYPE kafka_steward_snapshot_partial gauge
+                # HELP kafka_steward_snapshot_partial 1 when the data served now comes from a cycle in which some stage failed or ran out of time (see kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.
+                kafka_steward_snapshot_partial{cluster="orders-prod"} 0.0
                 # TYPE kafka_topic_under_replicated_partitions gauge
                 # HELP kafka_topic_under_replicated_partitions Partitions of the topic whose in-sync replica set is smaller than its replica set.
                 kafka_topic_under_replicated_partitions{cluster="orders-prod",topic="orders"} 1.0
