@@ -31,6 +31,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * All Kafka I/O of one cycle, batched: one ListGroups, one OffsetFetch per group coordinator for
  * all groups, one Metadata for all topics, one ListOffsets per partition leader and spec. Committed
  * offsets are read before log-end offsets, so lag computed from one observation is never negative.
+ * Then cluster, quorum and reassignments, topic configs and log dirs, each through its own reader.
  * Per-key futures keep one bad group or topic from sinking the cycle.
  */
 public final class KafkaCollector {
@@ -39,12 +40,18 @@ public final class KafkaCollector {
     private final RecordTimestampReader timestamps;
     private final CollectorSettings settings;
     private final Clock clock;
+    private final ClusterReader clusterReader;
+    private final TopicConfigReader topicConfigReader;
+    private final LogDirReader logDirReader;
 
     public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
         this.admin = admin;
         this.timestamps = timestamps;
         this.settings = settings;
         this.clock = clock;
+        this.clusterReader = new ClusterReader(admin, settings);
+        this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
+        this.logDirReader = new LogDirReader(admin, settings);
     }
 
     public Observation collect() {
@@ -77,7 +84,12 @@ public final class KafkaCollector {
         } catch (RuntimeException e) {
             errors.record(Stage.RECORD_TIMESTAMPS, e);
         }
-        return new Observation(at, topics, groups, logOffsets, recordTimestamps, errors.byLabel());
+        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker.
+        ClusterState cluster = clusterReader.read(errors);
+        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, errors);
+        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), errors);
+        return new Observation(at, topics, groups, logOffsets, recordTimestamps, errors.byLabel(), cluster,
+                topicConfigs, logDirs);
     }
 
     private List<String> listGroups(CycleErrors errors) {

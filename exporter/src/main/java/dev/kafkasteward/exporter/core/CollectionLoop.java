@@ -61,7 +61,7 @@ public final class CollectionLoop implements AutoCloseable {
             boolean reachedCluster = Arrays.stream(Stage.values())
                     .filter(Stage::essential).noneMatch(s -> cycleErrors.containsKey(s.label()));
             if (reachedCluster) {
-                snapshot = Optional.of(analysis.analyze(observation));
+                snapshot = Optional.of(analysis.analyze(observation, snapshot));
             }
         } catch (RuntimeException e) {
             LOG.error("collection cycle failed", e);

@@ -34,6 +34,8 @@ public final class SnapshotRenderer implements MultiCollector {
         served.snapshot().ifPresent(s -> {
             LagRenderer.render(cluster, s.lag(), out);
             ReplicationRenderer.render(cluster, s.replication(), out);
+            ClusterRenderer.render(cluster, s.replication(), out);
+            DiskRenderer.render(cluster, s.disk(), out);
         });
         SelfRenderer.render(cluster, version, served.status(), clock.instant(), out);
         return new MetricSnapshots(out);
