@@ -20,8 +20,15 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start(int brokers) throws Exception {
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
+        return start(brokers, Map.of());
+    }
+
+    /** A cluster whose brokers and controller get {@code config} on top of the test kit's defaults. */
+    public static TestCluster start(int brokers, Map<String, Object> config) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
+        config.forEach(builder::setConfigProp);
+        KafkaClusterTestKit kit = builder.build();
         try {
             kit.format();
             kit.startup();
