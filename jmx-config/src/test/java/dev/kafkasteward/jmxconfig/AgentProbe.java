@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Talks to an attached agent over HTTP: waits for it, scrapes it, and reads what it said on stderr. */
 final class AgentProbe {
@@ -51,10 +52,16 @@ final class AgentProbe {
     /** Scrapes until every expected name is present or the bound passes; returns the last scrape. */
     Scrape scrapeUntilPresent(ChildJvm jvm, AttachedAgent agent, String accept, Set<String> expected, Duration bound)
             throws IOException, InterruptedException {
+        return scrapeUntil(jvm, agent, accept, scrape -> scrape.names().containsAll(expected), bound);
+    }
+
+    /** Scrapes until {@code done} holds or the bound passes; returns the last scrape (the caller asserts). */
+    Scrape scrapeUntil(ChildJvm jvm, AttachedAgent agent, String accept, Predicate<Scrape> done, Duration bound)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             Scrape scrape = scrape(jvm, agent, accept);
-            if (scrape.names().containsAll(expected) || System.nanoTime() > deadline) {
+            if (done.test(scrape) || System.nanoTime() > deadline) {
                 return scrape;
             }
             Thread.sleep(500);

@@ -1,7 +1,8 @@
 package dev.kafkasteward.jmxconfig;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.jmxconfig.ContractAssertions.Scraped;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,24 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,7 +96,7 @@ class KafkaComponentsJmxConfigIT {
         probe.awaitReady(controller.jvm(), controllerAgent, AGENT_READY);
         probe.awaitReady(broker.jvm(), brokerAgent, AGENT_READY);
         awaitListener(broker);
-        try (Admin admin = Admin.create(clientProps())) {
+        try (Admin admin = Admin.create(ProbeTraffic.adminProps(broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(STREAMS_OUT, 1, (short) 1),
                     new NewTopic(CONNECT_TOPIC, 1, (short) 1))).all().get(KAFKA_CALL.toSeconds(), TimeUnit.SECONDS);
         }
@@ -136,7 +127,7 @@ class KafkaComponentsJmxConfigIT {
     @Order(2)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void brokerYmlOnABrokerOnlyNode() throws Exception {
-        produceAndConsumeOne();
+        ProbeTraffic.oneRecordInAndOut(broker.bootstrapServers(), TOPIC);
         Scraped scraped = scrape("broker", broker.jvm(), brokerAgent);
         List<Scraped> all = List.of(scraped);
         ContractAssertions.saveScrapes(itRoot, all);
@@ -149,6 +140,8 @@ class KafkaComponentsJmxConfigIT {
         ContractAssertions.assertEveryRuleMatched(JmxConfigs.BROKER, all, controllerOnly);
         ContractAssertions.assertLabelsWithin(all, SERVER_LABELS);
         ContractAssertions.assertHealthyAgents(all);
+        assertHasSample(scraped.scrape(), JmxMetrics.TOPIC_BYTES_IN.name(), Map.of("topic", TOPIC));
+        assertHasSample(scraped.scrape(), JmxMetrics.TOPIC_BYTES_OUT.name(), Map.of("topic", TOPIC));
         Scrape openMetrics = probe.scrape(broker.jvm(), brokerAgent, AgentProbe.OPENMETRICS);
         ContractAssertions.assertCatalogPresent(JmxConfigs.BROKER,
                 List.of(new Scraped("broker-openmetrics", JmxConfigs.BROKER, broker.jvm(), openMetrics)));
@@ -177,13 +170,18 @@ class KafkaComponentsJmxConfigIT {
         Set<String> consumerNames = only(clientNames, "kafka_consumer_");
         Set<String> streamsNames = only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED), "kafka_streams_");
         streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED), "kafka_consumer_consumer_fetch_manager_metrics_partition"));
+        // Wait for real work, not just registration: records sent, and records consumed and committed.
         List<Scraped> base = List.of(
-                new Scraped("producer", JmxConfigs.CLIENT, producer,
-                        probe.scrapeUntilPresent(producer, producerAgent, null, producerNames, SETTLE)),
-                new Scraped("consumer", JmxConfigs.CLIENT, consumer,
-                        probe.scrapeUntilPresent(consumer, consumerAgent, null, consumerNames, SETTLE)));
-        Scraped detailed = new Scraped("streams", JmxConfigs.CLIENT_DETAILED, streams,
-                probe.scrapeUntilPresent(streams, streamsAgent, null, streamsNames, SETTLE));
+                new Scraped("producer", JmxConfigs.CLIENT, producer, probe.scrapeUntil(producer, producerAgent, null,
+                        s -> s.names().containsAll(producerNames)
+                                && s.sum(JmxMetrics.PRODUCER_RECORDS_SENT.name()) > 0, SETTLE)),
+                new Scraped("consumer", JmxConfigs.CLIENT, consumer, probe.scrapeUntil(consumer, consumerAgent, null,
+                        s -> s.names().containsAll(consumerNames)
+                                && s.sum(JmxMetrics.CONSUMER_RECORDS_CONSUMED.name()) > 0
+                                && s.sum(JmxMetrics.CONSUMER_COMMITS.name()) > 0, SETTLE)));
+        Scraped detailed = new Scraped("streams", JmxConfigs.CLIENT_DETAILED, streams, probe.scrapeUntil(streams,
+                streamsAgent, null, s -> s.names().containsAll(streamsNames)
+                        && s.sum(JmxMetrics.STREAMS_THREAD_PROCESSED.name()) > 0, SETTLE));
         List<Scraped> all = List.of(base.get(0), base.get(1), detailed);
         ContractAssertions.saveScrapes(itRoot, all);
         MBeanDump.dumpIfEnabled(producerAgent, itRoot.resolve("producer-mbeans.txt"));
@@ -197,6 +195,10 @@ class KafkaComponentsJmxConfigIT {
         ContractAssertions.assertEveryRuleMatched(JmxConfigs.CLIENT_DETAILED, all, Set.of());
         ContractAssertions.assertLabelsWithin(base, CLIENT_LABELS);
         ContractAssertions.assertHealthyAgents(all);
+        assertTrue(base.get(0).scrape().sum(JmxMetrics.PRODUCER_RECORDS_SENT.name()) > 0, "producer sent nothing");
+        assertTrue(base.get(1).scrape().sum(JmxMetrics.CONSUMER_RECORDS_CONSUMED.name()) > 0,
+                "consumer received nothing");
+        assertTrue(detailed.scrape().sum(JmxMetrics.STREAMS_THREAD_PROCESSED.name()) > 0, "Streams processed nothing");
         for (AutoCloseable child : List.of(producer, consumer, streams)) {
             child.close();
         }
@@ -229,8 +231,9 @@ class KafkaComponentsJmxConfigIT {
             worker.awaitStatus("steward-broken-sink", "\"tasks\":[{\"id\":0,\"state\":\"FAILED\"", SETTLE);
 
             Set<String> expected = ContractAssertions.catalogSampleNames(JmxConfigs.CONNECT);
-            Scraped scraped = new Scraped("connect", JmxConfigs.CONNECT, worker.jvm(),
-                    probe.scrapeUntilPresent(worker.jvm(), agent, null, expected, SETTLE));
+            Scraped scraped = new Scraped("connect", JmxConfigs.CONNECT, worker.jvm(), probe.scrapeUntil(worker.jvm(),
+                    agent, null, s -> s.names().containsAll(expected)
+                            && s.sum(JmxMetrics.CONNECT_DLQ_PRODUCE_REQUESTS.name()) > 0, SETTLE));
             List<Scraped> all = List.of(scraped);
             ContractAssertions.saveScrapes(itRoot, all);
             MBeanDump.dumpIfEnabled(agent, itRoot.resolve("connect-mbeans.txt"));
@@ -238,8 +241,12 @@ class KafkaComponentsJmxConfigIT {
             ContractAssertions.assertEveryRuleMatched(JmxConfigs.CONNECT, all, Set.of());
             ContractAssertions.assertLabelsWithin(all, CONNECT_LABELS);
             ContractAssertions.assertHealthyAgents(all);
-            assertHasSample(scraped.scrape(), "kafka_connect_connector_task_metrics_status",
+            assertHasSample(scraped.scrape(), JmxMetrics.CONNECT_TASK_STATUS.name(),
                     Map.of("connector", "steward-broken-sink", "task", "0", "status", "failed"));
+            assertHasSample(scraped.scrape(), JmxMetrics.CONNECT_CONNECTOR_TASKS_BY_STATUS.name(),
+                    Map.of("connector", "steward-broken-sink", "status", "failed"));
+            assertTrue(scraped.scrape().sum(JmxMetrics.CONNECT_DLQ_PRODUCE_REQUESTS.name()) > 0,
+                    "the dead-lettering sink sent nothing to its DLQ");
         }
     }
 
@@ -251,9 +258,11 @@ class KafkaComponentsJmxConfigIT {
         return config;
     }
 
+    /** A sample with exactly these labels and a value of at least 1. */
     private static void assertHasSample(Scrape scrape, String name, Map<String, String> labels) {
-        boolean found = scrape.samples().stream().anyMatch(s -> s.name().equals(name) && s.labels().equals(labels));
-        assertEquals(true, found, name + labels + " expected on the scrape");
+        boolean found = scrape.samples().stream().anyMatch(s -> s.name().equals(name) && s.labels().equals(labels)
+                && Double.parseDouble(s.value()) >= 1);
+        assertTrue(found, name + labels + " >= 1 expected on the scrape");
     }
 
     private Scraped scrape(String process, ChildJvm jvm, AttachedAgent agent) throws Exception {
@@ -291,41 +300,8 @@ class KafkaComponentsJmxConfigIT {
         }
     }
 
-    private Properties clientProps() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
-        return props;
-    }
-
-    /** The broker's per-topic and per-request series exist only after traffic: one record in and out. */
-    private void produceAndConsumeOne() throws Exception {
-        Properties producerProps = clientProps();
-        producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
-        producerProps.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, 0, "k", "v")).get(KAFKA_CALL.toSeconds(), TimeUnit.SECONDS);
-        }
-        Properties consumerProps = clientProps();
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition tp = new TopicPartition(TOPIC, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long deadline = System.nanoTime() + KAFKA_CALL.toNanos();
-            int records = 0;
-            while (records == 0 && System.nanoTime() < deadline) {
-                records = consumer.poll(Duration.ofMillis(500)).count();
-            }
-            assertEquals(true, records > 0, "the probe record was not consumed within " + KAFKA_CALL);
-        }
-    }
-
     /** The agent starts before Kafka; clients connect only once the broker listener accepts connections. */
-    private static void awaitListener(KafkaNode node) throws InterruptedException {
+    static void awaitListener(KafkaNode node) throws InterruptedException {
         long deadline = System.nanoTime() + AGENT_READY.toNanos();
         while (System.nanoTime() < deadline) {
             if (!node.jvm().isAlive()) {
