@@ -59,7 +59,8 @@ final class ChildJvm implements AutoCloseable {
             throws IOException, InterruptedException {
         try (ChildJvm child = start(name, workDir, List.of("-Xmx256m"), mainClass, args)) {
             if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " did not finish within " + timeout + "\n" + child.diagnostics());
+                throw new IllegalStateException(name + " did not finish within " + timeout + "\n"
+                        + child.diagnostics());
             }
             if (child.process.exitValue() != 0) {
                 throw new IllegalStateException(name + " failed\n" + child.diagnostics());

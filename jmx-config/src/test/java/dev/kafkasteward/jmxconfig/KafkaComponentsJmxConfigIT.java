@@ -169,7 +169,8 @@ class KafkaComponentsJmxConfigIT {
         Set<String> producerNames = only(clientNames, "kafka_producer_");
         Set<String> consumerNames = only(clientNames, "kafka_consumer_");
         Set<String> streamsNames = only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED), "kafka_streams_");
-        streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED), "kafka_consumer_consumer_fetch_manager_metrics_partition"));
+        streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED),
+                "kafka_consumer_consumer_fetch_manager_metrics_partition"));
         // Wait for real work, not just registration: records sent, and records consumed and committed.
         List<Scraped> base = List.of(
                 new Scraped("producer", JmxConfigs.CLIENT, producer, probe.scrapeUntil(producer, producerAgent, null,

@@ -42,7 +42,8 @@ final class MBeanDump {
         }
         JMXServiceURL url;
         try {
-            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + ChildJvm.HOST + ":" + agent.jmxPort() + "/jmxrmi");
+            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + ChildJvm.HOST + ":" + agent.jmxPort()
+                    + "/jmxrmi");
             try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of())) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
                 List<String> lines = new ArrayList<>();

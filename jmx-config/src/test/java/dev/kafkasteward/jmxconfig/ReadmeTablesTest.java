@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeTablesTest {
 
-    static final String BEGIN = "<!-- jmx-tables:begin (generated from the configs and the catalog; see ReadmeTablesTest) -->";
+    static final String BEGIN =
+            "<!-- jmx-tables:begin (generated from the configs and the catalog; see ReadmeTablesTest) -->";
     static final String END = "<!-- jmx-tables:end -->";
 
     private static final Pattern BEAN = Pattern.compile("([^<]+)<([^>]*)><([^>]*)>(.*)");
@@ -78,7 +79,8 @@ class ReadmeTablesTest {
     private static String mbean(String pattern) {
         Matcher m = BEAN.matcher(pattern);
         String text = m.matches()
-                ? "`" + m.group(1) + ":" + m.group(2).replace(", ", ",") + "` / `" + m.group(4).replaceAll(":$", "") + "`"
+                ? "`" + m.group(1) + ":" + m.group(2).replace(", ", ",") + "` / `" + m.group(4).replaceAll(":$", "")
+                        + "`"
                 : "`" + pattern + "`";
         return text.replace("|", "\\|");
     }
