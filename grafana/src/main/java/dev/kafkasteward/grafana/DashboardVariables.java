@@ -18,7 +18,7 @@ import java.util.List;
 final class DashboardVariables {
 
     /** Every process our jmx configs attach to reports the KRaft state, brokers and controllers alike. */
-    static final MetricDef JOB_SOURCE = JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS;
+    static final MetricDef JOB_SOURCE = JmxMetrics.RAFT_CURRENT_STATE;
     private static final int HIDE_NOTHING = 0;
     private static final int HIDE_VARIABLE = 2;
     private static final int ON_TIME_RANGE_CHANGE = 2;

@@ -1,6 +1,7 @@
 package dev.kafkasteward.grafana;
 
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
+import dev.kafkasteward.contract.ownership.Platform;
 import dev.kafkasteward.grafana.model.FieldConfig;
 import java.util.List;
 
@@ -32,6 +33,18 @@ final class Thresholds {
     static FieldConfig.Thresholds exactly(double low, double high) {
         return new FieldConfig.Thresholds("absolute", List.of(new FieldConfig.Step("red", null),
                 new FieldConfig.Step("green", low), new FieldConfig.Step("red", high)));
+    }
+
+    /** Red below the platform's critical horizon, orange below its warning horizon: disk alerts' thresholds. */
+    static FieldConfig.Thresholds timeToExhaustion(Platform.Disk disk) {
+        return new FieldConfig.Thresholds("absolute", List.of(new FieldConfig.Step("red", null),
+                new FieldConfig.Step("orange", (double) disk.exhaustionCritical().seconds()),
+                new FieldConfig.Step("green", (double) disk.exhaustionWarning().seconds())));
+    }
+
+    /** Orange and red at the platform's disk usage ratios. */
+    static FieldConfig.Thresholds diskUsage(Platform.Disk disk) {
+        return orangeRed(disk.usageWarning().ratio(), disk.usageCritical().ratio());
     }
 
     /** Plain: no colouring by value. */

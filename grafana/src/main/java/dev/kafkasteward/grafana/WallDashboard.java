@@ -1,5 +1,6 @@
 package dev.kafkasteward.grafana;
 
+import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
@@ -42,7 +43,7 @@ final class WallDashboard {
     static Dashboard build(Ownership ownership) {
         GridLayout grid = new GridLayout();
         List<Panel> panels = new ArrayList<>();
-        panels.addAll(goldenSignals(grid));
+        panels.addAll(goldenSignals(grid, ownership));
         panels.addAll(history(grid, ownership));
         panels.addAll(teams(grid, ownership));
         String uid = DashboardUids.wall(ownership.cluster());
@@ -58,10 +59,10 @@ final class WallDashboard {
                 links, panels);
     }
 
-    private static List<Panel> goldenSignals(GridLayout grid) {
+    private static List<Panel> goldenSignals(GridLayout grid, Ownership ownership) {
         List<Stat> stats = List.of(
                 new Stat("Offline partitions", "Availability: partitions without a leader, nobody can read or write"
-                        + " them.", JmxMetrics.OFFLINE_PARTITIONS, "sum", Thresholds.redFrom(1)),
+                        + " them.", ReplicationMetrics.TOPIC_OFFLINE_PARTITIONS, "sum", Thresholds.redFrom(1)),
                 new Stat("Active controllers", "Availability: must be exactly 1. 0 means no metadata changes (no"
                         + " leader elections, no topic changes); 2 means a split brain.",
                         JmxMetrics.ACTIVE_CONTROLLER_COUNT, "sum", Thresholds.exactly(1, 2)),
@@ -69,7 +70,11 @@ final class WallDashboard {
                         + " configured.", ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS, "sum",
                         Thresholds.redFrom(1)),
                 new Stat("Under min ISR", "Durability: partitions where acks=all writes fail right now.",
-                        JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS, "sum", Thresholds.redFrom(1)),
+                        ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS, "sum", Thresholds.redFrom(1)),
+                new Stat("Disk: time to exhaustion", "Saturation: the log dir that fills first, at its current"
+                        + " growth; ∞ when retention levels it off below capacity. Orange and red at the platform's"
+                        + " exhaustion horizons.", DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION, "min",
+                        Thresholds.timeToExhaustion(ownership.platform().disk())),
                 new Stat("Exporter staleness", "How old the lag, replication and disk numbers are. Above a few"
                         + " collection intervals every exporter panel shows the past.", SelfMetrics.SNAPSHOT_AGE,
                         "max", Thresholds.orangeRed(STALE_WARN_SECONDS, STALE_CRITICAL_SECONDS)));
@@ -90,9 +95,10 @@ final class WallDashboard {
     }
 
     private static List<Panel> history(GridLayout grid, Ownership ownership) {
-        int width = GridLayout.COLUMNS / 3;
+        int width = GridLayout.COLUMNS / 4;
         MetricDef urp = ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS;
-        MetricDef minIsr = JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS;
+        MetricDef minIsr = ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS;
+        MetricDef exhaustion = DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION;
         List<Panel> panels = new ArrayList<>();
         panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
                         "Throughput over time", "Bytes in and out per second over all topics: what changed"
@@ -105,13 +111,19 @@ final class WallDashboard {
                 Panels.range(List.of(PromQl.aggregate("sum", List.of(), urp, List.of()),
                         PromQl.aggregate("sum", List.of(), minIsr, List.of())), List.of("under-replicated",
                         "under min ISR"))));
+        panels.add(Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
+                        "Disk: time to exhaustion per broker", "Saturation: for each broker, its log dir that fills"
+                        + " first. Red and orange at the platform's exhaustion horizons. " + exhaustion.help(),
+                        GrafanaUnit.of(exhaustion)),
+                Panels.range(PromQl.aggregate("min", List.of("broker"), exhaustion, List.of()), "broker {{broker}}"),
+                Thresholds.timeToExhaustion(ownership.platform().disk()), List.of()));
         List<Claim<ConsumerGroupOwnership>> claims = groupClaims(ownership);
         List<String> teams = claims.stream().map(Claim::owner).distinct().sorted().toList();
         MetricDef age = LagMetrics.GROUP_MAX_LAG_AGE;
         List<String> exprs = teams.isEmpty() ? List.of(PromQl.aggregate("max", List.of(), age, List.of()))
                 : teams.stream().map(t -> PromQl.aggregate("max", List.of(),
                 LagPanels.union(Claim.ownedBy(claims, t), age))).toList();
-        panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - 2 * width,
+        panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - 3 * width,
                         HISTORY_HEIGHT), "Worst lag age by team", "The oldest unconsumed record among each team's"
                         + " consumer groups: which domain fell behind, and since when. " + age.help(),
                         GrafanaUnit.of(age)),
