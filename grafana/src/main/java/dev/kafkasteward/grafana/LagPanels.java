@@ -20,6 +20,7 @@ final class LagPanels {
 
     private static final List<String> GROUP_TOPIC = List.of("group", "topic");
     private static final String GROUP_TOPIC_LEGEND = "{{group}} {{topic}}";
+    private static final double HOUR = 3600;
 
     private LagPanels() {
     }
@@ -78,6 +79,24 @@ final class LagPanels {
                 Panels.range(expr, "{{group}}"), Thresholds.redFrom(1), List.of());
     }
 
+    /**
+     * The least retention headroom per group and topic, red under an hour. Only lagging partitions have a
+     * series; the others show +Inf ("nothing unread is at risk") rather than "No data".
+     */
+    static DataPanel retentionHeadroom(int id, GridPos pos, List<Claim<ConsumerGroupOwnership>> claims) {
+        MetricDef headroom = LagMetrics.RETENTION_HEADROOM;
+        String expr = PromQl.aggregate("min", GROUP_TOPIC, union(claims, headroom)) + " or "
+                + PromQl.aggregate("min", GROUP_TOPIC, union(claims, LagMetrics.TOPIC_LAG_RECORDS)) + " * 0 + Inf";
+        return Panels.barGauge(new Panels.Head(id, pos, "Retention headroom",
+                        "How long until retention may delete records the group has not read, per group and topic"
+                                + " (its least partition); ∞ when nothing unread is at risk or the topic is not"
+                                + " time-retained. Below an hour, records are about to be lost. " + headroom.help(),
+                        GrafanaUnit.of(headroom)),
+                Panels.range(expr, GROUP_TOPIC_LEGEND), new FieldConfig.Thresholds("absolute", List.of(
+                        new FieldConfig.Step("red", null), new FieldConfig.Step("orange", HOUR),
+                        new FieldConfig.Step("green", 6 * HOUR))), List.of());
+    }
+
     /** Every partition of the team's groups: lag age, lag and status, worst first. */
     static DataPanel partitions(int id, GridPos pos, List<Claim<ConsumerGroupOwnership>> claims) {
         List<String> partition = List.of("group", "topic", "partition");
@@ -88,15 +107,19 @@ final class LagPanels {
         List<Target> targets = List.of(
                 Target.table("A", PromQl.aggregate("max", partition, union(claims, LagMetrics.LAG_AGE))),
                 Target.table("B", PromQl.aggregate("sum", partition, union(claims, LagMetrics.LAG_RECORDS))),
-                Target.table("C", PromQl.aggregate("max", partitionStatus, statusSeries)));
+                Target.table("C", PromQl.aggregate("max", partitionStatus, statusSeries)),
+                Target.table("D", PromQl.aggregate("min", partition, union(claims, LagMetrics.RETENTION_HEADROOM))));
         return Panels.table(new Panels.Head(id, pos, "Partitions: lag age, lag and status",
                         "Every partition of the team's groups, worst lag age first. Status: ok, lagging, stalled"
-                                + " (commit not moving while lagging), stopped (nobody consumes it) or unassigned. "
+                                + " (commit not moving while lagging), stopped (nobody consumes it) or unassigned. Retention headroom is"
+                                + " empty for partitions that are not lagging. "
                                 + LagMetrics.LAG_AGE.help(), "short"),
                 targets,
                 List.of(Transformation.merge(), Transformation.organize(List.of("Time", "Value #C"),
-                        Map.of("Value #A", "Lag age", "Value #B", "Lag (records)"))),
-                List.of(FieldConfig.Override.unitOfField("Lag age", GrafanaUnit.of(LagMetrics.LAG_AGE))), "Lag age");
+                        Map.of("Value #A", "Lag age", "Value #B", "Lag (records)", "Value #D", "Retention headroom"))),
+                List.of(FieldConfig.Override.unitOfField("Lag age", GrafanaUnit.of(LagMetrics.LAG_AGE)),
+                        FieldConfig.Override.unitOfField("Retention headroom",
+                                GrafanaUnit.of(LagMetrics.RETENTION_HEADROOM))), "Lag age");
     }
 
     /** {@code metric{claim 1} or metric{claim 2} ...}: the claims are disjoint, so nothing is counted twice. */

@@ -56,7 +56,8 @@ final class TeamDashboard {
                         c -> "{{group}}"),
                 LagPanels.lagAgeByTopic(grid.nextId(), grid.place(8, 8), groups),
                 LagPanels.lagRecordsByTopic(grid.nextId(), grid.place(8, 8), groups),
-                LagPanels.partitions(grid.nextId(), grid.place(18, 10), groups),
+                LagPanels.partitions(grid.nextId(), grid.place(12, 10), groups),
+                LagPanels.retentionHeadroom(grid.nextId(), grid.place(6, 10), groups),
                 LagPanels.recordsLost(grid.nextId(), grid.place(6, 10), groups));
     }
 
