@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Turns an ownership model into Grafana dashboards (the wall, brokers and JVM, and one per team) and the
+ * Turns an ownership model into Grafana dashboards (the wall, brokers and JVM, funnels, one per team) and the
  * provisioning file that loads them. Pure and deterministic: the same ownership always yields
  * byte-identical files.
  */
@@ -22,6 +22,8 @@ public final class DashboardGenerator {
     public static final String DASHBOARDS_DIR = "grafana/dashboards";
     public static final String WALL_PATH = DASHBOARDS_DIR + "/kafka-steward-wall.json";
     public static final String BROKERS_PATH = DASHBOARDS_DIR + "/kafka-steward-brokers.json";
+    /** Written only when ownership.yml declares funnels. */
+    public static final String FUNNELS_PATH = DASHBOARDS_DIR + "/kafka-steward-funnels.json";
     /** The dashboards provider file, to mount into Grafana's {@code provisioning/dashboards}. */
     public static final String PROVIDER_PATH = "grafana/provisioning/dashboards/kafka-steward.yml";
 
@@ -61,6 +63,9 @@ public final class DashboardGenerator {
         Map<String, Dashboard> dashboards = new TreeMap<>();
         dashboards.put(WALL_PATH, WallDashboard.build(ownership));
         dashboards.put(BROKERS_PATH, BrokersDashboard.build(ownership));
+        if (!ownership.funnels().isEmpty()) {
+            dashboards.put(FUNNELS_PATH, FunnelsDashboard.build(ownership));
+        }
         for (String team : ownership.teamNames()) {
             dashboards.put(teamPath(team), TeamDashboard.build(ownership, team, options));
         }

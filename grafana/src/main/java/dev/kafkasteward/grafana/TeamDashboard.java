@@ -5,6 +5,8 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.output.DashboardUids;
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
+import dev.kafkasteward.contract.ownership.DeadLetterTopic;
+import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
 import dev.kafkasteward.grafana.model.Dashboard;
@@ -17,8 +19,9 @@ import java.util.List;
 
 /**
  * One team's dashboard, where its alerts land: its consumer groups (worst lag age at its thresholds, lag
- * age and lag over time, every partition with its status, records lost), its topics (throughput and
- * replication), and links to the runbooks of the alerts that can page it.
+ * age and lag over time, every partition with its status, retention headroom, records lost), its dead-letter
+ * topics with reasons, its funnels, its topics (throughput and replication), and links to the runbooks of
+ * the alerts that can page it.
  */
 final class TeamDashboard {
 
@@ -31,6 +34,15 @@ final class TeamDashboard {
         List<Claim<ConsumerGroupOwnership>> groups = Claim.ownedBy(WallDashboard.groupClaims(ownership), team);
         if (!groups.isEmpty()) {
             panels.addAll(consumerGroups(grid, groups));
+        }
+        List<Claim<DeadLetterTopic>> deadLetters = Claim.ownedBy(DeadLetterPanels.claims(ownership), team);
+        if (!deadLetters.isEmpty()) {
+            panels.add(RowPanel.expanded(grid.nextId(), "Dead letters: " + LagPanels.describe(deadLetters), grid.row()));
+            panels.addAll(DeadLetterPanels.teamRow(grid, deadLetters));
+        }
+        for (Funnel funnel : ownership.funnels().stream().filter(f -> f.owner().equals(team)).toList()) {
+            panels.add(RowPanel.expanded(grid.nextId(), "Funnel " + funnel.name(), grid.row()));
+            panels.addAll(FunnelPanels.row(grid, funnel));
         }
         List<Claim<TopicOwnership>> topics = Claim.ownedBy(
                 Claim.of(ownership.topics(), TopicOwnership::selector, TopicOwnership::owner), team);

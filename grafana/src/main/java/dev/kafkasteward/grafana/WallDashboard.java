@@ -8,6 +8,8 @@ import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.output.DashboardUids;
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
+import dev.kafkasteward.contract.ownership.DeadLetterTopic;
+import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.model.DataPanel;
@@ -18,12 +20,15 @@ import dev.kafkasteward.grafana.promql.Claim;
 import dev.kafkasteward.grafana.promql.PromQl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The wall: one 1080p screen, no scrolling, readable across a room. The golden signals of the cluster on
  * top (available, durable, throughput, headroom, exporter fresh), their recent history below, then one
- * column per team with the signals it owns: the worst lag age of each of its groups, coloured at its own
- * thresholds. With more teams than fit as columns, one bar per group, labelled with its team.
+ * column per team with the signals it owns: the worst lag age of each of its groups coloured at its own
+ * thresholds, its new dead letters, its funnels' overdue keys. With more teams than fit as columns, one
+ * panel per signal, each bar labelled with its team.
  */
 final class WallDashboard {
 
@@ -132,27 +137,104 @@ final class WallDashboard {
     }
 
     private static List<Panel> teams(GridLayout grid, Ownership ownership) {
-        List<Claim<ConsumerGroupOwnership>> claims = groupClaims(ownership);
-        List<String> teams = claims.stream().map(Claim::owner).distinct().sorted().toList();
-        int top = STAT_HEIGHT + HISTORY_HEIGHT;
+        List<Claim<ConsumerGroupOwnership>> groups = groupClaims(ownership);
+        List<Claim<DeadLetterTopic>> deadLetters = DeadLetterPanels.claims(ownership);
+        List<Funnel> funnels = ownership.funnels().stream().filter(FunnelPanels::tracksKeys).toList();
+        List<String> teams = new ArrayList<>(new TreeSet<>(Stream.of(groups.stream().map(Claim::owner),
+                deadLetters.stream().map(Claim::owner), funnels.stream().map(Funnel::owner))
+                .flatMap(s -> s).toList()));
         if (teams.isEmpty()) {
             return List.of();
         }
-        if (teams.size() > MAX_TEAM_COLUMNS) {
-            return List.of(LagPanels.worstLagAge(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, GridLayout.COLUMNS, 0,
-                    top), "Freshness: worst lag age per group", claims, c -> c.owner() + ": {{group}}"));
+        List<TeamColumn> columns = teams.stream().map(t -> new TeamColumn(t, Claim.ownedBy(groups, t),
+                Claim.ownedBy(deadLetters, t), funnels.stream().filter(f -> f.owner().equals(t)).toList())).toList();
+        if (teams.size() > MAX_TEAM_COLUMNS || columns.stream().anyMatch(c -> !c.fits())) {
+            return compact(grid, groups, deadLetters, funnels);
         }
         List<Panel> panels = new ArrayList<>();
         int x = 0;
-        for (int i = 0; i < teams.size(); i++) {
-            int width = GridLayout.COLUMNS / teams.size() + (i < GridLayout.COLUMNS % teams.size() ? 1 : 0);
-            String team = teams.get(i);
-            DataPanel freshness = LagPanels.worstLagAge(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, width, x, top),
-                    "Freshness — " + team, Claim.ownedBy(claims, team), c -> "{{group}}");
-            panels.add(freshness);
+        for (int i = 0; i < columns.size(); i++) {
+            int width = GridLayout.COLUMNS / columns.size() + (i < GridLayout.COLUMNS % columns.size() ? 1 : 0);
+            panels.addAll(columns.get(i).panels(grid, x, width));
             x += width;
         }
         return panels;
+    }
+
+    /** More teams than columns: one panel per signal, each bar labelled with its team. */
+    private static List<Panel> compact(GridLayout grid, List<Claim<ConsumerGroupOwnership>> groups,
+                                       List<Claim<DeadLetterTopic>> deadLetters, List<Funnel> funnels) {
+        int top = STAT_HEIGHT + HISTORY_HEIGHT;
+        int others = (deadLetters.isEmpty() ? 0 : 1) + (funnels.isEmpty() ? 0 : 1);
+        int side = others == 0 ? 0 : GridLayout.COLUMNS / 4;
+        int main = GridLayout.COLUMNS - side * others;
+        List<Panel> panels = new ArrayList<>();
+        int x = 0;
+        if (!groups.isEmpty()) {
+            panels.add(LagPanels.worstLagAge(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, main, 0, top),
+                    "Freshness: worst lag age per group", groups, c -> c.owner() + ": {{group}}"));
+            x = main;
+        }
+        if (!deadLetters.isEmpty()) {
+            int width = groups.isEmpty() && funnels.isEmpty() ? GridLayout.COLUMNS : side;
+            panels.add(DeadLetterPanels.newRecordsByTopic(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, width, x, top),
+                    "Correctness: new dead letters", deadLetters, c -> c.owner() + ": {{topic}}"));
+            x += width;
+        }
+        if (!funnels.isEmpty()) {
+            int height = TEAM_BAND_HEIGHT / funnels.size();
+            int width = GridLayout.COLUMNS - x;
+            for (int i = 0; i < funnels.size(); i++) {
+                Funnel f = funnels.get(i);
+                panels.add(FunnelPanels.overdue(grid.nextId(), new GridPos(height, width, x, top + i * height),
+                        "Overdue — " + f.name() + " (" + f.owner() + ")", f));
+            }
+        }
+        return panels;
+    }
+
+    /** One team's column in the team band: freshness stretches, dead letters and funnels take fixed heights. */
+    private record TeamColumn(String team, List<Claim<ConsumerGroupOwnership>> groups,
+                              List<Claim<DeadLetterTopic>> deadLetters, List<Funnel> funnels) {
+
+        private static final int DEAD_LETTER_HEIGHT = 4;
+        private static final int FUNNEL_HEIGHT = 5;
+        private static final int MIN_FRESHNESS_HEIGHT = 5;
+
+        int fixedHeight() {
+            return (deadLetters.isEmpty() ? 0 : DEAD_LETTER_HEIGHT) + funnels.size() * FUNNEL_HEIGHT;
+        }
+
+        boolean fits() {
+            return fixedHeight() + (groups.isEmpty() ? 0 : MIN_FRESHNESS_HEIGHT) <= TEAM_BAND_HEIGHT
+                    && funnels.size() <= TEAM_BAND_HEIGHT / FUNNEL_HEIGHT;
+        }
+
+        List<Panel> panels(GridLayout grid, int x, int width) {
+            List<Panel> panels = new ArrayList<>();
+            int y = STAT_HEIGHT + HISTORY_HEIGHT;
+            int bottom = y + TEAM_BAND_HEIGHT;
+            int spare = TEAM_BAND_HEIGHT - fixedHeight();
+            if (!groups.isEmpty()) {
+                panels.add(LagPanels.worstLagAge(grid.nextId(), new GridPos(spare, width, x, y), "Freshness — " + team,
+                        groups, c -> "{{group}}"));
+                y += spare;
+                spare = 0;
+            }
+            if (!deadLetters.isEmpty()) {
+                int h = DEAD_LETTER_HEIGHT + (funnels.isEmpty() ? spare : 0);
+                panels.add(DeadLetterPanels.newRecordsStat(grid.nextId(), new GridPos(h, width, x, y),
+                        "Dead letters — " + team, deadLetters));
+                y += h;
+            }
+            for (Funnel funnel : funnels) {
+                int h = funnel == funnels.get(funnels.size() - 1) ? bottom - y : FUNNEL_HEIGHT;
+                panels.add(FunnelPanels.overdue(grid.nextId(), new GridPos(h, width, x, y),
+                        "Overdue — " + funnel.name(), funnel));
+                y += h;
+            }
+            return panels;
+        }
     }
 
     static List<Claim<ConsumerGroupOwnership>> groupClaims(Ownership ownership) {

@@ -45,6 +45,20 @@ class WallDashboardTest {
     }
 
     @Test
+    void fulfillmentColumnHoldsItsDeadLettersAndItsFunnel() {
+        JsonNode freshness = GeneratedDashboards.panel(WALL, "Freshness — fulfillment");
+        JsonNode deadLetters = GeneratedDashboards.panel(WALL, "Dead letters — fulfillment");
+        JsonNode funnel = GeneratedDashboards.panel(WALL, "Overdue — order-lifecycle");
+        for (JsonNode panel : List.of(deadLetters, funnel)) {
+            assertEquals(freshness.path("gridPos").path("x").asInt(), panel.path("gridPos").path("x").asInt());
+        }
+        assertEquals("sum(increase(kafka_steward_dead_letter_records_written_total{cluster=\"$cluster\","
+                        + " topic=~\"fulfillment\\\\.dlq\\\\.v1\"}[$__rate_interval]))",
+                deadLetters.path("targets").get(0).path("expr").asText());
+        assertEquals(WallDashboard.MAX_ROWS, funnel.path("gridPos").path("y").asInt() + funnel.path("gridPos").path("h").asInt());
+    }
+
+    @Test
     void manyTeamsShareOnePanelWithTheOwnerInEachBar() {
         JsonNode wall = GeneratedDashboards.of(teams(25, 10)).get(DashboardGenerator.WALL_PATH);
         JsonNode freshness = GeneratedDashboards.panel(wall, "Freshness: worst lag age per group");
