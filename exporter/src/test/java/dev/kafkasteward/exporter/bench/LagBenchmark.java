@@ -131,6 +131,9 @@ public final class LagBenchmark {
         // nothing has been produced or committed since: the command must see the same lags.
         out.println("running kafka-consumer-groups --describe --all-groups ...");
         ConsumerGroupsCli.Result cli = ConsumerGroupsCli.describeAllGroups(cluster.bootstrapServers());
+        if (!cli.errors().isEmpty()) {
+            out.println("kafka-consumer-groups reported:\n" + cli.errors());
+        }
         Map<Workload.Key, Long> served = servedLag(Scrape.parse(lastBody));
         List<String> cliMismatches = compare(served, cli.lag(), "kafka-consumer-groups");
         List<String> truthMismatches = compare(served, truth, "committed truth");
@@ -260,8 +263,9 @@ public final class LagBenchmark {
         for (int i = 0; i < r.profile().size(); i++) {
             StageProfile.Cycle c = r.profile().get(i);
             out.printf(Locale.ROOT, "stage profile, %s cycle: %d ms %s (%d admin, %d timestamp-read requests,"
-                            + " %d positions planned)%n", i == 0 ? "cold" : "warm", c.totalMillis(), c.stagesMillis(),
-                    c.admin(), c.consumer(), c.timestampReads());
+                            + " %d positions planned); admin requests by call %s%n", i == 0 ? "cold" : "warm",
+                    c.totalMillis(), c.stagesMillis(), c.admin(), c.consumer(), c.timestampReads(),
+                    c.requestsByCall());
         }
         if (r.lagMatches()) {
             out.printf(Locale.ROOT, "lag matches kafka-consumer-groups for %,d partitions of %,d groups"
