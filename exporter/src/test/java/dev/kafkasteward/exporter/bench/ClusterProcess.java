@@ -60,6 +60,8 @@ public final class ClusterProcess implements AutoCloseable {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error",
                 "-Dorg.slf4j.simpleLogger.log.kafka=error",
+                // Coordinators log loads cut short by shutdown as errors; at the end of a run that is noise.
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.coordinator=off",
                 "-cp", System.getProperty("java.class.path"),
                 ClusterProcess.class.getName(), Integer.toString(brokers), dataDir.toString()));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -7,7 +7,15 @@ import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.testing.Scrape;
+import dev.kafkasteward.exporter.Version;
+import dev.kafkasteward.exporter.metrics.PartitionSeries;
+import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -17,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +65,7 @@ public final class LagBenchmark {
                          long failedCycles, SortedMap<String, Long> errors, long heapBaseline, long heapWithExporter,
                          List<Long> scrapeMicros, int metricsBytes, int metricsLines, long cliMillis, int cliRows,
                          int lagSeries, int groupsCompared, List<String> cliMismatches, List<String> truthMismatches,
-                         List<StageProfile.Cycle> profile) {
+                         List<StageProfile.Cycle> profile, long renderCollectMillis, long renderWriteMillis) {
 
         public boolean lagMatches() {
             return cliMismatches.isEmpty() && truthMismatches.isEmpty() && lagSeries > 0;
@@ -119,12 +128,14 @@ public final class LagBenchmark {
         long heapWithExporter;
         List<Long> scrapeMicros = new ArrayList<>();
         String lastBody;
+        long[] render;
         try (StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(ownership, client)
                 .listen("127.0.0.1", 0).every(INTERVAL))) {
             cycles = observeCycles(exporter, scale.cycles(), out);
             finalState = exporter.state();
             heapWithExporter = heapAfterGc();
             lastBody = timeScrapes(exporter.port(), scale, scrapeMicros);
+            render = timeRendering(exporter, ownership.cluster());
         }
 
         // The exporter's last scrape shows a snapshot taken after every produce and commit, and
@@ -145,7 +156,7 @@ public final class LagBenchmark {
         Result r = new Result(scale, clusterMillis, workloadMillis, cycles, finalState.status().failures(),
                 finalState.status().errors(), heapBaseline, heapWithExporter, scrapeMicros,
                 lastBody.getBytes(StandardCharsets.UTF_8).length, (int) lastBody.lines().count(), cli.millis(),
-                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, profile);
+                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, profile, render[0], render[1]);
         print(r, out);
         return r;
     }
@@ -202,6 +213,28 @@ public final class LagBenchmark {
         return body;
     }
 
+    /**
+     * Median of 5 in-process renders of the served snapshot, split into building the samples
+     * (the registry's collect) and writing the text, to tell rendering cost from HTTP transfer.
+     */
+    private static long[] timeRendering(StewardExporter exporter, String cluster) throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new SnapshotRenderer(exporter::state, cluster, Version.get(), Clock.systemUTC(),
+                PartitionSeries.ALL));
+        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        List<Long> collect = new ArrayList<>();
+        List<Long> write = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            MetricSnapshots snapshots = registry.scrape();
+            long built = System.nanoTime();
+            writer.write(OutputStream.nullOutputStream(), snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
+            collect.add((built - start) / 1_000_000);
+            write.add((System.nanoTime() - built) / 1_000_000);
+        }
+        return new long[] {percentile(collect, 50), percentile(write, 50)};
+    }
+
     private static Map<Workload.Key, Long> servedLag(Scrape scrape) {
         Map<Workload.Key, Long> out = new HashMap<>();
         for (Scrape.Sample s : scrape.all(LagMetrics.LAG_RECORDS.name())) {
@@ -254,10 +287,19 @@ public final class LagBenchmark {
                 r.scrapeMicros().size(), percentile(r.scrapeMicros(), 50) / 1000.0,
                 percentile(r.scrapeMicros(), 99) / 1000.0, percentile(r.scrapeMicros(), 100) / 1000.0,
                 r.metricsBytes(), r.metricsLines());
+        out.printf(Locale.ROOT, "rendering the served snapshot in-process (median of 5): %d ms building samples,"
+                + " %d ms writing text%n", r.renderCollectMillis(), r.renderWriteMillis());
         long median = Math.max(1, r.medianWarmMillis());
         out.printf(Locale.ROOT, "kafka-consumer-groups --describe --all-groups: %,d ms (%,d rows) = %.1fx the"
                 + " exporter's median cycle (%d ms)%n", r.cliMillis(), r.cliRows(), r.cliMillis() / (double) median,
                 median);
+        List<Long> steady = warm.stream().filter(c -> c.consumer() == 0).map(CycleSample::millis).toList();
+        if (!steady.isEmpty() && steady.size() < warm.size()) {
+            long steadyMedian = Math.max(1, percentile(steady, 50));
+            out.printf(Locale.ROOT, "  steady cycles (no timestamp reads left, %d of %d): median %d ms; the command"
+                    + " took %.1fx that%n", steady.size(), warm.size(), steadyMedian,
+                    r.cliMillis() / (double) steadyMedian);
+        }
         out.printf(Locale.ROOT, "failed cycles: %d; errors by stage: %s%n", r.failedCycles(),
                 r.errors().isEmpty() ? "none" : r.errors());
         for (int i = 0; i < r.profile().size(); i++) {
