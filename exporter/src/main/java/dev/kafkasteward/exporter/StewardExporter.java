@@ -3,6 +3,7 @@ package dev.kafkasteward.exporter;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.MetadataReader;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
@@ -70,12 +71,15 @@ public final class StewardExporter implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final MetadataReader metadata;
     private final RecordTimestampReader timestamps;
     private final CollectionLoop loop;
     private final MetricsServer server;
 
-    private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server) {
+    private StewardExporter(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps, CollectionLoop loop,
+                            MetricsServer server) {
         this.admin = admin;
+        this.metadata = metadata;
         this.timestamps = timestamps;
         this.loop = loop;
         this.server = server;
@@ -85,23 +89,26 @@ public final class StewardExporter implements AutoCloseable {
         Properties props = clientProperties(config);
         Admin admin = Admin.create(props);
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
-        KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock(),
+        MetadataReader metadata = new MetadataReader(props);
+        KafkaCollector collector = new KafkaCollector(admin, metadata, timestamps, config.collector(), config.clock(),
                 config.scope().groups(), config.scope().topics());
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
         CollectionLoop loop = new CollectionLoop(collector, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
-                config.clock(), config.partitionSeries()));
+        SnapshotRenderer renderer = new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
+                config.clock(), config.partitionSeries());
+        registry.register(renderer);
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);
+            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready);
         } catch (IOException | RuntimeException e) {
+            metadata.close();
             timestamps.close();
             admin.close();
             throw e;
         }
         loop.start();
-        return new StewardExporter(admin, timestamps, loop, server);
+        return new StewardExporter(admin, metadata, timestamps, loop, server);
     }
 
     private static Properties clientProperties(Config config) {
@@ -132,6 +139,7 @@ public final class StewardExporter implements AutoCloseable {
         server.close();
         loop.close();
         timestamps.close();
+        metadata.close();
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.bench;
 
 import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.MetadataReader;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
@@ -40,7 +41,8 @@ final class StageProfile {
         props.putAll(clientProperties);
         props.put("client.id", "bench-profile");
         List<Cycle> out = new ArrayList<>();
-        try (Admin real = Admin.create(props); RecordTimestampReader reader = new RecordTimestampReader(props)) {
+        try (Admin real = Admin.create(props); RecordTimestampReader reader = new RecordTimestampReader(props);
+             MetadataReader metadata = new MetadataReader(props)) {
             List<String> calls = new ArrayList<>();
             List<Long> at = new ArrayList<>();
             List<Long> sent = new ArrayList<>();
@@ -57,7 +59,8 @@ final class StageProfile {
                             throw e.getCause();
                         }
                     });
-            KafkaCollector collector = new KafkaCollector(timed, reader, CollectorSettings.DEFAULTS, Clock.systemUTC());
+            KafkaCollector collector = new KafkaCollector(timed, metadata, reader, CollectorSettings.DEFAULTS,
+                    Clock.systemUTC());
             Analysis analysis = new Analysis();
             for (int i = 0; i < cycles; i++) {
                 calls.clear();
