@@ -2,18 +2,27 @@ package dev.kafkasteward.exporter;
 
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.DeadLetterRecordReader;
+import dev.kafkasteward.exporter.collect.DeadLetterSettings;
+import dev.kafkasteward.exporter.collect.FullCollector;
 import dev.kafkasteward.exporter.collect.KafkaCollector;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.funnel.FunnelTracker;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -32,12 +41,17 @@ public final class StewardExporter implements AutoCloseable {
     private final RecordTimestampReader timestamps;
     private final CollectionLoop loop;
     private final MetricsServer server;
+    private final DeadLetterRecordReader deadLetters;
+    private final Optional<FunnelConsumer> funnels;
 
-    private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server) {
+    private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server,
+                            DeadLetterRecordReader deadLetters, Optional<FunnelConsumer> funnels) {
         this.admin = admin;
         this.timestamps = timestamps;
         this.loop = loop;
         this.server = server;
+        this.deadLetters = deadLetters;
+        this.funnels = funnels;
     }
 
     public static StewardExporter start(Config config) throws IOException {
@@ -45,7 +59,12 @@ public final class StewardExporter implements AutoCloseable {
         Admin admin = Admin.create(props);
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
         KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock());
-        CollectionLoop loop = new CollectionLoop(collector::collect, new Analysis(), config.clock(), config.interval());
+        DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
+        Optional<FunnelConsumer> funnels = startFunnels(config, props);
+        Supplier<FunnelSnapshot> funnelState = () -> funnels.map(FunnelConsumer::snapshot).orElse(FunnelSnapshot.EMPTY);
+        FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
+                config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
+        CollectionLoop loop = new CollectionLoop(cycle, new Analysis(), config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
                 config.clock()));
@@ -53,12 +72,24 @@ public final class StewardExporter implements AutoCloseable {
         try {
             server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);
         } catch (IOException | RuntimeException e) {
+            funnels.ifPresent(FunnelConsumer::close);
+            deadLetters.close();
             timestamps.close();
             admin.close();
             throw e;
         }
         loop.start();
-        return new StewardExporter(admin, timestamps, loop, server);
+        return new StewardExporter(admin, timestamps, loop, server, deadLetters, funnels);
+    }
+
+    /** The funnel consumer group member, when ownership.yml declares funnels. */
+    private static Optional<FunnelConsumer> startFunnels(Config config, Properties props) {
+        if (config.ownership().funnels().isEmpty()) {
+            return Optional.empty();
+        }
+        FunnelTracker tracker = new FunnelTracker(config.ownership().funnels(), FunnelSettings.DEFAULT_MAX_KEYS);
+        FunnelSettings settings = FunnelSettings.forCluster(config.ownership().cluster(), config.interval());
+        return Optional.of(FunnelConsumer.start(props, tracker, settings, config.clock()));
     }
 
     private static Properties clientProperties(Config config) {
@@ -88,6 +119,8 @@ public final class StewardExporter implements AutoCloseable {
     public void close() {
         server.close();
         loop.close();
+        funnels.ifPresent(FunnelConsumer::close);
+        deadLetters.close();
         timestamps.close();
         admin.close(Duration.ofSeconds(5));
     }

@@ -34,6 +34,8 @@ public final class SnapshotRenderer implements MultiCollector {
         served.snapshot().ifPresent(s -> {
             LagRenderer.render(cluster, s.lag(), out);
             ReplicationRenderer.render(cluster, s.replication(), out);
+            DeadLetterRenderer.render(cluster, s.deadLetters(), out);
+            FunnelRenderer.render(cluster, s.funnels(), out);
         });
         SelfRenderer.render(cluster, version, served.status(), clock.instant(), out);
         return new MetricSnapshots(out);
