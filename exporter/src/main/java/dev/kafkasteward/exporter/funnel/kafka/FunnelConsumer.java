@@ -53,6 +53,8 @@ public final class FunnelConsumer implements AutoCloseable {
     private final Set<TopicPartitionId> assigned = new HashSet<>();
     private final Map<TopicPartition, Long> liveFrom = new HashMap<>();
     private final Map<TopicPartition, Long> rebuildUntil = new HashMap<>();
+    // Between revocation and assignment (and before the first) this replica's state is incomplete.
+    private boolean rebalancing = true;
 
     private FunnelConsumer(Properties clientProperties, FunnelTracker tracker, FunnelSettings settings, Clock clock) {
         Properties props = new Properties();
@@ -125,6 +127,9 @@ public final class FunnelConsumer implements AutoCloseable {
     private void publish(Instant now) {
         Set<String> rebuilding = new HashSet<>();
         rebuildUntil.keySet().forEach(tp -> rebuilding.add(tp.topic()));
+        if (rebalancing) {
+            rebuilding.addAll(tracker.topics());
+        }
         published.set(tracker.sweep(now, assigned, rebuilding));
     }
 
@@ -143,11 +148,13 @@ public final class FunnelConsumer implements AutoCloseable {
                 LOG.warn("funnel offset commit on revocation failed; some events may be counted twice: {}",
                         e.toString());
             }
+            rebalancing = true;
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            rebalancing = true;
             forget(partitions);
         }
 
@@ -162,8 +169,9 @@ public final class FunnelConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            rebalancing = false;
             if (partitions.isEmpty()) {
-                return;
+                return; // more replicas than partitions: this one idles, truthfully reporting nothing
             }
             Instant now = clock.instant();
             Set<TopicPartition> parts = new HashSet<>(partitions);
