@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * The dead-letter part of a cycle: resolves the ownership's names and patterns against this cycle's
@@ -78,6 +80,11 @@ final class DeadLetterCollector {
                 long ts = maxTimestamps.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).timestamp();
                 if (ts >= 0) { // -1: empty partition
                     timestamps.put(id, ts);
+                }
+            } catch (ExecutionException e) {
+                // Brokers before 3.0 have no max-timestamp lookup: the series is just unavailable there.
+                if (!(e.getCause() instanceof UnsupportedVersionException)) {
+                    errors.record(Stage.DEAD_LETTER_OFFSETS, e);
                 }
             } catch (Exception e) {
                 errors.record(Stage.DEAD_LETTER_OFFSETS, e);
