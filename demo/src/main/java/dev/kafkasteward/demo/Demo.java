@@ -4,12 +4,11 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
 import dev.kafkasteward.exporter.StewardExporter;
-import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.grafana.DashboardGenerator;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Properties;
@@ -50,9 +49,9 @@ public final class Demo implements AutoCloseable {
             platform = OrderPlatform.start(cluster.bootstrapServers(), OrderPlatform.Pace.DEFAULT);
             Properties props = new Properties();
             props.put("bootstrap.servers", cluster.bootstrapServers());
-            StewardExporter exporter = StewardExporter.start(new StewardExporter.Config(options.ownership(), props,
-                    options.host(), options.exporterPort(), options.interval(), CollectorSettings.DEFAULTS,
-                    Clock.systemUTC()));
+            StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(options.ownership(), props)
+                    .listen(options.host(), options.exporterPort()).every(options.interval())
+                    .lagSettings(new LagSettings(Duration.ofSeconds(30))));
             return new Demo(cluster, platform, exporter, generated);
         } catch (Exception e) {
             if (platform != null) {

@@ -51,15 +51,12 @@ public final class DemoMain implements Callable<Integer> {
         outWriter.println("Starting a 3-broker KRaft cluster and the order platform...");
         outWriter.flush();
         Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, parse("--interval", interval)));
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                demo.close();
-            } catch (Exception e) {
-                spec.commandLine().getErr().println("demo shutdown: " + e);
-            }
-            stop.countDown();
-        }, "demo-shutdown"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            close(demo);
+            stopped.countDown();
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         Path abs = out.toAbsolutePath();
         outWriter.printf("""
 
@@ -80,14 +77,24 @@ public final class DemoMain implements Callable<Integer> {
                 abs.resolve("grafana/provisioning"), demo.exporterPort());
         outWriter.flush();
         if (duration != null) {
-            if (!stop.await(parse("--duration", duration).toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!stopped.await(parse("--duration", duration).toMillis(), TimeUnit.MILLISECONDS)) {
                 outWriter.println("--duration reached, stopping.");
                 outWriter.flush();
-                System.exit(0); // runs the shutdown hook
+                Runtime.getRuntime().removeShutdownHook(hook);
+                close(demo);
+                return 0;
             }
         }
-        stop.await();
+        stopped.await();
         return 0;
+    }
+
+    private void close(Demo demo) {
+        try {
+            demo.close();
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("demo shutdown: " + e);
+        }
     }
 
     private Duration parse(String option, String text) {

@@ -1,7 +1,11 @@
 package dev.kafkasteward.demo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -12,23 +16,36 @@ import org.apache.kafka.common.test.TestKitNodes;
 final class EmbeddedCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit kit;
+    private final Path dataDir;
 
-    private EmbeddedCluster(KafkaClusterTestKit kit) {
+    private EmbeddedCluster(KafkaClusterTestKit kit, Path dataDir) {
         this.kit = kit;
+        this.dataDir = dataDir;
     }
 
     static EmbeddedCluster start(int brokers) throws Exception {
+        // Our own data folder: the test kit's default temp folders are deleted by a JVM shutdown
+        // hook that races with an orderly close on Ctrl-C.
+        Path dataDir = Files.createTempDirectory("kafka-steward-demo-");
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setBaseDirectory(dataDir)
                 .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
+        // The storage formatter prints to System.out; the demo's own output should not drown in it.
+        java.io.PrintStream stdout = System.out;
         try {
-            kit.format();
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                kit.format();
+            } finally {
+                System.setOut(stdout);
+            }
             kit.startup();
             kit.waitForReadyBrokers();
         } catch (Exception e) {
-            kit.close();
+            new EmbeddedCluster(kit, dataDir).close();
             throw e;
         }
-        return new EmbeddedCluster(kit);
+        return new EmbeddedCluster(kit, dataDir);
     }
 
     String bootstrapServers() {
@@ -51,6 +68,15 @@ final class EmbeddedCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        kit.close();
+        try {
+            kit.close();
+        } finally {
+            if (!Files.exists(dataDir)) {
+                return; // the kit cleaned up after itself
+            }
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.kafkasteward.exporter.collect.DeadLetterSettings;
 import dev.kafkasteward.exporter.collect.FullCollector;
 import dev.kafkasteward.exporter.collect.KafkaCollector;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
+import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
@@ -15,6 +16,8 @@ import dev.kafkasteward.exporter.funnel.FunnelTracker;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
+import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -34,7 +37,45 @@ public final class StewardExporter implements AutoCloseable {
 
     /** Everything {@code serve} needs. {@code port} 0 picks a free port. */
     public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
-                         CollectorSettings collector, Clock clock) {
+                         CollectorSettings collector, Clock clock, Scope scope, LagSettings lag,
+                         PartitionSeries partitionSeries) {
+
+        /** Defaults for everything but what must be given. */
+        public static Config of(Ownership ownership, Properties clientProperties) {
+            return new Config(ownership, clientProperties, "127.0.0.1", 0, Duration.ofSeconds(15),
+                    CollectorSettings.DEFAULTS, Clock.systemUTC(), Scope.EVERYTHING, LagSettings.DEFAULTS,
+                    PartitionSeries.ALL);
+        }
+
+        public Config listen(String host, int port) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
+
+        public Config every(Duration interval) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
+
+        public Config collecting(CollectorSettings collector) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
+
+        public Config scoped(Scope scope) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
+
+        public Config lagSettings(LagSettings lag) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
+
+        public Config partitionSeries(PartitionSeries partitionSeries) {
+            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                    partitionSeries);
+        }
     }
 
     private final Admin admin;
@@ -58,16 +99,18 @@ public final class StewardExporter implements AutoCloseable {
         Properties props = clientProperties(config);
         Admin admin = Admin.create(props);
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
-        KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock());
+        KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock(),
+                config.scope().groups(), config.scope().topics());
         DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
         Optional<FunnelConsumer> funnels = startFunnels(config, props);
         Supplier<FunnelSnapshot> funnelState = () -> funnels.map(FunnelConsumer::snapshot).orElse(FunnelSnapshot.EMPTY);
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
                 config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
-        CollectionLoop loop = new CollectionLoop(cycle, new Analysis(), config.clock(), config.interval());
+        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
+        CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
-                config.clock()));
+                config.clock(), config.partitionSeries()));
         MetricsServer server;
         try {
             server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);

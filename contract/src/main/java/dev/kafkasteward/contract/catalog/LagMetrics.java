@@ -7,17 +7,62 @@ import java.util.List;
 /** Consumer-group signals computed by the exporter. */
 public final class LagMetrics {
 
+    private static final String[] PARTITION = {"cluster", "group", "topic", "partition"};
+
     public static final MetricDef LAG_RECORDS = gauge("kafka_consumergroup_lag_records", "records",
             "Records the group has not consumed yet: log-end offset minus committed offset. Partitions without a"
                     + " committed offset have no series.",
-            Source.EXPORTER, "cluster", "group", "topic", "partition");
+            Source.EXPORTER, PARTITION);
 
     public static final MetricDef LAG_AGE = gauge("kafka_consumergroup_lag_age_seconds", "seconds",
             "Age of the oldest record the group has not consumed: now minus the timestamp of the record at the"
                     + " committed offset; 0 when caught up. Partitions whose age is unknown have no series.",
-            Source.EXPORTER, "cluster", "group", "topic", "partition");
+            Source.EXPORTER, PARTITION);
 
-    public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE);
+    public static final MetricDef LAG_AGE_UNKNOWN = gauge("kafka_consumergroup_lag_age_unknown_partitions", null,
+            "Lagging partitions of the group whose lag age is not known yet, by reason (not_read_yet: the record"
+                    + " timestamp is still to be read within the per-cycle budget).",
+            Source.EXPORTER, "cluster", "group", "reason");
+
+    public static final MetricDef PARTITION_STATUS = gauge("kafka_consumergroup_partition_status", null,
+            "1 for the partition's current status: ok, lagging, stalled (commit not moving while lagging, members"
+                    + " present), stopped (lagging, nobody in the group consumes it) or unassigned (live group, no owner).",
+            Source.EXPORTER, "cluster", "group", "topic", "partition", "status");
+
+    public static final MetricDef COMMIT_AGE = gauge("kafka_consumergroup_commit_age_seconds", "seconds",
+            "Seconds since the group's committed offset on the partition was last seen to move (counted from the"
+                    + " exporter's first sight of it).",
+            Source.EXPORTER, PARTITION);
+
+    public static final MetricDef RECORDS_LOST = gauge("kafka_consumergroup_records_lost", null,
+            "Records retention deleted before the group read them: log-start offset minus committed offset. Only"
+                    + " partitions with a loss have a series.",
+            Source.EXPORTER, PARTITION);
+
+    public static final MetricDef TOPIC_LAG_RECORDS = gauge("kafka_consumergroup_topic_lag_records", "records",
+            "Sum of the group's lag over the topic's partitions.", Source.EXPORTER, "cluster", "group", "topic");
+
+    public static final MetricDef TOPIC_MAX_LAG_AGE = gauge("kafka_consumergroup_topic_max_lag_age_seconds",
+            "seconds", "Largest known lag age of the group over the topic's partitions.", Source.EXPORTER,
+            "cluster", "group", "topic");
+
+    public static final MetricDef GROUP_LAG_RECORDS = gauge("kafka_consumergroup_group_lag_records", "records",
+            "Sum of the group's lag over all its partitions.", Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef GROUP_MAX_LAG_AGE = gauge("kafka_consumergroup_group_max_lag_age_seconds", "seconds",
+            "Largest known lag age of the group over all its partitions.", Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef GROUP_MEMBERS = gauge("kafka_consumergroup_members", null,
+            "Members of the group.", Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef GROUP_STATE = gauge("kafka_consumergroup_state", null,
+            "1 for the group's current state (stable, empty, preparing_rebalance, reconciling, ...) and membership"
+                    + " protocol (classic or consumer).",
+            Source.EXPORTER, "cluster", "group", "protocol", "state");
+
+    public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
+            COMMIT_AGE, RECORDS_LOST, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
+            GROUP_MEMBERS, GROUP_STATE);
 
     private LagMetrics() {
     }

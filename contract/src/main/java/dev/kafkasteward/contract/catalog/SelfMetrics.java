@@ -30,8 +30,22 @@ public final class SelfMetrics {
             "Errors met while collecting, by stage of the cycle (for instance list_groups, list_offsets).",
             Source.EXPORTER, "cluster", "stage");
 
+    public static final MetricDef CYCLE_REQUESTS = gauge("kafka_steward_cycle_requests", null,
+            "Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record"
+                    + " timestamp reads). Grows with brokers, not with groups or partitions.",
+            Source.EXPORTER, "cluster", "client");
+
+    public static final MetricDef OMITTED_SERIES = gauge("kafka_steward_omitted_series", null,
+            "Series left out of the last scrape by the per-partition series limit, by metric.",
+            Source.EXPORTER, "cluster", "metric");
+
+    public static final MetricDef SNAPSHOT_PARTIAL = gauge("kafka_steward_snapshot_partial", null,
+            "1 when the data served now comes from a cycle in which some stage failed or ran out of time (see"
+                    + " kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.",
+            Source.EXPORTER, "cluster");
+
     public static final List<MetricDef> ALL = List.of(BUILD_INFO, COLLECTION_DURATION, LAST_SUCCESS, SNAPSHOT_AGE,
-            COLLECTIONS, COLLECTION_ERRORS);
+            COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES, SNAPSHOT_PARTIAL);
 
     private SelfMetrics() {
     }

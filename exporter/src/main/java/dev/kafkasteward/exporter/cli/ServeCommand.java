@@ -6,13 +6,17 @@ import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.Scope;
+import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,6 +53,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Longest wait for one Kafka request (default: ${DEFAULT-VALUE}).")
     String requestTimeout;
 
+    @Option(names = "--group-allow", paramLabel = "REGEX", description = "Only consumer groups matching this regex.")
+    Pattern groupAllow;
+
+    @Option(names = "--group-deny", paramLabel = "REGEX", description = "Leave out consumer groups matching this regex.")
+    Pattern groupDeny;
+
+    @Option(names = "--topic-allow", paramLabel = "REGEX", description = "Only topics matching this regex.")
+    Pattern topicAllow;
+
+    @Option(names = "--topic-deny", paramLabel = "REGEX", description = "Leave out topics matching this regex.")
+    Pattern topicDeny;
+
+    @Option(names = "--partition-series", defaultValue = "all", paramLabel = "all|not-ok|none",
+            description = "Per-partition consumer series to expose; totals per group and topic are always there"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String partitionSeries;
+
+    @Option(names = "--stall-after", defaultValue = "2m",
+            description = "A lagging partition whose commit stands still this long, with members present, is stalled"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String stallAfter;
+
+    @Option(names = "--timestamp-reads", defaultValue = "1000", paramLabel = "N",
+            description = "Most record timestamps read from Kafka per cycle for lag age (default: ${DEFAULT-VALUE}).")
+    int timestampReads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,10 +109,20 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Duration every = duration("--interval", interval);
         Duration timeout = duration("--request-timeout", requestTimeout);
-        CollectorSettings settings = new CollectorSettings(timeout, CollectorSettings.DEFAULTS.timestampReadBudget(),
-                CollectorSettings.DEFAULTS.timestampReadTime());
-        StewardExporter exporter = StewardExporter.start(new StewardExporter.Config(model, props, bind, port, every,
-                settings, Clock.systemUTC()));
+        CollectorSettings settings = new CollectorSettings(timeout, timestampReads,
+                CollectorSettings.DEFAULTS.timestampReadTime(), CollectorSettings.DEFAULTS.logStartEvery());
+        PartitionSeries series;
+        try {
+            series = PartitionSeries.parse(partitionSeries);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --partition-series '" + partitionSeries + "': expected all, not-ok or none");
+        }
+        Scope scope = new Scope(Optional.ofNullable(groupAllow), Optional.ofNullable(groupDeny),
+                Optional.ofNullable(topicAllow), Optional.ofNullable(topicDeny));
+        StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(model, props)
+                .listen(bind, port).every(every).collecting(settings).scoped(scope)
+                .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             exporter.close();

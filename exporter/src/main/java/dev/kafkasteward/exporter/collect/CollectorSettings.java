@@ -8,9 +8,31 @@ import java.time.Duration;
  * @param requestTimeout      longest wait for any single Admin call
  * @param timestampReadBudget most partitions whose record timestamp may be fetched per cycle
  * @param timestampReadTime   longest time spent fetching record timestamps per cycle
+ * @param logStartEvery       log-start offsets are re-read every this many cycles (they move only
+ *                            when retention deletes a segment); 1 reads them every cycle
+ * @param cycleDeadline       longest time the Admin phase of a cycle may take: whatever has not
+ *                            answered by then is counted as an error and the snapshot is partial
  */
-public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime) {
+public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
+                                int logStartEvery, Duration cycleDeadline) {
 
     public static final CollectorSettings DEFAULTS =
-            new CollectorSettings(Duration.ofSeconds(10), 2_000, Duration.ofSeconds(5));
+            new CollectorSettings(Duration.ofSeconds(10), 1_000, Duration.ofSeconds(5), 4, Duration.ofSeconds(30));
+
+    public CollectorSettings {
+        if (logStartEvery < 1) {
+            throw new IllegalArgumentException("logStartEvery must be at least 1");
+        }
+    }
+
+    public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
+                             int logStartEvery) {
+        this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
+                requestTimeout.multipliedBy(3).compareTo(DEFAULTS.cycleDeadline()) > 0
+                        ? requestTimeout.multipliedBy(3) : DEFAULTS.cycleDeadline());
+    }
+
+    public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime) {
+        this(requestTimeout, timestampReadBudget, timestampReadTime, DEFAULTS.logStartEvery());
+    }
 }

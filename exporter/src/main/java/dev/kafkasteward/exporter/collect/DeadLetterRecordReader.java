@@ -141,6 +141,11 @@ public final class DeadLetterRecordReader implements AutoCloseable {
         return new TopicPartitionId(tp.topic(), tp.partition());
     }
 
+    /** Requests this reader's consumer sent so far, so a cycle can report what it cost. */
+    public long requestCount() {
+        return RequestCounter.total(consumer.metrics());
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));

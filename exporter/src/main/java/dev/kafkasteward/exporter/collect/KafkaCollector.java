@@ -5,54 +5,84 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
- * All Kafka I/O of one cycle, batched: one ListGroups, one OffsetFetch per group coordinator for
- * all groups, one Metadata for all topics, one ListOffsets per partition leader and spec. Committed
- * offsets are read before log-end offsets, so lag computed from one observation is never negative.
- * Per-key futures keep one bad group or topic from sinking the cycle.
+ * All Admin I/O of one cycle, batched: one ListGroups per broker; committed offsets of every group
+ * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group
+ * descriptions in one {@code describeConsumerGroups} call (ConsumerGroupDescribe or DescribeGroups
+ * per coordinator, for both protocols); one Metadata for all topics; one ListOffsets per leader for
+ * log ends, and every few cycles one more for log starts. Committed offsets are read before log-end
+ * offsets, so lag from one observation is never negative. Per-key futures keep one bad group or
+ * topic from sinking the cycle.
+ *
+ * <p>Not thread-safe: one collection loop owns it.
  */
-public final class KafkaCollector {
+public final class KafkaCollector implements Collector {
 
     private final Admin admin;
     private final RecordTimestampReader timestamps;
     private final CollectorSettings settings;
     private final Clock clock;
+    private final Predicate<String> groupFilter;
+    private final Predicate<String> topicFilter;
+    private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
+    private long cycle;
+    private long deadlineNanos;
 
     public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
+        this(admin, timestamps, settings, clock, g -> true, t -> true);
+    }
+
+    /** With scope filters: groups and topics they reject are never asked about. */
+    public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock,
+                          Predicate<String> groupFilter, Predicate<String> topicFilter) {
         this.admin = admin;
         this.timestamps = timestamps;
         this.settings = settings;
         this.clock = clock;
+        this.groupFilter = groupFilter;
+        this.topicFilter = topicFilter;
     }
 
+    /** First phase of a cycle: everything the Admin API answers. */
+    @Override
     public Observation collect() {
         Instant at = clock.instant();
+        deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
+        long requestsBefore = RequestCounter.total(admin.metrics());
         CycleErrors errors = new CycleErrors();
 
         List<String> groupIds = listGroups(errors);
         List<GroupOffsets> groups = groupOffsets(groupIds, errors);
+        Map<String, GroupDescription> descriptions = describeGroups(groupIds, errors);
         List<TopicMetadata> topics = describeTopics(errors);
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
@@ -61,30 +91,38 @@ public final class KafkaCollector {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
         }
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
+        cycle++;
 
-        List<RecordPosition> positions = new ArrayList<>();
-        for (GroupOffsets g : groups) {
-            g.committed().forEach((tp, committed) -> {
-                LogOffsets log = logOffsets.get(tp);
-                if (log != null && committed < log.end()) {
-                    positions.add(new RecordPosition(tp, Math.max(committed, log.start())));
-                }
-            });
+        long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
+        return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), Map.of("admin", requests),
+                errors.byLabel());
+    }
+
+    /**
+     * Second phase: timestamps of the records at {@code positions}, within the cycle's read budget
+     * and time limit. Never throws; a failure is counted on the returned observation.
+     */
+    @Override
+    public Observation readTimestamps(Observation observation, Collection<RecordPosition> positions) {
+        if (positions.isEmpty()) {
+            return observation.withTimestamps(Map.of(), 0, Map.of());
         }
-        Map<RecordPosition, Long> recordTimestamps = Map.of();
+        long before = timestamps.requestCount();
         try {
-            recordTimestamps = timestamps.read(positions, settings.timestampReadBudget(), settings.timestampReadTime());
+            Map<RecordPosition, Long> read = timestamps.read(positions, settings.timestampReadTime());
+            return observation.withTimestamps(read, timestamps.requestCount() - before, Map.of());
         } catch (RuntimeException e) {
+            CycleErrors errors = new CycleErrors();
             errors.record(Stage.RECORD_TIMESTAMPS, e);
+            return observation.withTimestamps(Map.of(), timestamps.requestCount() - before, errors.byLabel());
         }
-        return new Observation(at, topics, groups, logOffsets, recordTimestamps, errors.byLabel());
     }
 
     private List<String> listGroups(CycleErrors errors) {
         try {
             Collection<GroupListing> listings = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                     .get(timeoutMs(), TimeUnit.MILLISECONDS);
-            return listings.stream().map(GroupListing::groupId).sorted().toList();
+            return listings.stream().map(GroupListing::groupId).filter(groupFilter).sorted().toList();
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
             return List.of();
@@ -105,7 +143,8 @@ public final class KafkaCollector {
                         .get(timeoutMs(), TimeUnit.MILLISECONDS);
                 Map<TopicPartitionId, Long> committed = new HashMap<>();
                 offsets.forEach((tp, om) -> {
-                    if (om != null) { // a partition with no commit comes back as null
+                    // A partition with no commit comes back as null: it gets no lag series.
+                    if (om != null && topicFilter.test(tp.topic())) {
                         committed.put(new TopicPartitionId(tp.topic(), tp.partition()), om.offset());
                     }
                 });
@@ -117,6 +156,43 @@ public final class KafkaCollector {
         return out;
     }
 
+    private Map<String, GroupDescription> describeGroups(List<String> groupIds, CycleErrors errors) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KafkaFuture<ConsumerGroupDescription>> futures =
+                admin.describeConsumerGroups(groupIds).describedGroups();
+        Map<String, GroupDescription> out = new TreeMap<>();
+        for (String groupId : groupIds) {
+            try {
+                ConsumerGroupDescription d = futures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
+                out.put(groupId, describe(d));
+            } catch (Exception e) {
+                // A group deleted between list and describe ends up here too; it is simply gone.
+                errors.record(Stage.DESCRIBE_GROUPS, e);
+            }
+        }
+        return out;
+    }
+
+    private GroupDescription describe(ConsumerGroupDescription d) {
+        GroupDescription.GroupProtocol protocol = d.type() == GroupType.CONSUMER ? GroupDescription.GroupProtocol.CONSUMER
+                : d.type() == GroupType.CLASSIC ? GroupDescription.GroupProtocol.CLASSIC
+                : GroupDescription.GroupProtocol.OTHER;
+        Set<TopicPartitionId> assigned = new HashSet<>();
+        for (MemberDescription m : d.members()) {
+            m.assignment().topicPartitions().forEach(tp -> assigned.add(id(tp)));
+            // KIP-848 groups reconcile towards a target; a partition on its way to a member has an owner.
+            m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(id(tp))));
+        }
+        GroupState state = d.groupState();
+        boolean assignmentKnown = protocol == GroupDescription.GroupProtocol.CONSUMER
+                ? state != GroupState.DEAD
+                : state == GroupState.STABLE;
+        return new GroupDescription(d.groupId(), protocol, state.toString().toLowerCase(java.util.Locale.ROOT),
+                d.members().size(), assigned, assignmentKnown);
+    }
+
     private List<TopicMetadata> describeTopics(CycleErrors errors) {
         Set<String> names;
         try {
@@ -126,6 +202,7 @@ public final class KafkaCollector {
             errors.record(Stage.LIST_TOPICS, e);
             return List.of();
         }
+        names = names.stream().filter(topicFilter).collect(Collectors.toSet());
         Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(names).topicNameValues();
         List<TopicMetadata> out = new ArrayList<>();
         for (String name : new TreeSet<>(names)) {
@@ -146,25 +223,32 @@ public final class KafkaCollector {
     }
 
     private Map<TopicPartitionId, LogOffsets> logOffsets(Set<TopicPartitionId> partitions, CycleErrors errors) {
+        logStarts.keySet().retainAll(partitions);
         if (partitions.isEmpty()) {
             return Map.of();
         }
+        boolean refreshStarts = cycle % settings.logStartEvery() == 0;
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         for (TopicPartitionId id : partitions) {
             TopicPartition tp = new TopicPartition(id.topic(), id.partition());
             latest.put(tp, OffsetSpec.latest());
-            earliest.put(tp, OffsetSpec.earliest());
+            if (refreshStarts || !logStarts.containsKey(id)) {
+                earliest.put(tp, OffsetSpec.earliest());
+            }
         }
         // Both calls are in flight together; the Admin client batches each per leader.
         ListOffsetsResult ends = admin.listOffsets(latest);
-        ListOffsetsResult starts = admin.listOffsets(earliest);
+        ListOffsetsResult starts = earliest.isEmpty() ? null : admin.listOffsets(earliest);
         Map<TopicPartitionId, LogOffsets> out = new HashMap<>();
         for (TopicPartitionId id : partitions) {
             TopicPartition tp = new TopicPartition(id.topic(), id.partition());
             try {
+                if (starts != null && earliest.containsKey(tp)) {
+                    logStarts.put(id, starts.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset());
+                }
                 long end = ends.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
-                long start = starts.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
+                long start = Math.min(logStarts.getOrDefault(id, 0L), end);
                 out.put(id, new LogOffsets(start, end));
             } catch (Exception e) {
                 errors.record(Stage.LIST_OFFSETS, e);
@@ -173,8 +257,18 @@ public final class KafkaCollector {
         return out;
     }
 
+    /**
+     * How long the next {@code get} may wait: the request timeout, cut short by the cycle deadline.
+     * Past the deadline it is 0, so futures that have not answered fail at once instead of each
+     * waiting a full timeout in turn.
+     */
     private long timeoutMs() {
-        return settings.requestTimeout().toMillis();
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        return Math.max(0, Math.min(settings.requestTimeout().toMillis(), left));
+    }
+
+    private static TopicPartitionId id(TopicPartition tp) {
+        return new TopicPartitionId(tp.topic(), tp.partition());
     }
 
     private static OptionalInt leaderOf(TopicPartitionInfo p) {

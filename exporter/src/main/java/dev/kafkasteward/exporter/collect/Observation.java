@@ -13,41 +13,68 @@ import java.util.TreeMap;
  * @param at               when the cycle started (committed offsets were read at or after this)
  * @param topics           all topics the cycle could describe
  * @param groups           committed offsets per consumer group
+ * @param descriptions     state, members and assignment per consumer group id
  * @param logOffsets       log-start/log-end offsets, read after the committed offsets
  * @param recordTimestamps timestamp (epoch ms) of the first record at or after a position
+ * @param requests         requests sent to Kafka during the cycle, by client (admin, consumer)
  * @param errors           errors by stage; a non-empty map means the observation may be partial
  * @param deadLetters      the dead-letter topics' offsets and new failure headers
  * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                          Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
-                          Map<String, Integer> errors, DeadLetterObservation deadLetters,
-                          FunnelSnapshot funnels) {
+                          Map<String, Long> requests, Map<String, Integer> errors,
+                          DeadLetterObservation deadLetters, FunnelSnapshot funnels) {
 
-    /** An observation without dead letters or funnels (what the Admin-only part of a cycle yields). */
+    /** An observation without dead letters or funnels (what the Admin API part of a cycle yields). */
     public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
-                       Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
+                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
                        Map<String, Integer> errors) {
-        this(at, topics, groups, logOffsets, recordTimestamps, errors, DeadLetterObservation.EMPTY,
-                FunnelSnapshot.EMPTY);
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors,
+                DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY);
     }
 
     public Observation {
         topics = List.copyOf(topics);
         groups = List.copyOf(groups);
+        descriptions = Map.copyOf(descriptions);
         logOffsets = Map.copyOf(logOffsets);
         recordTimestamps = Map.copyOf(recordTimestamps);
+        requests = Map.copyOf(requests);
         errors = Map.copyOf(errors);
         deadLetters = deadLetters == null ? DeadLetterObservation.EMPTY : deadLetters;
         funnels = funnels == null ? FunnelSnapshot.EMPTY : funnels;
     }
 
-    /** This observation plus dead letters, funnels and the errors met reading them. */
+    /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
     public Observation with(DeadLetterObservation deadLetters, FunnelSnapshot funnels,
-                            Map<String, Integer> moreErrors) {
-        Map<String, Integer> all = new TreeMap<>(errors);
-        moreErrors.forEach((stage, n) -> all.merge(stage, n, Integer::sum));
-        return new Observation(at, topics, groups, logOffsets, recordTimestamps, all, deadLetters, funnels);
+                            Map<String, Long> moreRequests, Map<String, Integer> moreErrors) {
+        Map<String, Long> allRequests = new TreeMap<>(requests);
+        moreRequests.forEach((client, n) -> allRequests.merge(client, n, Long::sum));
+        Map<String, Integer> allErrors = new TreeMap<>(errors);
+        moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
+        return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
+                deadLetters, funnels);
+    }
+
+    /** An observation with only the parts lag analysis needs; for tests and tools. */
+    public static Observation ofOffsets(Instant at, List<GroupOffsets> groups,
+                                        Map<TopicPartitionId, LogOffsets> logOffsets,
+                                        Map<RecordPosition, Long> recordTimestamps) {
+        return new Observation(at, List.of(), groups, Map.of(), logOffsets, recordTimestamps, Map.of(), Map.of());
+    }
+
+    /** This observation with the record timestamps read in the cycle's second phase, and their cost. */
+    public Observation withTimestamps(Map<RecordPosition, Long> timestamps, long consumerRequests,
+                                      Map<String, Integer> moreErrors) {
+        Map<String, Long> allRequests = new java.util.TreeMap<>(requests);
+        allRequests.merge("consumer", consumerRequests, Long::sum);
+        Map<String, Integer> allErrors = new java.util.TreeMap<>(errors);
+        moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
+        return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
+                deadLetters, funnels);
     }
 
     public boolean complete() {

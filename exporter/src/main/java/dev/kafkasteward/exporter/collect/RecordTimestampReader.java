@@ -17,14 +17,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the timestamp of the first record at or after given offsets, with a consumer that never
- * joins a group or commits. Results are cached per partition and offset, so a stalled group costs
- * one read, not one per cycle. Compacted gaps and transaction markers are skipped the way any
- * consumer skips them: the next data record answers.
+ * joins a group or commits; one Fetch per leader serves many partitions. Compacted gaps and
+ * transaction markers are skipped the way any consumer skips them: the next data record answers.
+ * What to read (and what not to read again) is decided by the lag estimator, not here.
  */
 public final class RecordTimestampReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Map<TopicPartitionId, long[]> cache = new HashMap<>(); // partition -> {offset, timestamp}
 
     public RecordTimestampReader(Properties clientProperties) {
         Properties props = new Properties();
@@ -32,74 +31,65 @@ public final class RecordTimestampReader implements AutoCloseable {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16384");
+        // One record per partition is all we need; small fetches keep a wide read cheap.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "4096");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, props.getProperty("client.id", "kafka-steward") + "-timestamps");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
-     * Timestamps (epoch ms) for as many of {@code positions} as {@code budget} reads and
-     * {@code timeLimit} allow; cached answers cost nothing and do not count against the budget.
+     * Timestamps (epoch ms) for {@code positions}, keyed by the position asked for; positions not
+     * answered within {@code timeLimit} are absent. In a partition asked about at several offsets,
+     * the lowest is answered, and the others only if the same fetch reaches them.
      */
-    public Map<RecordPosition, Long> read(Collection<RecordPosition> positions, int budget, Duration timeLimit) {
-        Map<RecordPosition, Long> out = new HashMap<>();
-        Map<TopicPartitionId, Long> toFetch = new HashMap<>();
+    public Map<RecordPosition, Long> read(Collection<RecordPosition> positions, Duration timeLimit) {
+        Map<TopicPartition, List<Long>> wanted = new HashMap<>();
         for (RecordPosition p : positions) {
-            long[] cached = cache.get(p.partition());
-            if (cached != null && cached[0] == p.offset()) {
-                out.put(p, cached[1]);
-            } else if (toFetch.size() < budget) {
-                // Several groups may want different offsets of one partition; fetch the lowest now.
-                toFetch.merge(p.partition(), p.offset(), Math::min);
-            }
+            wanted.computeIfAbsent(new TopicPartition(p.partition().topic(), p.partition().partition()),
+                    k -> new ArrayList<>()).add(p.offset());
         }
-        if (!toFetch.isEmpty()) {
-            fetch(toFetch, timeLimit);
-            for (RecordPosition p : positions) {
-                long[] cached = cache.get(p.partition());
-                if (cached != null && cached[0] == p.offset()) {
-                    out.put(p, cached[1]);
-                }
-            }
-        }
-        return out;
-    }
-
-    private void fetch(Map<TopicPartitionId, Long> wanted, Duration timeLimit) {
-        Map<TopicPartition, Long> remaining = new HashMap<>();
-        wanted.forEach((id, offset) -> remaining.put(new TopicPartition(id.topic(), id.partition()), offset));
-        consumer.assign(new ArrayList<>(remaining.keySet()));
-        remaining.forEach(consumer::seek);
+        wanted.values().forEach(list -> list.sort(Long::compare));
+        Map<RecordPosition, Long> out = new HashMap<>();
+        consumer.assign(new ArrayList<>(wanted.keySet()));
+        wanted.forEach((tp, offsets) -> consumer.seek(tp, offsets.get(0)));
         Instant deadline = Instant.now().plus(timeLimit);
         try {
-            while (!remaining.isEmpty() && Instant.now().isBefore(deadline)) {
+            while (!wanted.isEmpty() && Instant.now().isBefore(deadline)) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                 List<TopicPartition> done = new ArrayList<>();
                 for (TopicPartition tp : records.partitions()) {
-                    Long offset = remaining.get(tp);
-                    if (offset == null) {
+                    List<Long> offsets = wanted.get(tp);
+                    if (offsets == null) {
                         continue;
                     }
+                    TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
+                    int before = offsets.size();
                     for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
-                        if (r.offset() >= offset) {
-                            cache.put(new TopicPartitionId(tp.topic(), tp.partition()),
-                                    new long[] {offset, r.timestamp()});
-                            done.add(tp);
+                        while (!offsets.isEmpty() && r.offset() >= offsets.get(0)) {
+                            out.put(new RecordPosition(id, offsets.remove(0)), r.timestamp());
+                        }
+                        if (offsets.isEmpty()) {
                             break;
                         }
                     }
+                    // Positions far above the first are not scanned for: they wait for a later cycle.
+                    if (offsets.size() < before) {
+                        done.add(tp);
+                    }
                 }
-                done.forEach(remaining::remove);
+                done.forEach(wanted::remove);
                 consumer.pause(done);
             }
         } finally {
             consumer.assign(List.of());
         }
+        return out;
     }
 
-    /** Forgets partitions no longer asked about, so the cache stays as small as the cluster. */
-    public void retainOnly(Collection<TopicPartitionId> live) {
-        cache.keySet().retainAll(new java.util.HashSet<>(live));
+    /** Requests this reader's consumer has sent since it was created. */
+    public long requestCount() {
+        return RequestCounter.total(consumer.metrics());
     }
 
     @Override

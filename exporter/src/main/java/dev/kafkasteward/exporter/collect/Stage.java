@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The steps of a collection cycle, used as the {@code stage} label of error counts. */
 public enum Stage {
-    LIST_GROUPS, GROUP_OFFSETS, LIST_TOPICS, DESCRIBE_TOPICS, LIST_OFFSETS, RECORD_TIMESTAMPS,
+    LIST_GROUPS, GROUP_OFFSETS, DESCRIBE_GROUPS, LIST_TOPICS, DESCRIBE_TOPICS, LIST_OFFSETS, RECORD_TIMESTAMPS,
     DEAD_LETTER_OFFSETS, DEAD_LETTER_RECORDS;
 
     /** Stages without which a cycle says nothing about the cluster; their failure keeps the last snapshot. */

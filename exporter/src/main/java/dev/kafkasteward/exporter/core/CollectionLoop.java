@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.collect.Collector;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.Stage;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +25,14 @@ public final class CollectionLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
 
-    private final Supplier<Observation> collector;
+    private final Collector collector;
     private final Analysis analysis;
     private final Clock clock;
     private final Duration interval;
     private final AtomicReference<ServedState> state;
     private final ScheduledExecutorService executor;
 
-    public CollectionLoop(Supplier<Observation> collector, Analysis analysis, Clock clock, Duration interval) {
+    public CollectionLoop(Collector collector, Analysis analysis, Clock clock, Duration interval) {
         this.collector = collector;
         this.analysis = analysis;
         this.clock = clock;
@@ -55,13 +55,14 @@ public final class CollectionLoop implements AutoCloseable {
         Map<String, Integer> errors;
         Optional<Snapshot> snapshot = state.get().snapshot();
         try {
-            Observation observation = collector.get();
-            Map<String, Integer> cycleErrors = observation.errors();
-            errors = cycleErrors;
+            Observation adminPhase = collector.collect();
+            errors = adminPhase.errors();
             boolean reachedCluster = Arrays.stream(Stage.values())
-                    .filter(Stage::essential).noneMatch(s -> cycleErrors.containsKey(s.label()));
+                    .filter(Stage::essential).noneMatch(s -> adminPhase.errors().containsKey(s.label()));
             if (reachedCluster) {
-                snapshot = Optional.of(analysis.analyze(observation));
+                Observation complete = collector.readTimestamps(adminPhase, analysis.plan(adminPhase));
+                errors = complete.errors();
+                snapshot = Optional.of(analysis.analyze(complete));
             }
         } catch (RuntimeException e) {
             LOG.error("collection cycle failed", e);

@@ -5,13 +5,25 @@ import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import java.time.Instant;
+import java.util.Map;
 
-/** What the analyzers made of one observation; immutable, served until the next one replaces it. */
+/**
+ * What the analyzers made of one cycle; immutable, served until the next one replaces it.
+ *
+ * @param requests    requests the cycle sent to Kafka, by client (admin, consumer)
+ * @param deadLetters dead-letter totals and failure reasons
+ * @param funnels     funnel state of the partitions this replica reads
+ */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
-                       DeadLetterSnapshot deadLetters, FunnelSnapshot funnels) {
+                       Map<String, Long> requests, DeadLetterSnapshot deadLetters, FunnelSnapshot funnels) {
 
     /** A snapshot without dead letters or funnels. */
-    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication) {
-        this(at, complete, lag, replication, DeadLetterSnapshot.EMPTY, FunnelSnapshot.EMPTY);
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    Map<String, Long> requests) {
+        this(at, complete, lag, replication, requests, DeadLetterSnapshot.EMPTY, FunnelSnapshot.EMPTY);
+    }
+
+    public Snapshot {
+        requests = Map.copyOf(requests);
     }
 }

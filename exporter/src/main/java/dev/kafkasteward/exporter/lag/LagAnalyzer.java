@@ -1,54 +1,176 @@
 package dev.kafkasteward.exporter.lag;
 
+import dev.kafkasteward.exporter.collect.GroupDescription;
 import dev.kafkasteward.exporter.collect.GroupOffsets;
 import dev.kafkasteward.exporter.collect.LogOffsets;
 import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.PartitionReplicas;
+import dev.kafkasteward.exporter.collect.TopicMetadata;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Lag in records and lag age per group and partition, from one observation. Pure: "now" is the
- * observation's time.
+ * Lag, lag age, status and totals per group from one observation and the history. Pure: no I/O,
+ * and "now" is the observation's time.
  *
  * <p>Lag = log-end − committed. The collector reads committed offsets before log-end offsets, so
  * the difference cannot be negative for a healthy log; should a log be truncated below a commit,
- * lag is clamped to 0. Lag age = now − timestamp of the first record at the committed offset (or
- * at log-start, when retention already removed the committed one); 0 when lag is 0.
+ * lag is clamped to 0. Lag age = now − timestamp of the first record at the committed offset (at
+ * log start when retention already removed it); exactly 0 when lag is 0.
  */
 public final class LagAnalyzer {
 
-    public LagSnapshot analyze(Observation observation) {
-        long nowMs = observation.at().toEpochMilli();
-        List<PartitionLag> out = new ArrayList<>();
-        for (GroupOffsets group : observation.groups()) {
-            Map<TopicPartitionId, Long> sorted = new TreeMap<>(group.committed());
-            sorted.forEach((tp, committed) -> {
-                LogOffsets log = observation.logOffsets().get(tp);
-                if (log == null) {
-                    return; // topic gone or offsets unreadable this cycle: no series rather than a guess
-                }
-                long lag = Math.max(0, log.end() - committed);
-                out.add(new PartitionLag(group.groupId(), tp, lag, age(observation, tp, committed, log, lag, nowMs)));
-            });
-        }
-        out.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
-        return new LagSnapshot(out);
+    private final LagSettings settings;
+
+    public LagAnalyzer(LagSettings settings) {
+        this.settings = settings;
     }
 
-    private static LagAge age(Observation o, TopicPartitionId tp, long committed, LogOffsets log, long lag, long nowMs) {
+    public LagAnalyzer() {
+        this(LagSettings.DEFAULTS);
+    }
+
+    /** Lag from the observation alone, for callers without history (every age must then be read). */
+    public LagSnapshot analyze(Observation observation) {
+        LagHistory history = new LagHistory();
+        history.observe(observation);
+        history.remember(observation.recordTimestamps());
+        return analyze(observation, history);
+    }
+
+    /** Lag with {@code history} already updated with this observation ({@link LagHistory#observe}). */
+    public LagSnapshot analyze(Observation o, LagHistory history) {
+        long now = o.at().toEpochMilli();
+        Map<String, List<PartitionReplicas>> partitionsByTopic = new HashMap<>();
+        for (TopicMetadata t : o.topics()) {
+            partitionsByTopic.put(t.name(), t.partitions());
+        }
+        List<PartitionLag> partitions = new ArrayList<>();
+        List<GroupLag> groups = new ArrayList<>();
+        for (GroupOffsets g : o.groups()) {
+            Optional<GroupDescription> d = Optional.ofNullable(o.descriptions().get(g.groupId()));
+            List<PartitionLag> mine = new ArrayList<>();
+            new TreeMap<>(g.committed()).forEach((tp, committed) -> {
+                LogOffsets log = o.logOffsets().get(tp);
+                if (log != null) { // topic gone or unreadable this cycle: no series rather than a guess
+                    mine.add(partition(g.groupId(), tp, committed, log, d, history, now));
+                }
+            });
+            mine.addAll(unassignedWithoutCommit(g, d, partitionsByTopic));
+            mine.sort(Comparator.comparing(PartitionLag::partition));
+            partitions.addAll(mine);
+            groups.add(total(g.groupId(), d, mine));
+        }
+        partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
+        groups.sort(Comparator.comparing(GroupLag::group));
+        return new LagSnapshot(partitions, groups);
+    }
+
+    private PartitionLag partition(String group, TopicPartitionId tp, long committed, LogOffsets log,
+                                   Optional<GroupDescription> d, LagHistory history, long now) {
+        long lag = Math.max(0, log.end() - committed);
+        long lost = Math.max(0, log.start() - committed);
+        LagAge age = lag == 0 ? new LagAge.Known(0) : age(history, LagHistory.position(tp, committed, log), now);
+        LagHistory.CommitMark mark = history.commit(new GroupPartition(group, tp));
+        double commitAge = mark == null ? 0 : Math.max(0, now - mark.sinceMs()) / 1000.0;
+        return PartitionLag.committed(group, tp, lag, age, lost, commitAge, status(tp, lag, commitAge, d));
+    }
+
+    private static LagAge age(LagHistory history, dev.kafkasteward.exporter.collect.RecordPosition p, long now) {
+        AgeEstimate e = LagAgeEstimator.estimate(history, p);
+        if (e instanceof AgeEstimate.Exact x) {
+            return new LagAge.Known(seconds(now - x.timestampMs()));
+        }
+        if (e instanceof AgeEstimate.Interpolated i) {
+            return new LagAge.Known(seconds(now - i.timestampMs()));
+        }
+        return new LagAge.Unknown("not_read_yet");
+    }
+
+    /** Producer clocks ahead of ours would give negative ages; such a record is simply fresh. */
+    private static double seconds(long ms) {
+        return Math.max(0, ms) / 1000.0;
+    }
+
+    private PartitionStatus status(TopicPartitionId tp, long lag, double commitAgeSeconds,
+                                   Optional<GroupDescription> d) {
+        boolean live = d.map(x -> x.members() > 0).orElse(false);
+        if (live && d.get().assignmentKnown() && consumesTopic(d.get(), tp.topic()) && !d.get().assigned().contains(tp)) {
+            return PartitionStatus.UNASSIGNED;
+        }
         if (lag == 0) {
-            return new LagAge.Known(0);
+            return PartitionStatus.OK;
         }
-        Long timestamp = o.recordTimestamps().get(new RecordPosition(tp, Math.max(committed, log.start())));
-        if (timestamp == null) {
-            return new LagAge.Unknown("timestamp_not_read");
+        if (!live || (d.get().assignmentKnown() && !consumesTopic(d.get(), tp.topic()))) {
+            return PartitionStatus.STOPPED;
         }
-        // A producer clock ahead of ours would give a negative age; the record is simply fresh.
-        return new LagAge.Known(Math.max(0, nowMs - timestamp) / 1000.0);
+        return commitAgeSeconds >= settings.stallAfter().toSeconds() ? PartitionStatus.STALLED : PartitionStatus.LAGGING;
+    }
+
+    private static boolean consumesTopic(GroupDescription d, String topic) {
+        return d.assigned().stream().anyMatch(tp -> tp.topic().equals(topic));
+    }
+
+    /** Partitions of topics the group consumes that nobody owns and that never saw a commit. */
+    private static List<PartitionLag> unassignedWithoutCommit(GroupOffsets g, Optional<GroupDescription> d,
+                                                              Map<String, List<PartitionReplicas>> partitionsByTopic) {
+        if (d.isEmpty() || d.get().members() == 0 || !d.get().assignmentKnown()) {
+            return List.of();
+        }
+        Set<String> topics = new TreeSet<>();
+        d.get().assigned().forEach(tp -> topics.add(tp.topic()));
+        List<PartitionLag> out = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionReplicas p : partitionsByTopic.getOrDefault(topic, List.of())) {
+                if (!d.get().assigned().contains(p.id()) && !g.committed().containsKey(p.id())) {
+                    out.add(new PartitionLag(g.groupId(), p.id(), OptionalLong.empty(), new LagAge.Unknown("no_commit"),
+                            0, OptionalDouble.empty(), PartitionStatus.UNASSIGNED));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static GroupLag total(String group, Optional<GroupDescription> d, List<PartitionLag> partitions) {
+        long sum = 0;
+        double max = -1;
+        Map<String, long[]> topicSums = new TreeMap<>();
+        Map<String, double[]> topicMax = new TreeMap<>();
+        TreeMap<String, Integer> unknown = new TreeMap<>();
+        Set<String> seenTopics = new HashSet<>();
+        for (PartitionLag p : partitions) {
+            if (p.records().isEmpty()) {
+                continue;
+            }
+            String topic = p.partition().topic();
+            seenTopics.add(topic);
+            long records = p.records().getAsLong();
+            sum += records;
+            topicSums.computeIfAbsent(topic, k -> new long[1])[0] += records;
+            double[] tMax = topicMax.computeIfAbsent(topic, k -> new double[] {-1});
+            if (p.age() instanceof LagAge.Known k) {
+                max = Math.max(max, k.seconds());
+                tMax[0] = Math.max(tMax[0], k.seconds());
+            } else if (p.age() instanceof LagAge.Unknown u) {
+                unknown.merge(u.reason(), 1, Integer::sum);
+            }
+        }
+        TreeMap<String, GroupLag.TopicLag> topics = new TreeMap<>();
+        for (String topic : seenTopics) {
+            double m = topicMax.get(topic)[0];
+            topics.put(topic, new GroupLag.TopicLag(topicSums.get(topic)[0], m < 0 ? OptionalDouble.empty() : OptionalDouble.of(m)));
+        }
+        return new GroupLag(group, d, sum, max < 0 ? OptionalDouble.empty() : OptionalDouble.of(max), topics, unknown);
     }
 }

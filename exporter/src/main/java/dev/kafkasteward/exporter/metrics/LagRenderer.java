@@ -1,29 +1,87 @@
 package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.exporter.lag.GroupLag;
 import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
+import dev.kafkasteward.exporter.lag.PartitionStatus;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
+import java.util.Map;
 
-/** Consumer-group lag and lag age series. */
+/** Consumer-group series: per partition (within the series limit), per group/topic, per group. */
 final class LagRenderer {
 
     private LagRenderer() {
     }
 
-    static void render(String cluster, LagSnapshot lag, List<MetricSnapshot> out) {
+    static void render(String cluster, LagSnapshot lag, PartitionSeries limit, Map<String, Integer> omitted,
+                       List<MetricSnapshot> out) {
         Family records = new Family(LagMetrics.LAG_RECORDS);
         Family age = new Family(LagMetrics.LAG_AGE);
+        Family status = new Family(LagMetrics.PARTITION_STATUS);
+        Family commitAge = new Family(LagMetrics.COMMIT_AGE);
+        Family lost = new Family(LagMetrics.RECORDS_LOST);
+        int left = 0;
         for (PartitionLag p : lag.partitions()) {
+            String topic = p.partition().topic();
             String partition = Integer.toString(p.partition().partition());
-            records.add(p.records(), cluster, p.group(), p.partition().topic(), partition);
+            if (p.recordsLost() > 0) { // losses are always shown: they are what an owner must hear of
+                lost.add(p.recordsLost(), cluster, p.group(), topic, partition);
+            }
+            if (limit == PartitionSeries.NONE || (limit == PartitionSeries.NOT_OK && p.status() == PartitionStatus.OK)) {
+                left++;
+                continue;
+            }
+            status.add(1, cluster, p.group(), topic, partition, p.status().label());
+            p.records().ifPresent(r -> records.add(r, cluster, p.group(), topic, partition));
+            p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, cluster, p.group(), topic, partition));
             if (p.age() instanceof LagAge.Known known) {
-                age.add(known.seconds(), cluster, p.group(), p.partition().topic(), partition);
+                age.add(known.seconds(), cluster, p.group(), topic, partition);
+            }
+        }
+        if (limit != PartitionSeries.ALL) {
+            for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),
+                    LagMetrics.PARTITION_STATUS.name(), LagMetrics.COMMIT_AGE.name())) {
+                omitted.merge(name, left, Integer::sum);
             }
         }
         out.add(records.build());
         out.add(age.build());
+        out.add(status.build());
+        out.add(commitAge.build());
+        out.add(lost.build());
+        renderGroups(cluster, lag.groups(), out);
+    }
+
+    private static void renderGroups(String cluster, List<GroupLag> groups, List<MetricSnapshot> out) {
+        Family topicLag = new Family(LagMetrics.TOPIC_LAG_RECORDS);
+        Family topicAge = new Family(LagMetrics.TOPIC_MAX_LAG_AGE);
+        Family groupLag = new Family(LagMetrics.GROUP_LAG_RECORDS);
+        Family groupAge = new Family(LagMetrics.GROUP_MAX_LAG_AGE);
+        Family unknown = new Family(LagMetrics.LAG_AGE_UNKNOWN);
+        Family members = new Family(LagMetrics.GROUP_MEMBERS);
+        Family state = new Family(LagMetrics.GROUP_STATE);
+        for (GroupLag g : groups) {
+            g.topics().forEach((topic, t) -> {
+                topicLag.add(t.lagRecords(), cluster, g.group(), topic);
+                t.maxLagAgeSeconds().ifPresent(a -> topicAge.add(a, cluster, g.group(), topic));
+            });
+            groupLag.add(g.lagRecords(), cluster, g.group());
+            g.maxLagAgeSeconds().ifPresent(a -> groupAge.add(a, cluster, g.group()));
+            g.unknownAges().forEach((reason, n) -> unknown.add(n, cluster, g.group(), reason));
+            g.description().ifPresent(d -> {
+                members.add(d.members(), cluster, g.group());
+                state.add(1, cluster, g.group(), d.protocol().label(), d.state());
+            });
+        }
+        out.add(topicLag.build());
+        out.add(topicAge.build());
+        out.add(groupLag.build());
+        out.add(groupAge.build());
+        out.add(unknown.build());
+        out.add(members.build());
+        out.add(state.build());
     }
 }

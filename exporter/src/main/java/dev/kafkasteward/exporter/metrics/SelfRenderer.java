@@ -5,6 +5,8 @@ import dev.kafkasteward.exporter.core.CollectionStatus;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The exporter's own health: build, cycle duration, successes, errors, staleness. */
 final class SelfRenderer {
@@ -12,7 +14,8 @@ final class SelfRenderer {
     private SelfRenderer() {
     }
 
-    static void render(String cluster, String version, CollectionStatus status, Instant now, List<MetricSnapshot> out) {
+    static void render(String cluster, String version, CollectionStatus status, Map<String, Long> requests,
+                       Map<String, Integer> omitted, Instant now, List<MetricSnapshot> out) {
         out.add(new Family(SelfMetrics.BUILD_INFO).add(1, cluster, version).build());
         Family duration = new Family(SelfMetrics.COLLECTION_DURATION);
         status.lastDuration().ifPresent(d -> duration.add(d.toNanos() / 1e9, cluster));
@@ -26,5 +29,11 @@ final class SelfRenderer {
         Family errors = new Family(SelfMetrics.COLLECTION_ERRORS);
         status.errors().forEach((stage, n) -> errors.add(n, cluster, stage));
         out.add(errors.build());
+        Family cycleRequests = new Family(SelfMetrics.CYCLE_REQUESTS);
+        new TreeMap<>(requests).forEach((client, n) -> cycleRequests.add(n, cluster, client));
+        out.add(cycleRequests.build());
+        Family omittedSeries = new Family(SelfMetrics.OMITTED_SERIES);
+        new TreeMap<>(omitted).forEach((metric, n) -> omittedSeries.add(n, cluster, metric));
+        out.add(omittedSeries.build());
     }
 }

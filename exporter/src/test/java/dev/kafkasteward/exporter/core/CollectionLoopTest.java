@@ -25,7 +25,8 @@ class CollectionLoopTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final Deque<Observation> observations = new ArrayDeque<>();
-    private final CollectionLoop loop = new CollectionLoop(observations::pop, new Analysis(), clock, Duration.ofSeconds(15));
+    private final CollectionLoop loop = new CollectionLoop(observations::pop, new Analysis(), clock,
+            Duration.ofSeconds(15));
 
     @Test
     void notReadyAndStaleSinceStartUntilTheFirstSuccess() {
@@ -58,14 +59,14 @@ class CollectionLoopTest {
 
     @Test
     void aNonEssentialErrorPublishesThePartialSnapshotButIsNotASuccess() {
-        observations.add(new Observation(T0, List.of(), List.of(new GroupOffsets("g", Map.of(P0, 1L))),
-                Map.of(P0, new LogOffsets(0, 3)), Map.of(), Map.of("record_timestamps", 1)));
+        observations.add(new Observation(T0, List.of(), List.of(new GroupOffsets("g", Map.of(P0, 1L))), Map.of(),
+                Map.of(P0, new LogOffsets(0, 3)), Map.of(), Map.of(), Map.of("record_timestamps", 1)));
 
         loop.runOnce();
 
         Snapshot s = loop.state().snapshot().orElseThrow();
         assertFalse(s.complete());
-        assertEquals(2, s.lag().partitions().get(0).records());
+        assertEquals(2, s.lag().partitions().get(0).records().getAsLong());
         assertTrue(loop.state().status().lastSuccess().isEmpty());
     }
 
@@ -82,11 +83,12 @@ class CollectionLoopTest {
     }
 
     private static Observation healthy(Instant at) {
-        return new Observation(at, List.of(), List.of(new GroupOffsets("g", Map.of(P0, 1L))),
-                Map.of(P0, new LogOffsets(0, 3)), Map.of(), Map.of());
+        return Observation.ofOffsets(at, List.of(new GroupOffsets("g", Map.of(P0, 1L))),
+                Map.of(P0, new LogOffsets(0, 3)), Map.of());
     }
 
     private static Observation unreachable() {
-        return new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of("list_groups", 1, "list_topics", 1));
+        return new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of("list_groups", 1, "list_topics", 1));
     }
 }

@@ -16,7 +16,6 @@ import dev.kafkasteward.exporter.testing.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,9 +65,9 @@ class DeadLetterIT {
         Path file = dir.resolve("ownership.yml");
         Files.writeString(file, yml);
         Ownership ownership = new OwnershipLoader().load(file);
-        exporter = StewardExporter.start(new StewardExporter.Config(ownership, cluster.clientProperties(),
-                "127.0.0.1", 0, Duration.ofMillis(500),
-                new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5)), Clock.systemUTC()));
+        exporter = StewardExporter.start(StewardExporter.Config.of(ownership, cluster.clientProperties())
+                .every(Duration.ofMillis(500))
+                .collecting(new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5))));
     }
 
     @AfterAll

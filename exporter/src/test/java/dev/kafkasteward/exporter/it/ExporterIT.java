@@ -13,7 +13,6 @@ import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.testing.Await;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,9 +70,9 @@ class ExporterIT {
             admin.alterConsumerGroupOffsets(GROUP, commits).all().get();
         }
         Ownership ownership = new OwnershipLoader().load(java.nio.file.Path.of("../examples/ownership.yml"));
-        exporter = StewardExporter.start(new StewardExporter.Config(ownership, cluster.clientProperties(),
-                "127.0.0.1", 0, Duration.ofMillis(500),
-                new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5)), Clock.systemUTC()));
+        exporter = StewardExporter.start(StewardExporter.Config.of(ownership, cluster.clientProperties())
+                .every(Duration.ofMillis(500))
+                .collecting(new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5))));
     }
 
     @AfterAll

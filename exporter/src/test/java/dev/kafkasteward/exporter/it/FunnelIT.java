@@ -15,7 +15,6 @@ import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -88,9 +87,9 @@ class FunnelIT {
     }
 
     private StewardExporter startExporter() throws Exception {
-        return StewardExporter.start(new StewardExporter.Config(ownership, cluster.clientProperties(), "127.0.0.1", 0,
-                Duration.ofMillis(500), new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5)),
-                Clock.systemUTC()));
+        return StewardExporter.start(StewardExporter.Config.of(ownership, cluster.clientProperties())
+                .every(Duration.ofMillis(500))
+                .collecting(new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5))));
     }
 
     @Test

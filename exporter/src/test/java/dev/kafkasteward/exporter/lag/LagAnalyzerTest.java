@@ -32,16 +32,17 @@ class LagAnalyzerTest {
         List<PartitionLag> lag = analyzer.analyze(o).partitions();
 
         assertEquals(List.of(
-                new PartitionLag("g", P0, 7, new LagAge.Known(30.0)),
-                new PartitionLag("g", P1, 0, new LagAge.Known(0))), lag,
-                "caught-up partition has age exactly 0; a partition without log offsets has no series");
+                PartitionLag.committed("g", P0, 7, new LagAge.Known(30.0), 0, 0, PartitionStatus.STOPPED),
+                PartitionLag.committed("g", P1, 0, new LagAge.Known(0), 0, 0, PartitionStatus.OK)), lag,
+                "caught-up partition has age exactly 0; a partition without log offsets has no series;"
+                        + " lagging without a description of the group means nobody consumes it");
     }
 
     @Test
     void unreadTimestampIsExplicitlyUnknownNotZero() {
         Observation o = observation(Map.of(P0, 5L), Map.of(P0, new LogOffsets(0, 6)), Map.of());
 
-        assertEquals(new LagAge.Unknown("timestamp_not_read"), analyzer.analyze(o).partitions().get(0).age());
+        assertEquals(new LagAge.Unknown("not_read_yet"), analyzer.analyze(o).partitions().get(0).age());
     }
 
     @Test
@@ -51,7 +52,8 @@ class LagAnalyzerTest {
 
         PartitionLag p = analyzer.analyze(o).partitions().get(0);
 
-        assertEquals(12, p.records());
+        assertEquals(12, p.records().getAsLong());
+        assertEquals(7, p.recordsLost(), "offsets 3..9 were deleted before the group read them");
         assertEquals(new LagAge.Known(90.0), p.age());
     }
 
@@ -61,7 +63,7 @@ class LagAnalyzerTest {
 
         PartitionLag p = analyzer.analyze(o).partitions().get(0);
 
-        assertEquals(0, p.records());
+        assertEquals(0, p.records().getAsLong());
         assertEquals(new LagAge.Known(0), p.age());
     }
 
@@ -76,7 +78,6 @@ class LagAnalyzerTest {
     private static Observation observation(Map<TopicPartitionId, Long> committed,
                                            Map<TopicPartitionId, LogOffsets> logOffsets,
                                            Map<RecordPosition, Long> timestamps) {
-        return new Observation(NOW, List.of(), List.of(new GroupOffsets("g", committed)), logOffsets, timestamps,
-                Map.of());
+        return Observation.ofOffsets(NOW, List.of(new GroupOffsets("g", committed)), logOffsets, timestamps);
     }
 }

@@ -41,7 +41,7 @@ class DeadLetterAndFunnelRenderTest {
                         new FunnelSnapshot.StageStats("dispatched", 900, OptionalLong.empty(), OptionalLong.empty(), 0)),
                 OptionalLong.of(900), 900, 0)), Set.of(new TopicPartitionId("orders.accepted.v1", 0),
                 new TopicPartitionId("orders.accepted.v1", 1), new TopicPartitionId("payments.results.v1", 0)));
-        Snapshot snapshot = new Snapshot(T0, true, LagSnapshot.EMPTY, ReplicationSnapshot.of(Map.of()), dead, funnels);
+        Snapshot snapshot = new Snapshot(T0, true, LagSnapshot.EMPTY, ReplicationSnapshot.of(Map.of()), Map.of(), dead, funnels);
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot),
                 CollectionStatus.startingAt(T0)), "orders-prod", "1.2.3", new MutableClock(T0)));

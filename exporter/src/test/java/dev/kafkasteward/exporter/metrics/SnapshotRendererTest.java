@@ -1,14 +1,19 @@
 package dev.kafkasteward.exporter.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkasteward.exporter.collect.GroupDescription;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.core.CollectionStatus;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.lag.LagAge;
+import dev.kafkasteward.exporter.lag.GroupLag;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
+import dev.kafkasteward.exporter.lag.PartitionStatus;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import dev.kafkasteward.exporter.testing.MutableClock;
 import io.prometheus.metrics.config.EscapingScheme;
@@ -21,6 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Golden text: fixed state in, exact OpenMetrics out. Catches naming, unit and label drift. */
@@ -31,11 +40,21 @@ class SnapshotRendererTest {
     @Test
     void rendersLagReplicationAndSelfMetricsExactly() throws Exception {
         MutableClock clock = new MutableClock(T0);
+        TopicPartitionId p0 = new TopicPartitionId("orders", 0);
+        TopicPartitionId p1 = new TopicPartitionId("orders", 1);
+        TopicPartitionId p2 = new TopicPartitionId("orders", 2);
+        GroupDescription description = new GroupDescription("fulfillment-service",
+                GroupDescription.GroupProtocol.CONSUMER, "stable", 2, Set.of(p0, p1), true);
         Snapshot snapshot = new Snapshot(T0, true, new LagSnapshot(List.of(
-                new PartitionLag("fulfillment-service", new TopicPartitionId("orders", 0), 7, new LagAge.Known(30.5)),
-                new PartitionLag("fulfillment-service", new TopicPartitionId("orders", 1), 3,
-                        new LagAge.Unknown("timestamp_not_read")))),
-                ReplicationSnapshot.of(Map.of("orders", 1, "payments", 0)));
+                PartitionLag.committed("fulfillment-service", p0, 7, new LagAge.Known(30.5), 0, 12, PartitionStatus.LAGGING),
+                PartitionLag.committed("fulfillment-service", p1, 3, new LagAge.Unknown("not_read_yet"), 2, 300,
+                        PartitionStatus.STALLED),
+                new PartitionLag("fulfillment-service", p2, OptionalLong.empty(), new LagAge.Unknown("no_commit"), 0,
+                        OptionalDouble.empty(), PartitionStatus.UNASSIGNED)),
+                List.of(new GroupLag("fulfillment-service", Optional.of(description), 10, OptionalDouble.of(30.5),
+                        new TreeMap<>(Map.of("orders", new GroupLag.TopicLag(10, OptionalDouble.of(30.5)))),
+                        new TreeMap<>(Map.of("not_read_yet", 1))))),
+                ReplicationSnapshot.of(Map.of("orders", 1, "payments", 0)), Map.of("admin", 9L, "consumer", 2L));
         CollectionStatus status = CollectionStatus.startingAt(T0.minusSeconds(60))
                 .after(T0, Duration.ofMillis(250), Map.of())
                 .after(T0, Duration.ofMillis(250), Map.of("list_offsets", 2));
@@ -48,15 +67,53 @@ class SnapshotRendererTest {
         new OpenMetricsTextFormatWriter(false, false).write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
 
         assertEquals("""
+                # TYPE kafka_consumergroup_commit_age_seconds gauge
+                # UNIT kafka_consumergroup_commit_age_seconds seconds
+                # HELP kafka_consumergroup_commit_age_seconds Seconds since the group's committed offset on the partition was last seen to move (counted from the exporter's first sight of it).
+                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 12.0
+                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 300.0
+                # TYPE kafka_consumergroup_group_lag_records gauge
+                # UNIT kafka_consumergroup_group_lag_records records
+                # HELP kafka_consumergroup_group_lag_records Sum of the group's lag over all its partitions.
+                kafka_consumergroup_group_lag_records{cluster="orders-prod",group="fulfillment-service"} 10.0
+                # TYPE kafka_consumergroup_group_max_lag_age_seconds gauge
+                # UNIT kafka_consumergroup_group_max_lag_age_seconds seconds
+                # HELP kafka_consumergroup_group_max_lag_age_seconds Largest known lag age of the group over all its partitions.
+                kafka_consumergroup_group_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service"} 30.5
                 # TYPE kafka_consumergroup_lag_age_seconds gauge
                 # UNIT kafka_consumergroup_lag_age_seconds seconds
                 # HELP kafka_consumergroup_lag_age_seconds Age of the oldest record the group has not consumed: now minus the timestamp of the record at the committed offset; 0 when caught up. Partitions whose age is unknown have no series.
                 kafka_consumergroup_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 30.5
+                # TYPE kafka_consumergroup_lag_age_unknown_partitions gauge
+                # HELP kafka_consumergroup_lag_age_unknown_partitions Lagging partitions of the group whose lag age is not known yet, by reason (not_read_yet: the record timestamp is still to be read within the per-cycle budget).
+                kafka_consumergroup_lag_age_unknown_partitions{cluster="orders-prod",group="fulfillment-service",reason="not_read_yet"} 1.0
                 # TYPE kafka_consumergroup_lag_records gauge
                 # UNIT kafka_consumergroup_lag_records records
                 # HELP kafka_consumergroup_lag_records Records the group has not consumed yet: log-end offset minus committed offset. Partitions without a committed offset have no series.
                 kafka_consumergroup_lag_records{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 7.0
                 kafka_consumergroup_lag_records{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 3.0
+                # TYPE kafka_consumergroup_members gauge
+                # HELP kafka_consumergroup_members Members of the group.
+                kafka_consumergroup_members{cluster="orders-prod",group="fulfillment-service"} 2.0
+                # TYPE kafka_consumergroup_partition_status gauge
+                # HELP kafka_consumergroup_partition_status 1 for the partition's current status: ok, lagging, stalled (commit not moving while lagging, members present), stopped (lagging, nobody in the group consumes it) or unassigned (live group, no owner).
+                kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="0",status="lagging",topic="orders"} 1.0
+                kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="1",status="stalled",topic="orders"} 1.0
+                kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="2",status="unassigned",topic="orders"} 1.0
+                # TYPE kafka_consumergroup_records_lost gauge
+                # HELP kafka_consumergroup_records_lost Records retention deleted before the group read them: log-start offset minus committed offset. Only partitions with a loss have a series.
+                kafka_consumergroup_records_lost{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 2.0
+                # TYPE kafka_consumergroup_state gauge
+                # HELP kafka_consumergroup_state 1 for the group's current state (stable, empty, preparing_rebalance, reconciling, ...) and membership protocol (classic or consumer).
+                kafka_consumergroup_state{cluster="orders-prod",group="fulfillment-service",protocol="consumer",state="stable"} 1.0
+                # TYPE kafka_consumergroup_topic_lag_records gauge
+                # UNIT kafka_consumergroup_topic_lag_records records
+                # HELP kafka_consumergroup_topic_lag_records Sum of the group's lag over the topic's partitions.
+                kafka_consumergroup_topic_lag_records{cluster="orders-prod",group="fulfillment-service",topic="orders"} 10.0
+                # TYPE kafka_consumergroup_topic_max_lag_age_seconds gauge
+                # UNIT kafka_consumergroup_topic_max_lag_age_seconds seconds
+                # HELP kafka_consumergroup_topic_max_lag_age_seconds Largest known lag age of the group over the topic's partitions.
+                kafka_consumergroup_topic_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",topic="orders"} 30.5
                 # TYPE kafka_steward_build info
                 # HELP kafka_steward_build Version of the running Kafka Steward exporter.
                 kafka_steward_build_info{cluster="orders-prod",version="1.2.3"} 1
@@ -71,6 +128,10 @@ class SnapshotRendererTest {
                 # HELP kafka_steward_collections Collection cycles run, by outcome (success or failure).
                 kafka_steward_collections_total{cluster="orders-prod",outcome="failure"} 1.0
                 kafka_steward_collections_total{cluster="orders-prod",outcome="success"} 1.0
+                # TYPE kafka_steward_cycle_requests gauge
+                # HELP kafka_steward_cycle_requests Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record timestamp reads). Grows with brokers, not with groups or partitions.
+                kafka_steward_cycle_requests{client="admin",cluster="orders-prod"} 9.0
+                kafka_steward_cycle_requests{client="consumer",cluster="orders-prod"} 2.0
                 # TYPE kafka_steward_last_success_timestamp_seconds gauge
                 # UNIT kafka_steward_last_success_timestamp_seconds seconds
                 # HELP kafka_steward_last_success_timestamp_seconds Unix time of the last collection cycle that completed without error; 0 before the first.
@@ -79,11 +140,38 @@ class SnapshotRendererTest {
                 # UNIT kafka_steward_snapshot_age_seconds seconds
                 # HELP kafka_steward_snapshot_age_seconds Age of the data served now: time since the last successful collection (time since start before it).
                 kafka_steward_snapshot_age_seconds{cluster="orders-prod"} 12.0
+                # TYPE kafka_steward_snapshot_partial gauge
+                # HELP kafka_steward_snapshot_partial 1 when the data served now comes from a cycle in which some stage failed or ran out of time (see kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.
+                kafka_steward_snapshot_partial{cluster="orders-prod"} 0.0
                 # TYPE kafka_topic_under_replicated_partitions gauge
                 # HELP kafka_topic_under_replicated_partitions Partitions of the topic whose in-sync replica set is smaller than its replica set.
                 kafka_topic_under_replicated_partitions{cluster="orders-prod",topic="orders"} 1.0
                 kafka_topic_under_replicated_partitions{cluster="orders-prod",topic="payments"} 0.0
                 # EOF
                 """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void partitionSeriesLimitKeepsTotalsAndCountsWhatItLeftOut() throws Exception {
+        TopicPartitionId p0 = new TopicPartitionId("orders", 0);
+        TopicPartitionId p1 = new TopicPartitionId("orders", 1);
+        Snapshot snapshot = new Snapshot(T0, true, new LagSnapshot(List.of(
+                PartitionLag.committed("g", p0, 0, new LagAge.Known(0), 0, 1, PartitionStatus.OK),
+                PartitionLag.committed("g", p1, 5, new LagAge.Known(9), 0, 1, PartitionStatus.LAGGING)),
+                List.of(new GroupLag("g", Optional.empty(), 5, OptionalDouble.of(9),
+                        new TreeMap<>(Map.of("orders", new GroupLag.TopicLag(5, OptionalDouble.of(9)))), new TreeMap<>()))),
+                ReplicationSnapshot.EMPTY, Map.of());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot),
+                CollectionStatus.startingAt(T0)), "c", "v", new MutableClock(T0), PartitionSeries.NOT_OK));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new OpenMetricsTextFormatWriter(false, false).write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        assertTrue(text.contains("kafka_consumergroup_lag_records{cluster=\"c\",group=\"g\",partition=\"1\",topic=\"orders\"} 5.0"));
+        assertFalse(text.contains("partition=\"0\""), "the ok partition is left out");
+        assertTrue(text.contains("kafka_consumergroup_group_lag_records{cluster=\"c\",group=\"g\"} 5.0"));
+        assertTrue(text.contains("kafka_steward_omitted_series{cluster=\"c\",metric=\"kafka_consumergroup_lag_records\"} 1.0"));
     }
 }

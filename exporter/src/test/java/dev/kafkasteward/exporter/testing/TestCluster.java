@@ -20,8 +20,15 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start(int brokers) throws Exception {
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
+        return start(brokers, Map.of());
+    }
+
+    /** With extra broker configuration, e.g. server-side assignors or cleaner settings. */
+    public static TestCluster start(int brokers, Map<String, Object> brokerConfig) throws Exception {
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
+        brokerConfig.forEach(builder::setConfigProp);
+        KafkaClusterTestKit kit = builder.build();
         try {
             kit.format();
             kit.startup();

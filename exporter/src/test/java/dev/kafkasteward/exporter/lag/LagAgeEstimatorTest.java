@@ -1,0 +1,82 @@
+package dev.kafkasteward.exporter.lag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkasteward.exporter.collect.GroupOffsets;
+import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LagAgeEstimatorTest {
+
+    private static final TopicPartitionId P0 = new TopicPartitionId("orders", 0);
+    private static final TopicPartitionId P1 = new TopicPartitionId("orders", 1);
+    private static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
+
+    @Test
+    void coldStartWantsTheRecordReadAndThenKnowsItExactly() {
+        LagHistory history = new LagHistory();
+        Observation first = observation(T0, 40, 100);
+        history.observe(first);
+
+        List<RecordPosition> wanted = LagAgeEstimator.readsWanted(first, history, 10);
+        assertEquals(List.of(new RecordPosition(P0, 40)), wanted);
+
+        history.remember(Map.of(new RecordPosition(P0, 40), T0.minusSeconds(600).toEpochMilli()));
+        LagSnapshot lag = new LagAnalyzer().analyze(first, history);
+        assertEquals(new LagAge.Known(600.0), lag.partitions().get(0).age());
+        assertTrue(LagAgeEstimator.readsWanted(first, history, 10).isEmpty(), "a known position is not read again");
+    }
+
+    @Test
+    void steadyProductionIsInterpolatedWithoutReads() {
+        LagHistory history = new LagHistory();
+        // 100 records/s observed every second for a minute; the group is 30 s behind.
+        Observation last = null;
+        for (int s = 0; s <= 60; s++) {
+            last = observation(T0.plusSeconds(s), Math.max(0, s - 30) * 100L, s * 100L);
+            history.observe(last);
+        }
+
+        assertTrue(LagAgeEstimator.readsWanted(last, history, 10).isEmpty(), "1 s brackets are precise enough");
+        double age = ((LagAge.Known) new LagAnalyzer().analyze(last, history).partitions().get(0).age()).seconds();
+        assertTrue(Math.abs(age - 30.0) <= 1.0, "age " + age);
+    }
+
+    @Test
+    void wideBracketsAreReadLoosestFirstWithinTheBudget() {
+        LagHistory history = new LagHistory();
+        history.observe(observation(T0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L)));
+        // One observation 60 s later: both partitions got records somewhere in those 60 s.
+        Observation later = observation(T0.plusSeconds(60), Map.of(P0, 0L, P1, 50L), Map.of(P0, 100L, P1, 100L));
+        history.observe(later);
+
+        List<RecordPosition> wanted = LagAgeEstimator.readsWanted(later, history, 1);
+
+        assertEquals(1, wanted.size(), "budget of one");
+        assertTrue(LagAgeEstimator.readsWanted(later, history, 10).size() == 2);
+    }
+
+    @Test
+    void toleranceIsOneSecondOrTwoPercent() {
+        assertEquals(1_000, LagAgeEstimator.toleranceMs(10_000));
+        assertEquals(12_000, LagAgeEstimator.toleranceMs(600_000));
+    }
+
+    private static Observation observation(Instant at, long committed, long end) {
+        return observation(at, Map.of(P0, committed), Map.of(P0, end));
+    }
+
+    private static Observation observation(Instant at, Map<TopicPartitionId, Long> committed,
+                                           Map<TopicPartitionId, Long> ends) {
+        Map<TopicPartitionId, LogOffsets> logs = new java.util.HashMap<>();
+        ends.forEach((tp, e) -> logs.put(tp, new LogOffsets(0, e)));
+        return Observation.ofOffsets(at, List.of(new GroupOffsets("g", committed)), logs, Map.of());
+    }
+}
