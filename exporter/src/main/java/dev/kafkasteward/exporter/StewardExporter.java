@@ -14,6 +14,7 @@ import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelTracker;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelReader;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
 import dev.kafkasteward.exporter.lag.LagSettings;
@@ -23,9 +24,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -83,10 +85,10 @@ public final class StewardExporter implements AutoCloseable {
     private final CollectionLoop loop;
     private final MetricsServer server;
     private final DeadLetterRecordReader deadLetters;
-    private final Optional<FunnelConsumer> funnels;
+    private final Optional<FunnelReader> funnels;
 
     private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server,
-                            DeadLetterRecordReader deadLetters, Optional<FunnelConsumer> funnels) {
+                            DeadLetterRecordReader deadLetters, Optional<FunnelReader> funnels) {
         this.admin = admin;
         this.timestamps = timestamps;
         this.loop = loop;
@@ -102,8 +104,9 @@ public final class StewardExporter implements AutoCloseable {
         KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock(),
                 config.scope().groups(), config.scope().topics());
         DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
-        Optional<FunnelConsumer> funnels = startFunnels(config, props);
-        Supplier<FunnelSnapshot> funnelState = () -> funnels.map(FunnelConsumer::snapshot).orElse(FunnelSnapshot.EMPTY);
+        Optional<FunnelReader> funnels = funnels(config, props);
+        Function<List<String>, FunnelSnapshot> funnelState =
+                topics -> funnels.map(f -> f.snapshot(topics)).orElse(FunnelSnapshot.EMPTY);
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
                 config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
@@ -115,7 +118,7 @@ public final class StewardExporter implements AutoCloseable {
         try {
             server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);
         } catch (IOException | RuntimeException e) {
-            funnels.ifPresent(FunnelConsumer::close);
+            funnels.ifPresent(FunnelReader::close);
             deadLetters.close();
             timestamps.close();
             admin.close();
@@ -125,14 +128,15 @@ public final class StewardExporter implements AutoCloseable {
         return new StewardExporter(admin, timestamps, loop, server, deadLetters, funnels);
     }
 
-    /** The funnel consumer group member, when ownership.yml declares funnels. */
-    private static Optional<FunnelConsumer> startFunnels(Config config, Properties props) {
+    /** The funnel consumer group member (started once a stage topic exists), when ownership.yml declares funnels. */
+    private static Optional<FunnelReader> funnels(Config config, Properties props) {
         if (config.ownership().funnels().isEmpty()) {
             return Optional.empty();
         }
         FunnelTracker tracker = new FunnelTracker(config.ownership().funnels(), FunnelSettings.DEFAULT_MAX_KEYS);
         FunnelSettings settings = FunnelSettings.forCluster(config.ownership().cluster(), config.interval());
-        return Optional.of(FunnelConsumer.start(props, tracker, settings, config.clock()));
+        return Optional.of(new FunnelReader(tracker.topics(),
+                () -> FunnelConsumer.start(props, tracker, settings, config.clock())));
     }
 
     private static Properties clientProperties(Config config) {
@@ -162,7 +166,7 @@ public final class StewardExporter implements AutoCloseable {
     public void close() {
         server.close();
         loop.close();
-        funnels.ifPresent(FunnelConsumer::close);
+        funnels.ifPresent(FunnelReader::close);
         deadLetters.close();
         timestamps.close();
         admin.close(Duration.ofSeconds(5));

@@ -5,13 +5,14 @@ import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
  * One whole cycle: the Admin part ({@link KafkaCollector}), then the dead-letter offsets and headers
  * for the topics it listed, plus the funnel consumer's latest published state (read on its own
- * thread); record timestamps stay with the Kafka collector.
+ * thread; {@code funnels} gets the names of the topics that exist); record timestamps stay with the
+ * Kafka collector.
  */
 public final class FullCollector implements Collector {
 
@@ -19,11 +20,12 @@ public final class FullCollector implements Collector {
     private final Admin admin;
     private final DeadLetterRecordReader reader;
     private final DeadLetterCollector deadLetters;
-    private final Supplier<FunnelSnapshot> funnels;
+    private final Function<List<String>, FunnelSnapshot> funnels;
 
     public FullCollector(KafkaCollector kafka, Admin admin, DeadLetterRecordReader reader,
                          List<DeadLetterTopic> deadLetterTopics, CollectorSettings settings,
-                         DeadLetterSettings deadLetterSettings, Supplier<FunnelSnapshot> funnels) {
+                         DeadLetterSettings deadLetterSettings,
+                         Function<List<String>, FunnelSnapshot> funnels) {
         this.kafka = kafka;
         this.admin = admin;
         this.reader = reader;
@@ -35,7 +37,7 @@ public final class FullCollector implements Collector {
     public Observation collect() {
         Observation base = kafka.collect();
         if (base.errors().containsKey(Stage.LIST_TOPICS.label())) {
-            return base.with(DeadLetterObservation.EMPTY, funnels.get(), Map.of(), Map.of());
+            return base.with(DeadLetterObservation.EMPTY, funnels.apply(List.of()), Map.of(), Map.of());
         }
         CycleErrors errors = new CycleErrors();
         long adminBefore = RequestCounter.total(admin.metrics());
@@ -43,7 +45,8 @@ public final class FullCollector implements Collector {
         DeadLetterObservation dead = deadLetters.collect(base.topics(), errors);
         Map<String, Long> requests = Map.of("admin", RequestCounter.total(admin.metrics()) - adminBefore,
                 "consumer", reader.requestCount() - consumerBefore);
-        return base.with(dead, funnels.get(), requests, errors.byLabel());
+        List<String> names = base.topics().stream().map(TopicMetadata::name).toList();
+        return base.with(dead, funnels.apply(names), requests, errors.byLabel());
     }
 
     @Override

@@ -18,23 +18,18 @@ import java.util.TreeMap;
  * @param recordTimestamps timestamp (epoch ms) of the first record at or after a position
  * @param requests         requests sent to Kafka during the cycle, by client (admin, consumer)
  * @param errors           errors by stage; a non-empty map means the observation may be partial
+ * @param cluster          live brokers, KRaft quorum and reassignments in progress
+ * @param topicConfigs     effective config of each topic (cached between cycles by the collector)
+ * @param logDirs          every log dir of every broker that answered DescribeLogDirs
  * @param deadLetters      the dead-letter topics' offsets and new failure headers
  * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
-                          Map<String, Long> requests, Map<String, Integer> errors,
+                          Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
+                          Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs,
                           DeadLetterObservation deadLetters, FunnelSnapshot funnels) {
-
-    /** An observation without dead letters or funnels (what the Admin API part of a cycle yields). */
-    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
-                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
-                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
-                       Map<String, Integer> errors) {
-        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors,
-                DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY);
-    }
 
     public Observation {
         topics = List.copyOf(topics);
@@ -44,19 +39,29 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         recordTimestamps = Map.copyOf(recordTimestamps);
         requests = Map.copyOf(requests);
         errors = Map.copyOf(errors);
+        topicConfigs = Map.copyOf(topicConfigs);
+        logDirs = List.copyOf(logDirs);
         deadLetters = deadLetters == null ? DeadLetterObservation.EMPTY : deadLetters;
         funnels = funnels == null ? FunnelSnapshot.EMPTY : funnels;
     }
 
-    /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
-    public Observation with(DeadLetterObservation deadLetters, FunnelSnapshot funnels,
-                            Map<String, Long> moreRequests, Map<String, Integer> moreErrors) {
-        Map<String, Long> allRequests = new TreeMap<>(requests);
-        moreRequests.forEach((client, n) -> allRequests.merge(client, n, Long::sum));
-        Map<String, Integer> allErrors = new TreeMap<>(errors);
-        moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
-        return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
-                deadLetters, funnels);
+    /** An observation without dead letters or funnels (what the Admin API part of a cycle yields). */
+    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
+                       Map<String, Integer> errors, ClusterState cluster, Map<String, TopicConfig> topicConfigs,
+                       List<LogDirState> logDirs) {
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, cluster, topicConfigs,
+                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY);
+    }
+
+    /** An observation without cluster, config or log-dir data (what lag-only callers and tests build). */
+    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
+                       Map<String, Integer> errors) {
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, ClusterState.UNKNOWN,
+                Map.of(), List.of());
     }
 
     /** An observation with only the parts lag analysis needs; for tests and tools. */
@@ -69,12 +74,23 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
     /** This observation with the record timestamps read in the cycle's second phase, and their cost. */
     public Observation withTimestamps(Map<RecordPosition, Long> timestamps, long consumerRequests,
                                       Map<String, Integer> moreErrors) {
-        Map<String, Long> allRequests = new java.util.TreeMap<>(requests);
+        Map<String, Long> allRequests = new TreeMap<>(requests);
         allRequests.merge("consumer", consumerRequests, Long::sum);
-        Map<String, Integer> allErrors = new java.util.TreeMap<>(errors);
+        Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
-                deadLetters, funnels);
+                cluster, topicConfigs, logDirs, deadLetters, funnels);
+    }
+
+    /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
+    public Observation with(DeadLetterObservation deadLetters, FunnelSnapshot funnels,
+                            Map<String, Long> moreRequests, Map<String, Integer> moreErrors) {
+        Map<String, Long> allRequests = new TreeMap<>(requests);
+        moreRequests.forEach((client, n) -> allRequests.merge(client, n, Long::sum));
+        Map<String, Integer> allErrors = new TreeMap<>(errors);
+        moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
+        return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
+                cluster, topicConfigs, logDirs, deadLetters, funnels);
     }
 
     public boolean complete() {

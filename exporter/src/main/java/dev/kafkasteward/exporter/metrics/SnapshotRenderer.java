@@ -46,6 +46,8 @@ public final class SnapshotRenderer implements MultiCollector {
         served.snapshot().ifPresent(s -> {
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
+            ClusterRenderer.render(cluster, s.replication(), out);
+            DiskRenderer.render(cluster, s.disk(), out);
             DeadLetterRenderer.render(cluster, s.deadLetters(), out);
             FunnelRenderer.render(cluster, s.funnels(), out);
         });

@@ -7,6 +7,7 @@ import dev.kafkasteward.exporter.core.CollectionStatus;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.deadletter.DeadLetterSnapshot;
+import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
@@ -41,7 +42,8 @@ class DeadLetterAndFunnelRenderTest {
                         new FunnelSnapshot.StageStats("dispatched", 900, OptionalLong.empty(), OptionalLong.empty(), 0)),
                 OptionalLong.of(900), 900, 0)), Set.of(new TopicPartitionId("orders.accepted.v1", 0),
                 new TopicPartitionId("orders.accepted.v1", 1), new TopicPartitionId("payments.results.v1", 0)));
-        Snapshot snapshot = new Snapshot(T0, true, LagSnapshot.EMPTY, ReplicationSnapshot.of(Map.of()), Map.of(), dead, funnels);
+        Snapshot snapshot = new Snapshot(T0, true, LagSnapshot.EMPTY, ReplicationSnapshot.EMPTY,
+                DiskSnapshot.EMPTY, Map.of(), dead, funnels);
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot),
                 CollectionStatus.startingAt(T0)), "orders-prod", "1.2.3", new MutableClock(T0)));
