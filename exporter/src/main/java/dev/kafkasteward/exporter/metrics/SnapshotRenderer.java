@@ -54,6 +54,8 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
             ReplicationRenderer.render(cluster, s.replication(), out);
             ClusterRenderer.render(cluster, s.replication(), out);
             DiskRenderer.render(cluster, s.disk(), out);
+            DeadLetterRenderer.render(cluster, s.deadLetters(), out);
+            FunnelRenderer.render(cluster, s.funnels(), out);
             SelfRenderer.renderCycle(cluster, s.requests(), omitted, s.complete(), out);
         });
         return new MetricSnapshots(out);
