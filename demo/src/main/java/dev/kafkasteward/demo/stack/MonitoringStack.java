@@ -54,7 +54,10 @@ public final class MonitoringStack implements AutoCloseable {
         this.prometheusUrl = prometheusUrl;
     }
 
-    /** Starts Alertmanager, then Prometheus, and returns once both answer {@code /-/ready}. */
+    /**
+     * Starts Alertmanager, then Prometheus, and returns once both answer {@code /-/ready} and
+     * Prometheus has discovered the Alertmanager.
+     */
     public static MonitoringStack start(Settings s) throws IOException, InterruptedException {
         Path work = s.workDir().toAbsolutePath();
         Files.createDirectories(work);
@@ -79,6 +82,15 @@ public final class MonitoringStack implements AutoCloseable {
                             // Resend firing alerts at the evaluation pace instead of once a minute, so
                             // Alertmanager never expires an alert that still fires in a fast test.
                             "--rules.alert.resend-delay=" + resend));
+            try {
+                // Prometheus finds its Alertmanager a few seconds after it is ready; until then an alert
+                // would wait in its queue, so "started" means alerts can flow.
+                ReadyProbe.await(prom.child(), prom.url().resolve("/api/v1/alertmanagers"),
+                        body -> body.contains("127.0.0.1:" + am.port()), START_TIMEOUT);
+            } catch (IllegalStateException e) {
+                prom.child().close();
+                throw e;
+            }
             return new MonitoringStack(am.child(), am.url(), prom.child(), prom.url());
         } catch (IOException | InterruptedException | RuntimeException e) {
             am.child().close();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /** Waits, boundedly, until a child server answers 200 on its readiness endpoint. */
 public final class ReadyProbe {
@@ -21,6 +22,12 @@ public final class ReadyProbe {
      * {@code timeout} otherwise, both with the end of the child's log.
      */
     public static void await(ChildProcess child, URI url, Duration timeout) throws InterruptedException {
+        await(child, url, body -> true, timeout);
+    }
+
+    /** Like {@link #await(ChildProcess, URI, Duration)}, and the body must also satisfy {@code ready}. */
+    public static void await(ChildProcess child, URI url, Predicate<String> ready, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
@@ -29,12 +36,12 @@ public final class ReadyProbe {
                         + child.logTail(30));
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && ready.test(response.body())) {
                     return;
                 }
-                last = "HTTP " + response.statusCode();
+                last = "HTTP " + response.statusCode() + " " + response.body();
             } catch (IOException e) {
                 last = e.toString();
             }
