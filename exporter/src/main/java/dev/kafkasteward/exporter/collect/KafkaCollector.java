@@ -41,7 +41,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * per coordinator, for both protocols); one Metadata for all topics; one ListOffsets per leader for
  * log ends, and every few cycles one more for log starts. Committed offsets are read before log-end
  * offsets, so lag from one observation is never negative. Per-key futures keep one bad group or
- * topic from sinking the cycle.
+ * topic from sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and
+ * log dirs (once per live broker), each through its own reader.
  *
  * <p>Not thread-safe: one collection loop owns it.
  */
@@ -56,6 +57,9 @@ public final class KafkaCollector implements Collector {
     private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
     private long cycle;
     private long deadlineNanos;
+    private final ClusterReader clusterReader;
+    private final TopicConfigReader topicConfigReader;
+    private final LogDirReader logDirReader;
 
     public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
         this(admin, timestamps, settings, clock, g -> true, t -> true);
@@ -70,6 +74,9 @@ public final class KafkaCollector implements Collector {
         this.clock = clock;
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
+        this.clusterReader = new ClusterReader(admin, settings);
+        this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
+        this.logDirReader = new LogDirReader(admin, settings);
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
@@ -93,9 +100,14 @@ public final class KafkaCollector implements Collector {
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
         cycle++;
 
+        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker.
+        ClusterState cluster = clusterReader.read(errors);
+        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, errors);
+        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), errors);
+
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), Map.of("admin", requests),
-                errors.byLabel());
+                errors.byLabel(), cluster, topicConfigs, logDirs);
     }
 
     /**

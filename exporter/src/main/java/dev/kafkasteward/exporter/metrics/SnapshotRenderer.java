@@ -46,6 +46,8 @@ public final class SnapshotRenderer implements MultiCollector {
         served.snapshot().ifPresent(s -> {
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
+            ClusterRenderer.render(cluster, s.replication(), out);
+            DiskRenderer.render(cluster, s.disk(), out);
         });
         Map<String, Long> requests = served.snapshot().map(Snapshot::requests).orElse(Map.of());
         served.snapshot().ifPresent(s -> out.add(new Family(SelfMetrics.SNAPSHOT_PARTIAL)
