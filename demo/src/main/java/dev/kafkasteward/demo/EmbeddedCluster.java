@@ -27,11 +27,20 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     public static EmbeddedCluster start(int brokers) throws Exception {
+        return start(brokers, Map.of());
+    }
+
+    /**
+     * A cluster whose brokers get extra configuration, by broker id (0, 1, ...): for example a second
+     * listener that only one client uses, so a test can cut that client off and nobody else.
+     */
+    public static EmbeddedCluster start(int brokers, Map<Integer, Map<String, String>> brokerConfig) throws Exception {
         // Our own data folder: the test kit's default temp folders are deleted by a JVM shutdown
         // hook that races with an orderly close on Ctrl-C.
         Path dataDir = Files.createTempDirectory("kafka-steward-demo-");
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setBaseDirectory(dataDir)
+                .setPerServerProperties(brokerConfig)
                 .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
         // The storage formatter prints to System.out; the demo's own output should not drown in it.
         java.io.PrintStream stdout = System.out;

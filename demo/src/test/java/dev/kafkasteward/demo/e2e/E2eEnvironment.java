@@ -23,7 +23,7 @@ import java.util.Properties;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
- * the exporter (1 s cycle), the rules and routing generated from {@code e2e/ownership.yml} with every
+ * the exporter (1 s cycle, reaching Kafka through its own {@link StewardLink}), the rules and routing generated from {@code e2e/ownership.yml} with every
  * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
  * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
  */
@@ -36,6 +36,7 @@ final class E2eEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
     private Ownership ownership;
+    private StewardLink link;
     private EmbeddedCluster cluster;
     private OrderTraffic traffic;
     private StewardExporter exporter;
@@ -62,11 +63,12 @@ final class E2eEnvironment implements AutoCloseable {
         Path generated = workDir.resolve("generated");
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
-        cluster = track(EmbeddedCluster.start(3));
+        link = track(StewardLink.forBrokers(3));
+        cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
         cluster.createTopics(OrderTraffic.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
-        props.put("bootstrap.servers", cluster.bootstrapServers());
+        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
         exporter = track(StewardExporter.start(StewardExporter.Config.of(ownership, props)
                 .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))));
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
@@ -101,6 +103,10 @@ final class E2eEnvironment implements AutoCloseable {
 
     EmbeddedCluster cluster() {
         return cluster;
+    }
+
+    StewardLink stewardLink() {
+        return link;
     }
 
     OrderTraffic traffic() {
