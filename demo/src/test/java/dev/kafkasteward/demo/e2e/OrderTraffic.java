@@ -44,6 +44,10 @@ final class OrderTraffic implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicReference<Duration> fulfillmentDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicLong invalidPending = new AtomicLong();
+    private final AtomicBoolean dispatching = new AtomicBoolean(true);
+    /** Orders reserved while dispatch was stopped; they leave the warehouse when it resumes. */
+    private final java.util.Queue<ProducerRecord<String, String>> undispatched =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong deadLettered = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private final List<KafkaConsumer<?, ?>> consumers = new ArrayList<>();
@@ -63,6 +67,16 @@ final class OrderTraffic implements AutoCloseable {
     /** Fulfillment spends {@code perRecord} on every record from now on (zero: full speed). */
     void slowFulfillment(Duration perRecord) {
         fulfillmentDelay.set(perRecord);
+    }
+
+    /** The warehouse stops dispatching: reserved orders wait in the funnel's {@code reserved} stage. */
+    void stopDispatching() {
+        dispatching.set(false);
+    }
+
+    /** The warehouse dispatches again, the orders that waited first. */
+    void resumeDispatching() {
+        dispatching.set(true);
     }
 
     /** The next order checkout publishes is not JSON; fulfillment will dead-letter it. */
@@ -113,7 +127,12 @@ final class OrderTraffic implements AutoCloseable {
                 deadLettered.incrementAndGet();
             } else if (r.topic().equals(PAYMENTS)) {
                 producer.send(new ProducerRecord<>(RESERVATIONS, r.key(), r.value()));
-                producer.send(new ProducerRecord<>(DISPATCHES, r.key(), r.value()));
+                undispatched.add(new ProducerRecord<>(DISPATCHES, r.key(), r.value()));
+            }
+            if (dispatching.get()) {
+                for (ProducerRecord<String, String> d; (d = undispatched.poll()) != null; ) {
+                    producer.send(d);
+                }
             }
         });
     }
