@@ -66,6 +66,9 @@ final class DrillRunner {
                 throw failure(drill, faultAt, forbidden.description() + ": " + hits);
             }
         }
+        // The whole conversation, so a reader of the build log sees what each team actually received.
+        System.out.println("drill '" + drill.name() + "' notifications:\n  " + receiver.since(faultAt).stream()
+                .map(Object::toString).collect(Collectors.joining("\n  ")));
         return new DrillResult(drill.name(), drill.alertname(), drill.owner(),
                 Duration.between(faultAt, fired.receivedAt()), Duration.between(repairAt, resolved.receivedAt()));
     }
