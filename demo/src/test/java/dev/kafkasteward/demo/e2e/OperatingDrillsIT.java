@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Timeout;
  * exporter, Prometheus evaluating the generated rules, Alertmanager routing with the generated
  * config, and each team's webhook. Every drill asserts the owner is paged, nobody else is, and the
  * page resolves after the repair; the latencies go to stdout and {@code target/e2e-latency.md}.
+ *
+ * <p>A drill is added when the alert it exercises exists in the generated rules, never as a
+ * disabled test: broker down and exporter cut-off need the replication and exporter-staleness
+ * alerts, dead letter and funnel stall the dead-letter and funnel alerts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
