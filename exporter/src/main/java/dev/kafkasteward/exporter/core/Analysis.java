@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.deadletter.DeadLetterAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskHistory;
 import dev.kafkasteward.exporter.disk.ForecastSettings;
@@ -25,6 +26,7 @@ public final class Analysis {
     private final LagAnalyzer lag;
     private final ReplicationAnalyzer replication = new ReplicationAnalyzer();
     private final DiskAnalyzer disk;
+    private final DeadLetterAnalyzer deadLetters = new DeadLetterAnalyzer();
     private final LagHistory lagHistory = new LagHistory();
     private final int timestampReadBudget;
 
@@ -57,7 +59,8 @@ public final class Analysis {
         lagHistory.remember(observation.recordTimestamps());
         DiskHistory history = previous.map(s -> s.disk().history()).orElse(DiskHistory.EMPTY);
         return new Snapshot(observation.at(), observation.complete(), lag.analyze(observation, lagHistory),
-                replication.analyze(observation), disk.analyze(observation, history), observation.requests());
+                replication.analyze(observation), disk.analyze(observation, history), observation.requests(),
+                deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels());
     }
 
     public LagHistory lagHistory() {
