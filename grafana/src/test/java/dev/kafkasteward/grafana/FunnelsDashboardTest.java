@@ -21,8 +21,8 @@ class FunnelsDashboardTest {
         List<String> legends = new ArrayList<>();
         conversion.path("targets").forEach(t -> legends.add(t.path("legendFormat").asText()));
         assertEquals(List.of("accepted → paid", "paid → reserved", "reserved → dispatched"), legends);
-        assertEquals("sum(rate(kafka_steward_funnel_stage_events_total{cluster=\"$cluster\", funnel=\"order-lifecycle\","
-                        + " stage=\"paid\"}[$__rate_interval])) / sum(rate(kafka_steward_funnel_stage_events_total{"
+        assertEquals("sum(rate(kafka_funnel_stage_events_total{cluster=\"$cluster\", funnel=\"order-lifecycle\","
+                        + " stage=\"paid\"}[$__rate_interval])) / sum(rate(kafka_funnel_stage_events_total{"
                         + "cluster=\"$cluster\", funnel=\"order-lifecycle\", stage=\"accepted\"}[$__rate_interval]))",
                 conversion.path("targets").get(0).path("expr").asText());
         assertEquals(List.of(), DashboardLint.check(FUNNELS));

@@ -52,7 +52,7 @@ class WallDashboardTest {
         for (JsonNode panel : List.of(deadLetters, funnel)) {
             assertEquals(freshness.path("gridPos").path("x").asInt(), panel.path("gridPos").path("x").asInt());
         }
-        assertEquals("sum(increase(kafka_steward_dead_letter_records_written_total{cluster=\"$cluster\","
+        assertEquals("sum(increase(kafka_deadletter_records_written_total{cluster=\"$cluster\","
                         + " topic=~\"fulfillment\\\\.dlq\\\\.v1\"}[$__rate_interval]))",
                 deadLetters.path("targets").get(0).path("expr").asText());
         assertEquals(WallDashboard.MAX_ROWS, funnel.path("gridPos").path("y").asInt() + funnel.path("gridPos").path("h").asInt());
