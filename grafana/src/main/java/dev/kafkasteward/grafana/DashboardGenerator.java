@@ -66,7 +66,7 @@ public final class DashboardGenerator {
         if (!ownership.funnels().isEmpty()) {
             dashboards.put(FUNNELS_PATH, FunnelsDashboard.build(ownership));
         }
-        for (String team : ownership.teamNames()) {
+        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, t)).toList()) {
             dashboards.put(teamPath(team), TeamDashboard.build(ownership, team, options));
         }
         return dashboards;

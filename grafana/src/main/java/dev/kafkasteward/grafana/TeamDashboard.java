@@ -1,8 +1,10 @@
 package dev.kafkasteward.grafana;
 
+import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.output.DashboardUids;
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
@@ -28,9 +30,24 @@ final class TeamDashboard {
     private TeamDashboard() {
     }
 
+    /**
+     * Whether the team owns anything a panel can show (groups, dead letters, funnels, topics, the platform);
+     * a team that only owns connectors or client apps gets no dashboard, and no alert links to one.
+     */
+    static boolean hasPanels(Ownership ownership, String team) {
+        return ownership.platform().owner().equals(team)
+                || ownership.consumerGroups().stream().anyMatch(g -> g.owner().equals(team))
+                || ownership.deadLetterTopics().stream().anyMatch(d -> d.owner().equals(team))
+                || ownership.funnels().stream().anyMatch(f -> f.owner().equals(team))
+                || ownership.topics().stream().anyMatch(t -> t.owner().equals(team));
+    }
+
     static Dashboard build(Ownership ownership, String team, DashboardOptions options) {
         GridLayout grid = new GridLayout();
         List<Panel> panels = new ArrayList<>();
+        if (ownership.platform().owner().equals(team)) {
+            panels.addAll(platform(grid, ownership));
+        }
         List<Claim<ConsumerGroupOwnership>> groups = Claim.ownedBy(WallDashboard.groupClaims(ownership), team);
         if (!groups.isEmpty()) {
             panels.addAll(consumerGroups(grid, groups));
@@ -71,6 +88,31 @@ final class TeamDashboard {
                 LagPanels.partitions(grid.nextId(), grid.place(12, 10), groups),
                 LagPanels.retentionHeadroom(grid.nextId(), grid.place(6, 10), groups),
                 LagPanels.recordsLost(grid.nextId(), grid.place(6, 10), groups));
+    }
+
+    /** The platform owner's own signals; the details are on Brokers & JVM. */
+    private static List<Panel> platform(GridLayout grid, Ownership ownership) {
+        MetricDef offline = ReplicationMetrics.TOPIC_OFFLINE_PARTITIONS;
+        MetricDef minIsr = ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS;
+        MetricDef exhaustion = DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION;
+        MetricDef stale = SelfMetrics.SNAPSHOT_AGE;
+        return List.of(
+                RowPanel.expanded(grid.nextId(), "Platform (details on Brokers & JVM)", grid.row()),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Offline partitions by topic",
+                                "Partitions without a leader. " + offline.help(), "short"),
+                        Panels.range(PromQl.aggregate("sum", List.of("topic"), offline, List.of()), "{{topic}}")),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Under min ISR by topic",
+                                "Partitions where acks=all writes fail. " + minIsr.help(), "short"),
+                        Panels.range(PromQl.aggregate("sum", List.of("topic"), minIsr, List.of()), "{{topic}}")),
+                Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(6, 8), "Disk: time to exhaustion per broker",
+                                "The log dir of each broker that fills first; orange and red at the platform's"
+                                        + " exhaustion horizons. " + exhaustion.help(), GrafanaUnit.of(exhaustion)),
+                        Panels.range(PromQl.aggregate("min", List.of("broker"), exhaustion, List.of()),
+                                "broker {{broker}}"),
+                        Thresholds.timeToExhaustion(ownership.platform().disk()), List.of()),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Exporter staleness",
+                                "Age of the exporter's data. " + stale.help(), GrafanaUnit.of(stale)),
+                        Panels.range(PromQl.aggregate("max", List.of(), stale, List.of()), "staleness")));
     }
 
     private static List<Panel> topics(GridLayout grid, List<Claim<TopicOwnership>> topics) {

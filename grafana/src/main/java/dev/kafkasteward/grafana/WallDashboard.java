@@ -53,7 +53,7 @@ final class WallDashboard {
         panels.addAll(teams(grid, ownership));
         String uid = DashboardUids.wall(ownership.cluster());
         List<Dashboard.Link> links = new ArrayList<>(DashboardFrame.clusterLinks(ownership, uid));
-        for (String team : ownership.teamNames()) {
+        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, t)).toList()) {
             links.add(Dashboard.Link.dashboard("Team " + team, DashboardUids.path(
                     DashboardUids.team(ownership.cluster(), team))));
         }

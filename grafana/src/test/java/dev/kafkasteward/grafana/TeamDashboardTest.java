@@ -27,6 +27,13 @@ class TeamDashboardTest {
     }
 
     @Test
+    void aTeamThatOwnsNothingToShowGetsNoDashboard() {
+        Map<String, JsonNode> mixed = GeneratedDashboards.of(ClaimTest.MIXED);
+        assertTrue(mixed.containsKey(DashboardGenerator.teamPath("a-team")));
+        assertTrue(!mixed.containsKey(DashboardGenerator.teamPath("idle")), mixed.keySet().toString());
+    }
+
+    @Test
     void lagPanelsQueryTheTeamsGroupsOnly() {
         assertEquals("max by (group, topic) (kafka_consumergroup_topic_max_lag_age_seconds{cluster=\"$cluster\","
                         + " group=~\"fulfillment-service\"})",
