@@ -2,12 +2,15 @@ package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.Stage;
 import dev.kafkasteward.exporter.deadletter.DeadLetterAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskHistory;
 import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagAgeEstimator;
 import dev.kafkasteward.exporter.lag.LagAnalyzer;
+import dev.kafkasteward.exporter.lag.LagCarryOver;
+import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.LagHistory;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.replication.ReplicationAnalyzer;
@@ -58,7 +61,13 @@ public final class Analysis {
     public Snapshot analyze(Observation observation, Optional<Snapshot> previous) {
         lagHistory.remember(observation.recordTimestamps());
         DiskHistory history = previous.map(s -> s.disk().history()).orElse(DiskHistory.EMPTY);
-        return new Snapshot(observation.at(), observation.complete(), lag.analyze(observation, lagHistory),
+        LagSnapshot lagNow = lag.analyze(observation, lagHistory);
+        if (previous.isPresent()) {
+            lagNow = LagCarryOver.apply(lagNow, previous.get().lag(),
+                    observation.errors().containsKey(Stage.GROUP_OFFSETS.label()),
+                    observation.errors().containsKey(Stage.LIST_OFFSETS.label()));
+        }
+        return new Snapshot(observation.at(), observation.complete(), lagNow,
                 replication.analyze(observation), disk.analyze(observation, history), observation.requests(),
                 deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels());
     }
