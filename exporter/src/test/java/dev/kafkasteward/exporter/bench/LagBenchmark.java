@@ -194,23 +194,34 @@ public final class LagBenchmark {
         return samples;
     }
 
-    /** Times sequential scrapes over one keep-alive connection; returns the last body. */
+    /**
+     * Times sequential scrapes over one keep-alive connection, asking the way Prometheus 2.x asks
+     * (OpenMetrics preferred, gzip); returns the last body, decompressed outside the timing.
+     */
     private static String timeScrapes(int port, BenchScale scale, List<Long> micros) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .header("Accept", "text/plain; version=0.0.4").timeout(Duration.ofSeconds(60)).build();
+                .header("Accept", "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+                        + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+                .header("Accept-Encoding", "gzip")
+                .timeout(Duration.ofSeconds(60)).build();
         long stopAt = System.nanoTime() + Duration.ofSeconds(scale.scrapeSeconds()).toNanos();
-        String body = null;
+        byte[] body = null;
+        boolean gzip = false;
         while (micros.size() < scale.scrapes() && (micros.size() < 10 || System.nanoTime() < stopAt)) {
             long start = System.nanoTime();
-            HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
             micros.add((System.nanoTime() - start) / 1_000);
             if (r.statusCode() != 200) {
                 throw new IOException("/metrics answered " + r.statusCode());
             }
             body = r.body();
+            gzip = "gzip".equals(r.headers().firstValue("Content-Encoding").orElse(""));
         }
-        return body;
+        if (gzip) {
+            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+        }
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
