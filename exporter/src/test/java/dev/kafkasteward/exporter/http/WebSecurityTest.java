@@ -9,6 +9,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.kafkasteward.exporter.testing.SelfSignedCert;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,8 @@ class WebSecurityTest {
         Files.writeString(users, "# scrapers\nprometheus:" + hash + "\n\nother:" + hash + "\n");
         PrometheusRegistry registry = new PrometheusRegistry();
         Gauge.builder().name("test_up").help("up").register(registry).set(1);
-        server = MetricsServer.start("127.0.0.1", 0, registry, () -> true,
+        ScrapeSource source = () -> new ScrapeSource.Scrape("one", registry::scrape, MetricSnapshots::of);
+        server = MetricsServer.start("127.0.0.1", 0, registry, source, () -> true,
                 WebSecurity.fromFiles(cert.certFile(), cert.keyFile(), users));
         client = HttpClient.newBuilder().sslContext(cert.trusting()).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -87,6 +89,7 @@ class WebSecurityTest {
         assertEquals(200, get("/healthz", null, null).statusCode());
         assertEquals(200, get("/readyz", null, null).statusCode());
         assertEquals(401, get("/", null, null).statusCode());
+        assertEquals(401, get("/metrics/uncached", null, null).statusCode());
     }
 
     @Test
