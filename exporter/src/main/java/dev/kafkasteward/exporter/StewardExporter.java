@@ -18,6 +18,7 @@ import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelReader;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
+import dev.kafkasteward.exporter.http.WebSecurity;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
@@ -101,6 +102,11 @@ public final class StewardExporter implements AutoCloseable {
     }
 
     public static StewardExporter start(Config config) throws IOException {
+        return start(config, WebSecurity.NONE);
+    }
+
+    /** With {@code /metrics} served over TLS and/or behind basic auth. */
+    public static StewardExporter start(Config config, WebSecurity web) throws IOException {
         Properties props = clientProperties(config);
         Admin admin = Admin.create(props);
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
@@ -121,7 +127,7 @@ public final class StewardExporter implements AutoCloseable {
         registry.register(renderer);
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready);
+            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, web);
         } catch (IOException | RuntimeException e) {
             metadata.close();
             funnels.ifPresent(FunnelReader::close);

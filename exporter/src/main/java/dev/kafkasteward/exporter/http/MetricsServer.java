@@ -27,15 +27,22 @@ public final class MetricsServer implements AutoCloseable {
      */
     public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
                                       BooleanSupplier ready) throws IOException {
+        return start(host, port, registry, source, ready, WebSecurity.NONE);
+    }
+
+    /** With TLS and/or basic auth; prometheus-metrics applies both to every path. */
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
+                                      BooleanSupplier ready, WebSecurity security) throws IOException {
         CachedScrape cached = new CachedScrape(source);
-        HTTPServer server = HTTPServer.builder()
+        HTTPServer.Builder builder = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
                 .registry(registry)
                 .metricsHandlerPath("/metrics/uncached")
-                .defaultHandler(exchange -> route(exchange, cached, ready))
-                .buildAndStart();
-        return new MetricsServer(server);
+                .defaultHandler(exchange -> route(exchange, cached, ready));
+        security.tls().ifPresent(builder::httpsConfigurator);
+        security.authenticator().ifPresent(builder::authenticator);
+        return new MetricsServer(builder.buildAndStart());
     }
 
     public int port() {
