@@ -22,10 +22,11 @@ final class SelfRenderer {
         status.lastDuration().ifPresent(d -> duration.add(d.toNanos() / 1e9, cluster));
         out.add(duration.build());
         out.add(new Family(SelfMetrics.LAST_SUCCESS)
-                .add(status.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), cluster).build());
+                .add(status.lastRefresh().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), cluster).build());
         out.add(new Family(SelfMetrics.SNAPSHOT_AGE).add(status.stalenessSeconds(now), cluster).build());
         out.add(new Family(SelfMetrics.COLLECTIONS)
                 .add(status.successes(), cluster, "success")
+                .add(status.partials(), cluster, "partial")
                 .add(status.failures(), cluster, "failure").build());
         Family errors = new Family(SelfMetrics.COLLECTION_ERRORS);
         status.errors().forEach((stage, n) -> errors.add(n, cluster, stage));
