@@ -93,4 +93,20 @@ class CollectionLoopTest {
         return new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of("list_groups", 1, "list_topics", 1));
     }
+
+    @Test
+    void aGroupMissingFromACycleIsCarriedBrieflyThenDropped() {
+        observations.add(healthy(T0));
+        for (int i = 0; i < 5; i++) {
+            observations.add(Observation.ofOffsets(T0, List.of(), Map.of(), Map.of()));
+        }
+        loop.runOnce();
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            loop.runOnce();
+            assertEquals(1, loop.state().snapshot().orElseThrow().lag().groups().size(),
+                    "carried in absent cycle " + cycle);
+        }
+        loop.runOnce();
+        assertTrue(loop.state().snapshot().orElseThrow().lag().groups().isEmpty(), "gone after the grace");
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -29,14 +30,14 @@ class LagCarryOverTest {
     @Test
     void aCompleteCycleIsTakenAsItIs() {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1)), List.of(total("a", 1)));
-        assertSame(current, LagCarryOver.apply(current, previous, false, false), "a deleted group disappears");
+        assertSame(current, LagCarryOver.apply(current, previous, Set.of(), false), "a deleted group disappears");
     }
 
     @Test
-    void groupsWhoseOffsetsFailedKeepTheirLastLag() {
+    void groupsNotSeenThisCycleKeepTheirLastLag() {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1), lag("a", P1, 2)), List.of(total("a", 3)));
 
-        LagSnapshot merged = LagCarryOver.apply(current, previous, true, false);
+        LagSnapshot merged = LagCarryOver.apply(current, previous, Set.of("b"), false);
 
         assertEquals(List.of(lag("a", P0, 1), lag("a", P1, 2), lag("b", P0, 7)), merged.partitions());
         assertEquals(List.of("a", "b"), merged.groups().stream().map(GroupLag::group).toList());
@@ -47,7 +48,7 @@ class LagCarryOverTest {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1), lag("b", P0, 8)),
                 List.of(total("a", 1), total("b", 8)));
 
-        LagSnapshot merged = LagCarryOver.apply(current, previous, false, true);
+        LagSnapshot merged = LagCarryOver.apply(current, previous, Set.of(), true);
 
         assertEquals(List.of(lag("a", P0, 1), lag("a", P1, 6), lag("b", P0, 8)), merged.partitions());
     }
