@@ -171,6 +171,11 @@ class KafkaComponentsJmxConfigIT {
         Set<String> streamsNames = only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED), "kafka_streams_");
         streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED),
                 "kafka_consumer_consumer_fetch_manager_metrics_partition"));
+        // Per-topic producer series exist only once the Streams app has sent to its output topic.
+        streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED),
+                "kafka_producer_producer_topic_metrics"));
+        streamsNames.addAll(only(ConfigRules.exposedNames(JmxConfigs.CLIENT_DETAILED),
+                "kafka_consumer_consumer_fetch_manager_metrics_topic"));
         // Wait for real work, not just registration: records sent, and records consumed and committed.
         List<Scraped> base = List.of(
                 new Scraped("producer", JmxConfigs.CLIENT, producer, probe.scrapeUntil(producer, producerAgent, null,
