@@ -4,7 +4,16 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfigGenerator;
+import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
+import dev.kafkasteward.rules.lag.FreshnessSloAlerts;
 import dev.kafkasteward.rules.lag.LagAgeAlerts;
+import dev.kafkasteward.rules.platform.BrokerRequestAlerts;
+import dev.kafkasteward.rules.platform.ControllerAlerts;
+import dev.kafkasteward.rules.platform.ReplicationAlerts;
+import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
+import dev.kafkasteward.rules.runbook.RunbookWriter;
+import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.steward.StewardSelfAlerts;
 import dev.kafkasteward.rules.prometheus.RuleFile;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile;
@@ -13,6 +22,7 @@ import dev.kafkasteward.rules.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns an {@link Ownership} into the alerting side of Kafka Steward: Prometheus alerting rules, the
@@ -27,6 +37,8 @@ public final class RulesGenerator {
     public static final String RULE_TESTS_FILE = "rules/kafka-steward.rules.test.yml";
     /** Alertmanager configuration: receivers, routes, inhibitions. */
     public static final String ALERTMANAGER_FILE = "alertmanager/alertmanager.yml";
+    /** One Markdown runbook per alert, named {@code <alertname in lower case>.md}, plus an index. */
+    public static final String RUNBOOKS_DIR = "runbooks";
     /** Prometheus' advice: beyond this, a group's evaluation is slow to read and to debug. */
     public static final int MAX_RULES_PER_GROUP = 20;
 
@@ -38,16 +50,32 @@ public final class RulesGenerator {
 
     public RulesGenerator(RulesOptions options) {
         this.options = options;
+        Links links = new Links(options.runbookBaseUrl(), options.dashboardBaseUrl());
+        double scale = options.timeScale();
         this.families = List.of(
-                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), options.timeScale()));
+                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), scale),
+                new ConsumerStatusAlerts(links, scale),
+                new FreshnessSloAlerts(links),
+                ReplicationAlerts.family(links, scale),
+                ControllerAlerts.family(links, scale),
+                BrokerRequestAlerts.family(links, scale),
+                StewardSelfAlerts.family(links, scale, options.exporterJob()));
+    }
+
+    /** The families, in the order their groups appear in the rule file. */
+    public List<AlertFamily> families() {
+        return families;
     }
 
     public GeneratedFiles generate(Ownership ownership) {
         List<RuleFile.Group> groups = new ArrayList<>();
         List<RuleTestFile.Test> tests = new ArrayList<>();
         List<AlertmanagerConfig.InhibitRule> inhibitions = new ArrayList<>();
+        List<AlertingRule> alerts = new ArrayList<>();
         for (AlertFamily family : families) {
-            groups.addAll(groups(family.name(), family.rules(ownership)));
+            List<? extends Rule> rules = family.rules(ownership);
+            groups.addAll(groups(family.name(), rules));
+            rules.stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).forEach(alerts::add);
             tests.addAll(family.tests(ownership));
             inhibitions.addAll(family.inhibitRules());
         }
@@ -57,18 +85,21 @@ public final class RulesGenerator {
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
                 .generate(ownership, inhibitions);
         String header = HEADER + "\nCluster: " + ownership.cluster();
-        return GeneratedFiles.of(Map.of(
-                RULES_FILE, YamlWriter.write(header, new RuleFile(groups)),
-                RULE_TESTS_FILE, YamlWriter.write(header + "\nRun: promtool test rules " + ruleFileName
-                        .replace(".yml", ".test.yml"), testFile),
-                ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager)));
+        Map<String, String> files = new TreeMap<>();
+        files.put(RULES_FILE, YamlWriter.write(header, new RuleFile(groups)));
+        files.put(RULE_TESTS_FILE, YamlWriter.write(header + "\nRun: promtool test rules " + ruleFileName
+                .replace(".yml", ".test.yml"), testFile));
+        files.put(ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager));
+        new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
+                text));
+        return GeneratedFiles.of(files);
     }
 
     /** Splits one family's rules, in order, into groups of at most {@link #MAX_RULES_PER_GROUP}. */
-    static List<RuleFile.Group> groups(String familyName, List<AlertingRule> rules) {
+    static List<RuleFile.Group> groups(String familyName, List<? extends Rule> rules) {
         List<RuleFile.Group> groups = new ArrayList<>();
         for (int from = 0; from < rules.size(); from += MAX_RULES_PER_GROUP) {
-            List<AlertingRule> chunk = rules.subList(from, Math.min(rules.size(), from + MAX_RULES_PER_GROUP));
+            List<Rule> chunk = List.copyOf(rules.subList(from, Math.min(rules.size(), from + MAX_RULES_PER_GROUP)));
             groups.add(new RuleFile.Group("kafka-steward." + familyName + "." + (groups.size() + 1), chunk));
         }
         return groups;

@@ -31,6 +31,11 @@ final class Generated {
 
     /** Every alerting rule of the rules file, across groups, in file order. */
     static List<JsonNode> rules(GeneratedFiles files) {
+        return allRules(files).stream().filter(r -> r.has("alert")).toList();
+    }
+
+    /** Every rule, alerting and recording, across groups, in file order. */
+    static List<JsonNode> allRules(GeneratedFiles files) {
         List<JsonNode> rules = new ArrayList<>();
         tree(files, RulesGenerator.RULES_FILE).get("groups").forEach(g -> g.get("rules").forEach(rules::add));
         return rules;

@@ -43,7 +43,7 @@ final class LagAgePlanner {
      * The earlier selectors that may claim groups {@code selector} also claims. Overlap is decided
      * exactly when one side is a name; two patterns are assumed to overlap.
      */
-    private static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
+    static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
         return earlier.stream().filter(e -> {
             if (!selector.isPattern()) {
                 return e.matches(selector.name());
