@@ -19,7 +19,22 @@ import java.util.Optional;
 public enum JmxConfigs {
 
     /** Kafka broker (KRaft); also covers the controller MBeans of a combined broker+controller. */
-    BROKER("broker.yml");
+    BROKER("broker.yml"),
+
+    /** {@link #BROKER} plus per-partition log size: the opt-in cardinality switch for brokers. */
+    BROKER_DETAILED("broker-detailed.yml"),
+
+    /** Dedicated KRaft controller: quorum controller state, elections, raft metrics. */
+    CONTROLLER("controller.yml"),
+
+    /** Kafka Connect worker: connector and task status, errors and dead letters, rebalances. */
+    CONNECT("connect.yml"),
+
+    /** Client applications: producer, consumer and Kafka Streams, one series per client id. */
+    CLIENT("client.yml"),
+
+    /** {@link #CLIENT} plus per-topic and per-partition client series: the opt-in switch for clients. */
+    CLIENT_DETAILED("client-detailed.yml");
 
     private static final String RESOURCE_DIR = "jmx-config/";
 
@@ -70,6 +85,18 @@ public enum JmxConfigs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName + " to " + directory, e);
         }
+    }
+
+    /**
+     * The config this one extends, for the opt-in detailed variants: they hold every line of their base
+     * and add per-partition or per-topic rules after it.
+     */
+    public Optional<JmxConfigs> base() {
+        return switch (this) {
+            case BROKER_DETAILED -> Optional.of(BROKER);
+            case CLIENT_DETAILED -> Optional.of(CLIENT);
+            default -> Optional.empty();
+        };
     }
 
     /** The bundled config with this file name, if any. */

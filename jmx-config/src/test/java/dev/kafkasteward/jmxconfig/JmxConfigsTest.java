@@ -29,9 +29,17 @@ class JmxConfigsTest {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("lowercaseOutputName", "lowercaseOutputLabelNames",
             "includeObjectNames", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("pattern", "name", "type", "help", "labels", "valueFactor");
+    private static final Set<String> RULE_KEYS = Set.of("pattern", "name", "type", "help", "labels", "valueFactor",
+            "value");
     private static final Set<String> TYPES = Set.of("GAUGE", "COUNTER");
-    private static final Set<String> UNBOUNDED_LABELS = Set.of("partition", "clientid", "client_id");
+    /** Labels that multiply series per partition, client or node; only the detailed variants may use some. */
+    private static final Map<JmxConfigs, Set<String>> FORBIDDEN_LABELS = Map.of(
+            JmxConfigs.BROKER, Set.of("partition", "clientid", "client_id", "node_id"),
+            JmxConfigs.CONTROLLER, Set.of("partition", "clientid", "client_id", "node_id"),
+            JmxConfigs.CONNECT, Set.of("partition", "clientid", "client_id", "node_id", "topic"),
+            JmxConfigs.CLIENT, Set.of("partition", "topic", "node_id", "clientid"),
+            JmxConfigs.BROKER_DETAILED, Set.of("clientid", "client_id"),
+            JmxConfigs.CLIENT_DETAILED, Set.of("clientid"));
 
     @ParameterizedTest
     @EnumSource(JmxConfigs.class)
@@ -62,8 +70,11 @@ class JmxConfigsTest {
                 problems.add(where + ": the agent appends _total to counters; drop it from " + name);
             }
             if (rule.get("labels") instanceof Map<?, ?> labels) {
-                labels.keySet().stream().filter(UNBOUNDED_LABELS::contains)
+                labels.keySet().stream().filter(FORBIDDEN_LABELS.get(config)::contains)
                         .forEach(l -> problems.add(where + ": unbounded label " + l));
+            }
+            if (rule.containsKey("value") && !"GAUGE".equals(rule.get("type"))) {
+                problems.add(where + ": a state rule (value: 1) must be a GAUGE");
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -73,7 +84,7 @@ class JmxConfigsTest {
     void everyJmxSourceInTheCatalogIsABundledConfigWithARuleForIt() {
         List<String> problems = new ArrayList<>();
         for (MetricDef metric : MetricCatalog.all()) {
-            if (!(metric.source() instanceof Source.JmxConfig source)) {
+            if (!(metric.source() instanceof Source.JmxConfig source) || isBuiltIntoTheAgent(metric)) {
                 continue;
             }
             Optional<JmxConfigs> config = JmxConfigs.byFileName(source.file());
@@ -88,6 +99,52 @@ class JmxConfigsTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The agent's own JVM/process collectors: no rule yields them, every agent serves them. */
+    private static boolean isBuiltIntoTheAgent(MetricDef metric) {
+        return metric.name().startsWith("jvm_") || metric.name().startsWith("process_");
+    }
+
+    @Test
+    void builtInJvmMetricsAreCataloguedUnderBrokerYmlOnly() {
+        List<String> misplaced = MetricCatalog.all().stream().filter(JmxConfigsTest::isBuiltIntoTheAgent)
+                .filter(m -> !m.source().equals(JmxConfigs.BROKER.source())).map(MetricDef::name).toList();
+        assertEquals(List.of(), misplaced);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JmxConfigs.class, names = {"BROKER_DETAILED", "CLIENT_DETAILED"})
+    void detailedVariantIsItsBaseVerbatimPlusRules(JmxConfigs variant) {
+        JmxConfigs base = variant.base().orElseThrow();
+        List<Map<String, Object>> variantRules = ConfigRules.rules(variant);
+        List<Map<String, Object>> baseRules = ConfigRules.rules(base);
+        assertEquals(baseRules, variantRules.subList(0, baseRules.size()),
+                variant.fileName() + " must start with every rule of " + base.fileName() + ", unchanged");
+        assertTrue(ConfigRules.includeObjectNames(variant).containsAll(ConfigRules.includeObjectNames(base)),
+                variant.fileName() + " must include every MBean " + base.fileName() + " includes");
+        Set<String> baseNames = ConfigRules.exposedNames(base);
+        List<String> clashes = variantRules.subList(baseRules.size(), variantRules.size()).stream()
+                .map(ConfigRules::exposedName).filter(baseNames::contains).toList();
+        assertEquals(List.of(), clashes, "detailed rules must not reuse a base name with other labels");
+        assertEquals(Set.of("lowercaseOutputName", "lowercaseOutputLabelNames", "includeObjectNames", "rules"),
+                ((Map<?, ?>) new Yaml().load(variant.content())).keySet());
+    }
+
+    @Test
+    void brokerYmlCarriesControllerYmlsControllerSectionVerbatim() {
+        for (String section : List.of("includeObjectNames", "rules")) {
+            assertEquals(section(JmxConfigs.CONTROLLER, section), section(JmxConfigs.BROKER, section),
+                    "the controller:" + section + " section of broker.yml drifted from controller.yml");
+        }
+    }
+
+    private static String section(JmxConfigs config, String name) {
+        String text = config.content();
+        int begin = text.indexOf("# controller:begin " + name);
+        int end = text.indexOf("# controller:end " + name);
+        assertTrue(begin >= 0 && end > begin, config.fileName() + " lacks the controller:" + name + " markers");
+        return text.substring(begin, end);
     }
 
     @Test

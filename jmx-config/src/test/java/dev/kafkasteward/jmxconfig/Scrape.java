@@ -48,6 +48,12 @@ record Scrape(String text, List<Sample> samples) {
         return names;
     }
 
+    /** The sum of the samples named {@code name} (NaN samples count as 0); 0 when there are none. */
+    double sum(String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).mapToDouble(s -> Double.parseDouble(s.value()))
+                .filter(v -> !Double.isNaN(v)).sum();
+    }
+
     /** Distinct sample names starting with {@code prefix}, sorted. */
     Set<String> namesStartingWith(String prefix) {
         Set<String> names = new TreeSet<>();

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
  */
 public final class MetricCatalog {
 
-    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, SelfMetrics.ALL,
-            JmxMetrics.ALL).flatMap(List::stream).toList();
+    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, DiskMetrics.ALL,
+            SelfMetrics.ALL, JmxMetrics.ALL).flatMap(List::stream).toList();
 
     private MetricCatalog() {
     }

@@ -39,8 +39,13 @@ public final class SelfMetrics {
             "Series left out of the last scrape by the per-partition series limit, by metric.",
             Source.EXPORTER, "cluster", "metric");
 
+    public static final MetricDef SNAPSHOT_PARTIAL = gauge("kafka_steward_snapshot_partial", null,
+            "1 when the data served now comes from a cycle in which some stage failed or ran out of time (see"
+                    + " kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.",
+            Source.EXPORTER, "cluster");
+
     public static final List<MetricDef> ALL = List.of(BUILD_INFO, COLLECTION_DURATION, LAST_SUCCESS, SNAPSHOT_AGE,
-            COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES);
+            COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES, SNAPSHOT_PARTIAL);
 
     private SelfMetrics() {
     }

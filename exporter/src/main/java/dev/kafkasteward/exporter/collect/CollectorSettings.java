@@ -10,12 +10,17 @@ import java.time.Duration;
  * @param timestampReadTime   longest time spent fetching record timestamps per cycle
  * @param logStartEvery       log-start offsets are re-read every this many cycles (they move only
  *                            when retention deletes a segment); 1 reads them every cycle
+ * @param cycleDeadline       longest time the Admin phase of a cycle may take: whatever has not
+ *                            answered by then is counted as an error and the snapshot is partial
+ * @param topicConfigRefresh  how often all topic configs are described again (new topics are read at once)
  */
 public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
-                                int logStartEvery) {
+                                int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh) {
 
-    public static final CollectorSettings DEFAULTS =
-            new CollectorSettings(Duration.ofSeconds(10), 1_000, Duration.ofSeconds(5), 4);
+    public static final Duration DEFAULT_TOPIC_CONFIG_REFRESH = Duration.ofMinutes(5);
+
+    public static final CollectorSettings DEFAULTS = new CollectorSettings(Duration.ofSeconds(10), 1_000,
+            Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH);
 
     public CollectorSettings {
         if (logStartEvery < 1) {
@@ -23,7 +28,22 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
         }
     }
 
+    /** With a cycle deadline of three request timeouts (30 s at least) and the default config refresh. */
+    public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
+                             int logStartEvery) {
+        this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
+                requestTimeout.multipliedBy(3).compareTo(DEFAULTS.cycleDeadline()) > 0
+                        ? requestTimeout.multipliedBy(3) : DEFAULTS.cycleDeadline(),
+                DEFAULT_TOPIC_CONFIG_REFRESH);
+    }
+
     public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime) {
         this(requestTimeout, timestampReadBudget, timestampReadTime, DEFAULTS.logStartEvery());
+    }
+
+    /** These settings with another topic-config refresh interval. */
+    public CollectorSettings withTopicConfigRefresh(Duration refresh) {
+        return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
+                cycleDeadline, refresh);
     }
 }

@@ -41,7 +41,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * per coordinator, for both protocols); one Metadata for all topics; one ListOffsets per leader for
  * log ends, and every few cycles one more for log starts. Committed offsets are read before log-end
  * offsets, so lag from one observation is never negative. Per-key futures keep one bad group or
- * topic from sinking the cycle.
+ * topic from sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and
+ * log dirs (once per live broker), each through its own reader.
  *
  * <p>Not thread-safe: one collection loop owns it.
  */
@@ -55,6 +56,10 @@ public final class KafkaCollector implements Collector {
     private final Predicate<String> topicFilter;
     private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
     private long cycle;
+    private long deadlineNanos;
+    private final ClusterReader clusterReader;
+    private final TopicConfigReader topicConfigReader;
+    private final LogDirReader logDirReader;
 
     public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
         this(admin, timestamps, settings, clock, g -> true, t -> true);
@@ -69,12 +74,16 @@ public final class KafkaCollector implements Collector {
         this.clock = clock;
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
+        this.clusterReader = new ClusterReader(admin, settings);
+        this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
+        this.logDirReader = new LogDirReader(admin, settings);
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
     @Override
     public Observation collect() {
         Instant at = clock.instant();
+        deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
         long requestsBefore = RequestCounter.total(admin.metrics());
         CycleErrors errors = new CycleErrors();
 
@@ -91,9 +100,14 @@ public final class KafkaCollector implements Collector {
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
         cycle++;
 
+        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker.
+        ClusterState cluster = clusterReader.read(errors);
+        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, errors);
+        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), errors);
+
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), Map.of("admin", requests),
-                errors.byLabel());
+                errors.byLabel(), cluster, topicConfigs, logDirs);
     }
 
     /**
@@ -255,8 +269,14 @@ public final class KafkaCollector implements Collector {
         return out;
     }
 
+    /**
+     * How long the next {@code get} may wait: the request timeout, cut short by the cycle deadline.
+     * Past the deadline it is 0, so futures that have not answered fail at once instead of each
+     * waiting a full timeout in turn.
+     */
     private long timeoutMs() {
-        return settings.requestTimeout().toMillis();
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        return Math.max(0, Math.min(settings.requestTimeout().toMillis(), left));
     }
 
     private static TopicPartitionId id(TopicPartition tp) {

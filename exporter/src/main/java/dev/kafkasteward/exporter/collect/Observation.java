@@ -3,6 +3,7 @@ package dev.kafkasteward.exporter.collect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one collection cycle read from Kafka, timestamped, immutable. Analyzers turn it into
@@ -16,11 +17,15 @@ import java.util.Map;
  * @param recordTimestamps timestamp (epoch ms) of the first record at or after a position
  * @param requests         requests sent to Kafka during the cycle, by client (admin, consumer)
  * @param errors           errors by stage; a non-empty map means the observation may be partial
+ * @param cluster          live brokers, KRaft quorum and reassignments in progress
+ * @param topicConfigs     effective config of each topic (cached between cycles by the collector)
+ * @param logDirs          every log dir of every broker that answered DescribeLogDirs
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
-                          Map<String, Long> requests, Map<String, Integer> errors) {
+                          Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
+                          Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs) {
 
     public Observation {
         topics = List.copyOf(topics);
@@ -30,6 +35,17 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         recordTimestamps = Map.copyOf(recordTimestamps);
         requests = Map.copyOf(requests);
         errors = Map.copyOf(errors);
+        topicConfigs = Map.copyOf(topicConfigs);
+        logDirs = List.copyOf(logDirs);
+    }
+
+    /** An observation without cluster, config or log-dir data (what lag-only callers and tests build). */
+    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
+                       Map<String, Integer> errors) {
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, ClusterState.UNKNOWN,
+                Map.of(), List.of());
     }
 
     /** An observation with only the parts lag analysis needs; for tests and tools. */
@@ -42,11 +58,12 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
     /** This observation with the record timestamps read in the cycle's second phase, and their cost. */
     public Observation withTimestamps(Map<RecordPosition, Long> timestamps, long consumerRequests,
                                       Map<String, Integer> moreErrors) {
-        Map<String, Long> allRequests = new java.util.TreeMap<>(requests);
+        Map<String, Long> allRequests = new TreeMap<>(requests);
         allRequests.merge("consumer", consumerRequests, Long::sum);
-        Map<String, Integer> allErrors = new java.util.TreeMap<>(errors);
+        Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
-        return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors);
+        return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
+                cluster, topicConfigs, logDirs);
     }
 
     public boolean complete() {

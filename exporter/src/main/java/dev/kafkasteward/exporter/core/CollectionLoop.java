@@ -62,7 +62,7 @@ public final class CollectionLoop implements AutoCloseable {
             if (reachedCluster) {
                 Observation complete = collector.readTimestamps(adminPhase, analysis.plan(adminPhase));
                 errors = complete.errors();
-                snapshot = Optional.of(analysis.analyze(complete));
+                snapshot = Optional.of(analysis.analyze(complete, snapshot));
             }
         } catch (RuntimeException e) {
             LOG.error("collection cycle failed", e);

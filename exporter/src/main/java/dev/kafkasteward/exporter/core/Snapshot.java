@@ -1,19 +1,27 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the analyzers made of one cycle; immutable, served until the next one replaces it.
+ * What the analyzers made of one cycle; immutable, served until the next one replaces it. It also
+ * carries the state the next disk analysis starts from.
  *
  * @param requests requests the cycle sent to Kafka, by client (admin, consumer)
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
-                       Map<String, Long> requests) {
+                       DiskSnapshot disk, Map<String, Long> requests) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
+    }
+
+    /** A snapshot without disk data. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    Map<String, Long> requests) {
+        this(at, complete, lag, replication, DiskSnapshot.EMPTY, requests);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.metrics;
 
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -45,8 +46,12 @@ public final class SnapshotRenderer implements MultiCollector {
         served.snapshot().ifPresent(s -> {
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
+            ClusterRenderer.render(cluster, s.replication(), out);
+            DiskRenderer.render(cluster, s.disk(), out);
         });
         Map<String, Long> requests = served.snapshot().map(Snapshot::requests).orElse(Map.of());
+        served.snapshot().ifPresent(s -> out.add(new Family(SelfMetrics.SNAPSHOT_PARTIAL)
+                .add(s.complete() ? 0 : 1, cluster).build()));
         SelfRenderer.render(cluster, version, served.status(), requests, omitted, clock.instant(), out);
         return new MetricSnapshots(out);
     }

@@ -140,8 +140,23 @@ class SnapshotRendererTest {
                 # UNIT kafka_steward_snapshot_age_seconds seconds
                 # HELP kafka_steward_snapshot_age_seconds Age of the data served now: time since the last successful collection (time since start before it).
                 kafka_steward_snapshot_age_seconds{cluster="orders-prod"} 12.0
+                # TYPE kafka_steward_snapshot_partial gauge
+                # HELP kafka_steward_snapshot_partial 1 when the data served now comes from a cycle in which some stage failed or ran out of time (see kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.
+                kafka_steward_snapshot_partial{cluster="orders-prod"} 0.0
+                # TYPE kafka_topic_non_preferred_leader_partitions gauge
+                # HELP kafka_topic_non_preferred_leader_partitions Partitions of the topic led by a broker other than the first (preferred) replica.
+                kafka_topic_non_preferred_leader_partitions{cluster="orders-prod",topic="orders"} 0.0
+                kafka_topic_non_preferred_leader_partitions{cluster="orders-prod",topic="payments"} 0.0
+                # TYPE kafka_topic_offline_partitions gauge
+                # HELP kafka_topic_offline_partitions Partitions of the topic without a leader: neither reads nor writes are possible.
+                kafka_topic_offline_partitions{cluster="orders-prod",topic="orders"} 0.0
+                kafka_topic_offline_partitions{cluster="orders-prod",topic="payments"} 0.0
+                # TYPE kafka_topic_reassigning_partitions gauge
+                # HELP kafka_topic_reassigning_partitions Partitions of the topic with a replica reassignment in progress.
+                kafka_topic_reassigning_partitions{cluster="orders-prod",topic="orders"} 0.0
+                kafka_topic_reassigning_partitions{cluster="orders-prod",topic="payments"} 0.0
                 # TYPE kafka_topic_under_replicated_partitions gauge
-                # HELP kafka_topic_under_replicated_partitions Partitions of the topic whose in-sync replica set is smaller than its replica set.
+                # HELP kafka_topic_under_replicated_partitions Partitions of the topic whose in-sync replica set is smaller than its replica set (replicas a reassignment is still adding are not counted as missing).
                 kafka_topic_under_replicated_partitions{cluster="orders-prod",topic="orders"} 1.0
                 kafka_topic_under_replicated_partitions{cluster="orders-prod",topic="payments"} 0.0
                 # EOF

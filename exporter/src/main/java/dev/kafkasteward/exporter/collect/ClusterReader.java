@@ -1,0 +1,99 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeMetadataQuorumResult;
+import org.apache.kafka.clients.admin.ListPartitionReassignmentsResult;
+import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Cluster-wide reads of one cycle: DescribeCluster (live brokers), DescribeMetadataQuorum (the KRaft
+ * quorum; its leader is the active controller — DescribeCluster sent to a broker names a random
+ * broker as "controller" in KRaft) and ListPartitionReassignments. The three are in flight together;
+ * each failure empties only its own part.
+ */
+final class ClusterReader {
+
+    private final Admin admin;
+    private final CollectorSettings settings;
+
+    ClusterReader(Admin admin, CollectorSettings settings) {
+        this.admin = admin;
+        this.settings = settings;
+    }
+
+    ClusterState read(CycleErrors errors) {
+        DescribeClusterResult cluster = admin.describeCluster();
+        DescribeMetadataQuorumResult quorum = admin.describeMetadataQuorum();
+        ListPartitionReassignmentsResult reassignments = admin.listPartitionReassignments();
+        Deadline deadline = Deadline.in(settings.requestTimeout());
+        return new ClusterState(brokers(cluster, deadline, errors), quorum(quorum, deadline, errors),
+                reassignments(reassignments, deadline, errors));
+    }
+
+    private static Optional<SortedSet<Integer>> brokers(DescribeClusterResult result, Deadline deadline,
+                                                        CycleErrors errors) {
+        try {
+            SortedSet<Integer> ids = new TreeSet<>();
+            for (Node n : result.nodes().get(deadline.remainingMs(), TimeUnit.MILLISECONDS)) {
+                ids.add(n.id());
+            }
+            return Optional.of(ids);
+        } catch (Exception e) {
+            errors.record(Stage.DESCRIBE_CLUSTER, e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<QuorumState> quorum(DescribeMetadataQuorumResult result, Deadline deadline,
+                                                CycleErrors errors) {
+        try {
+            QuorumInfo q = result.quorumInfo().get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
+            return Optional.of(new QuorumState(q.leaderId(), q.leaderEpoch(), q.highWatermark(),
+                    replicas(q.voters()), replicas(q.observers())));
+        } catch (Exception e) {
+            errors.record(Stage.DESCRIBE_QUORUM, e);
+            return Optional.empty();
+        }
+    }
+
+    private static List<QuorumReplica> replicas(List<QuorumInfo.ReplicaState> states) {
+        return states.stream().map(s -> new QuorumReplica(s.replicaId(), s.logEndOffset(), s.lastCaughtUpTimestamp()))
+                .toList();
+    }
+
+    private static Optional<Map<TopicPartitionId, Reassignment>> reassignments(ListPartitionReassignmentsResult result,
+                                                                               Deadline deadline, CycleErrors errors) {
+        try {
+            Map<TopicPartition, PartitionReassignment> raw =
+                    result.reassignments().get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
+            Map<TopicPartitionId, Reassignment> out = new HashMap<>();
+            raw.forEach((tp, r) -> out.put(new TopicPartitionId(tp.topic(), tp.partition()),
+                    new Reassignment(r.replicas(), r.addingReplicas(), r.removingReplicas())));
+            return Optional.of(out);
+        } catch (Exception e) {
+            errors.record(Stage.LIST_REASSIGNMENTS, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Brokers to ask per-broker questions of: the live ones, or, if DescribeCluster failed, every replica holder. */
+    static Set<Integer> brokersToAsk(ClusterState state, List<TopicMetadata> topics) {
+        return state.brokers().<Set<Integer>>map(b -> b).orElseGet(() -> {
+            Set<Integer> ids = new TreeSet<>();
+            topics.forEach(t -> t.partitions().forEach(p -> ids.addAll(p.replicas())));
+            return ids;
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Cluster-wide facts of one cycle. Each part is empty when its request failed, so the analyzer can
+ * tell "no brokers" from "could not ask".
+ *
+ * @param brokers       live broker ids from DescribeCluster
+ * @param quorum        the KRaft metadata quorum from DescribeMetadataQuorum
+ * @param reassignments reassignments in progress from ListPartitionReassignments
+ */
+public record ClusterState(Optional<SortedSet<Integer>> brokers, Optional<QuorumState> quorum,
+                           Optional<Map<TopicPartitionId, Reassignment>> reassignments) {
+
+    public static final ClusterState UNKNOWN = new ClusterState(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public ClusterState {
+        brokers = brokers.map(b -> java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b)));
+        reassignments = reassignments.map(Map::copyOf);
+    }
+
+    public static ClusterState of(Set<Integer> brokers, QuorumState quorum,
+                                  Map<TopicPartitionId, Reassignment> reassignments) {
+        return new ClusterState(Optional.of(new TreeSet<>(brokers)), Optional.of(quorum), Optional.of(reassignments));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The effective settings of a topic that replication and disk analysis need. Effective means what
+ * the broker applies: DescribeConfigs already folds topic overrides, dynamic and static broker
+ * defaults into each entry's value; Kafka's built-in default fills what it leaves out. This is the
+ * one place where that resolution happens.
+ *
+ * @param retentionMs       retention.ms; negative means no time limit
+ * @param retentionBytes    retention.bytes per partition; negative means no size limit
+ * @param minInsyncReplicas min.insync.replicas as configured (not capped by the replication factor)
+ * @param delete            cleanup.policy contains delete: retention removes old segments
+ * @param compact           cleanup.policy contains compact
+ * @param segmentBytes      segment.bytes: the active segment is never deleted, so it bounds the slack
+ * @param segmentMs         segment.ms
+ */
+public record TopicConfig(long retentionMs, long retentionBytes, int minInsyncReplicas, boolean delete,
+                          boolean compact, long segmentBytes, long segmentMs) {
+
+    /** Kafka's built-in defaults, used only when DescribeConfigs leaves a value out. */
+    public static final TopicConfig KAFKA_DEFAULTS =
+            new TopicConfig(7L * 24 * 3600 * 1000, -1, 1, true, false, 1L << 30, 7L * 24 * 3600 * 1000);
+
+    /** Resolves the effective settings from DescribeConfigs name/value pairs; null values count as absent. */
+    public static TopicConfig resolve(Map<String, String> values) {
+        TopicConfig d = KAFKA_DEFAULTS;
+        Set<String> policy = parsePolicy(values.get("cleanup.policy"));
+        return new TopicConfig(
+                longOr(values.get("retention.ms"), d.retentionMs()),
+                longOr(values.get("retention.bytes"), d.retentionBytes()),
+                (int) longOr(values.get("min.insync.replicas"), d.minInsyncReplicas()),
+                policy == null ? d.delete() : policy.contains("delete"),
+                policy == null ? d.compact() : policy.contains("compact"),
+                longOr(values.get("segment.bytes"), d.segmentBytes()),
+                longOr(values.get("segment.ms"), d.segmentMs()));
+    }
+
+    private static Set<String> parsePolicy(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).collect(Collectors.toSet());
+    }
+
+    private static long longOr(String value, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * Topic configs, cached: configs change rarely, so all topics are described again only every
+ * {@code refresh} interval; in between only topics the cache has not seen yet are described. At most
+ * one DescribeConfigs request per cycle. A topic whose describe fails keeps its cached value.
+ */
+final class TopicConfigReader {
+
+    private final Admin admin;
+    private final CollectorSettings settings;
+    private final Clock clock;
+    private final Map<String, TopicConfig> cache = new HashMap<>();
+    private Instant lastFullRefresh = Instant.MIN;
+
+    TopicConfigReader(Admin admin, CollectorSettings settings, Clock clock) {
+        this.admin = admin;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Map<String, TopicConfig> read(Set<String> topics, CycleErrors errors) {
+        if (topics.isEmpty()) {
+            return Map.copyOf(cache); // listing topics failed (or there are none): keep what we know
+        }
+        cache.keySet().retainAll(topics);
+        Instant now = clock.instant();
+        boolean full = !now.isBefore(lastFullRefresh.plus(refresh()));
+        List<String> wanted = new ArrayList<>();
+        for (String t : topics) {
+            if (full || !cache.containsKey(t)) {
+                wanted.add(t);
+            }
+        }
+        if (!wanted.isEmpty()) {
+            boolean allOk = describe(wanted, errors);
+            if (full && allOk) {
+                lastFullRefresh = now;
+            }
+        }
+        return Map.copyOf(cache);
+    }
+
+    private boolean describe(Collection<String> topics, CycleErrors errors) {
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Map<ConfigResource, KafkaFuture<Config>> futures = admin.describeConfigs(resources).values();
+        Deadline deadline = Deadline.in(settings.requestTimeout());
+        boolean allOk = true;
+        for (ConfigResource r : resources) {
+            try {
+                Config config = futures.get(r).get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
+                Map<String, String> values = new HashMap<>();
+                for (ConfigEntry e : config.entries()) {
+                    if (e.value() != null) {
+                        values.put(e.name(), e.value());
+                    }
+                }
+                cache.put(r.name(), TopicConfig.resolve(values));
+            } catch (Exception e) {
+                errors.record(Stage.DESCRIBE_CONFIGS, e);
+                allOk = false;
+            }
+        }
+        return allOk;
+    }
+
+    private Duration refresh() {
+        return settings.topicConfigRefresh();
+    }
+}

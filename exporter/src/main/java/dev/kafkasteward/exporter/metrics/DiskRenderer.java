@@ -1,0 +1,59 @@
+package dev.kafkasteward.exporter.metrics;
+
+import static dev.kafkasteward.contract.catalog.DiskMetrics.*;
+
+import dev.kafkasteward.exporter.collect.LogDirState;
+import dev.kafkasteward.exporter.disk.DiskSnapshot;
+import dev.kafkasteward.exporter.disk.Forecast;
+import dev.kafkasteward.exporter.disk.LogDirReport;
+import dev.kafkasteward.exporter.disk.SteadyState;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.List;
+
+/**
+ * Log-dir series. The forecast cases become samples here: no estimate means no series, "will not
+ * fill" means +Inf.
+ */
+final class DiskRenderer {
+
+    private DiskRenderer() {
+    }
+
+    static void render(String cluster, DiskSnapshot disk, List<MetricSnapshot> out) {
+        Family total = new Family(LOG_DIR_TOTAL);
+        Family usable = new Family(LOG_DIR_USABLE);
+        Family used = new Family(LOG_DIR_USED);
+        Family topics = new Family(LOG_DIR_TOPIC);
+        Family offline = new Family(LOG_DIR_OFFLINE);
+        Family growth = new Family(LOG_DIR_GROWTH_RATE);
+        Family exhaustion = new Family(LOG_DIR_TIME_TO_EXHAUSTION);
+        Family steady = new Family(LOG_DIR_STEADY_STATE);
+        for (LogDirReport report : disk.logDirs()) {
+            LogDirState d = report.dir();
+            String broker = Integer.toString(d.broker());
+            d.totalBytes().ifPresent(v -> total.add(v, cluster, broker, d.path()));
+            d.usableBytes().ifPresent(v -> usable.add(v, cluster, broker, d.path()));
+            used.add(d.usedBytes(), cluster, broker, d.path());
+            d.topics().forEach((topic, size) -> topics.add(size.bytes(), cluster, broker, d.path(), topic));
+            offline.add(d.offline() ? 1 : 0, cluster, broker, d.path());
+            Forecast f = report.forecast();
+            if (f instanceof Forecast.NotGrowing n) {
+                growth.add(n.bytesPerSecond(), cluster, broker, d.path());
+                exhaustion.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
+            } else if (f instanceof Forecast.CappedByRetention c) {
+                growth.add(c.bytesPerSecond(), cluster, broker, d.path());
+                exhaustion.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
+            } else if (f instanceof Forecast.Estimated e) {
+                growth.add(e.bytesPerSecond(), cluster, broker, d.path());
+                exhaustion.add(e.seconds(), cluster, broker, d.path());
+            } // InsufficientHistory: no series rather than a guess
+            if (report.steadyState() instanceof SteadyState.Bounded b) {
+                steady.add(b.bytes(), cluster, broker, d.path());
+            } else if (report.steadyState() instanceof SteadyState.Unbounded) {
+                steady.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
+            }
+        }
+        out.addAll(List.of(total.build(), usable.build(), used.build(), topics.build(), offline.build(), growth.build(),
+                exhaustion.build(), steady.build()));
+    }
+}

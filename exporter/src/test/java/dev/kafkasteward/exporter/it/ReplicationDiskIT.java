@@ -1,0 +1,320 @@
+package dev.kafkasteward.exporter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkasteward.contract.catalog.DiskMetrics;
+import dev.kafkasteward.contract.catalog.ReplicationMetrics;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.testing.Await;
+import dev.kafkasteward.exporter.testing.Scrape;
+import dev.kafkasteward.exporter.testing.TestCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Replication health and log dirs on a real 3-broker KRaft cluster: log-dir metrics against
+ * DescribeLogDirs, a stopped broker named by per-partition and per-broker series within a cycle, an
+ * RF=3/min.insync.replicas=3 topic under min ISR, an RF=1 topic offline, recovery after restart, and
+ * a throttled reassignment in progress until it completes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicationDiskIT {
+
+    private static final int STOPPED = 2;
+    private static final String SPREAD = "spread";   // RF 3, 3 partitions
+    private static final String STRICT = "strict";   // RF 3, min.insync.replicas 3
+    private static final String SINGLE = "single";   // RF 1, on the broker we stop
+    private static final String MOVING = "moving";   // RF 1 on broker 0, reassigned to broker 1
+    private static final Duration INTERVAL = Duration.ofMillis(500);
+
+    private TestCluster cluster;
+    private Admin admin;
+    private StewardExporter exporter;
+
+    @BeforeAll
+    void start() throws Exception {
+        // A 2-second quota window instead of 11 lets a replication throttle bite within seconds.
+        cluster = TestCluster.start(3, Map.of("replication.quota.window.num", 2,
+                "replication.quota.window.size.seconds", 1));
+        admin = cluster.admin();
+        admin.createTopics(List.of(
+                new NewTopic(SPREAD, 3, (short) 3),
+                new NewTopic(STRICT, 1, (short) 3).configs(Map.of("min.insync.replicas", "3")),
+                new NewTopic(SINGLE, Map.of(0, List.of(STOPPED))),
+                new NewTopic(MOVING, Map.of(0, List.of(0))))).all().get(30, TimeUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = cluster.producer()) {
+            String value = "x".repeat(10_000);
+            for (int i = 0; i < 300; i++) { // 3 MB to move, so a throttled reassignment takes seconds
+                producer.send(new ProducerRecord<>(MOVING, 0, "k" + i, value));
+                producer.send(new ProducerRecord<>(SPREAD, i % 3, "k" + i, "v"));
+            }
+            producer.flush();
+        }
+        exporter = StewardExporter.start(StewardExporter.Config.of(
+                new OwnershipLoader().load(Path.of("../examples/ownership.yml")), cluster.clientProperties())
+                .every(INTERVAL).collecting(new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))));
+        Await.until(Duration.ofSeconds(30), "exporter ready", () -> Scrape.status(exporter.port(), "/readyz") == 200);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (exporter != null) {
+            exporter.close();
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthyClusterHasNoUnhealthyPartitionsAndTheQuorumIsKnown() throws Exception {
+        Scrape s = awaitScrape("healthy cluster", x -> x.value(ReplicationMetrics.CLUSTER_BROKERS.name())
+                .orElse(0.0) == 3.0 && x.all(ReplicationMetrics.PARTITION_UNDER_REPLICATED.name()).isEmpty());
+        for (int b = 0; b < 3; b++) {
+            assertEquals(0.0, brokerValue(s, ReplicationMetrics.BROKER_REPLICAS_MISSING_FROM_ISR.name(), b));
+            assertEquals(1.0, brokerValue(s, ReplicationMetrics.BROKER_REGISTERED.name(), b));
+        }
+        int controller = cluster.kit().controllers().keySet().iterator().next();
+        assertEquals(1.0, s.value(ReplicationMetrics.CLUSTER_ACTIVE_CONTROLLER.name(), "controller",
+                Integer.toString(controller)).orElseThrow(), "the quorum leader is the only controller");
+        assertEquals(1.0, s.value(ReplicationMetrics.QUORUM_VOTERS.name()).orElseThrow());
+        assertEquals(3, s.all(ReplicationMetrics.QUORUM_REPLICA_LAG_RECORDS.name(), "role", "observer").size(),
+                "the three brokers observe the quorum");
+        assertEquals(0.0, s.value(ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS.name(), "topic", STRICT)
+                .orElseThrow());
+        assertEquals(1.0, s.value(ReplicationMetrics.TOPIC_AT_MIN_ISR_PARTITIONS.name(), "topic", STRICT)
+                .orElseThrow(), "RF 3 with min.insync.replicas 3 is at its minimum by configuration");
+    }
+
+    @Test
+    @Order(2)
+    void logDirMetricsEqualDescribeLogDirs() throws Exception {
+        Map<Integer, Map<String, LogDirDescription>> truth = admin.describeLogDirs(List.of(0, 1, 2))
+                .allDescriptions().get(10, TimeUnit.SECONDS);
+        // Sizes settle once nothing writes; wait for a cycle that saw the same replica sizes as the truth.
+        Scrape s = awaitScrape("log-dir sizes as described", x -> truth.entrySet().stream().allMatch(b ->
+                b.getValue().entrySet().stream().allMatch(d -> x.value(DiskMetrics.LOG_DIR_USED.name(),
+                        "broker", b.getKey().toString(), "log_dir", d.getKey()).orElse(-1.0)
+                        == (double) used(d.getValue().replicaInfos().values()))));
+        int dirs = 0;
+        for (Map.Entry<Integer, Map<String, LogDirDescription>> b : truth.entrySet()) {
+            String broker = b.getKey().toString();
+            for (Map.Entry<String, LogDirDescription> d : b.getValue().entrySet()) {
+                dirs++;
+                String dir = d.getKey();
+                LogDirDescription desc = d.getValue();
+                assertEquals((double) desc.totalBytes().orElseThrow(), s.value(DiskMetrics.LOG_DIR_TOTAL.name(),
+                        "broker", broker, "log_dir", dir).orElseThrow(), "total bytes of " + broker + ":" + dir);
+                // Usable space is the host's free space, which anything on this shared machine changes
+                // between two reads; equal to within 0.1 % of the volume.
+                double usable = s.value(DiskMetrics.LOG_DIR_USABLE.name(), "broker", broker, "log_dir", dir)
+                        .orElseThrow();
+                assertTrue(Math.abs(usable - desc.usableBytes().orElseThrow()) <= desc.totalBytes().orElseThrow() / 1000,
+                        "usable bytes " + usable + " vs " + desc.usableBytes());
+                assertEquals(0.0, s.value(DiskMetrics.LOG_DIR_OFFLINE.name(), "broker", broker, "log_dir", dir)
+                        .orElseThrow());
+                Map<String, Long> perTopic = new java.util.TreeMap<>();
+                desc.replicaInfos().forEach((tp, r) -> perTopic.merge(tp.topic(), r.size(), Long::sum));
+                for (Map.Entry<String, Long> t : perTopic.entrySet()) {
+                    assertEquals((double) t.getValue(), s.value(DiskMetrics.LOG_DIR_TOPIC.name(), "broker", broker,
+                            "log_dir", dir, "topic", t.getKey()).orElseThrow(), "bytes of " + t.getKey());
+                }
+                assertEquals(perTopic.size(), s.all(DiskMetrics.LOG_DIR_TOPIC.name(), "broker", broker,
+                        "log_dir", dir).size(), "one series per topic in " + dir);
+            }
+        }
+        assertEquals(dirs, s.all(DiskMetrics.LOG_DIR_TOTAL.name()).size(), "one series per log dir");
+        assertTrue(s.value(DiskMetrics.LOG_DIR_TOPIC.name(), "broker", "0", "topic", MOVING).orElseThrow() > 1_000_000);
+    }
+
+    @Test
+    @Order(3)
+    void stoppedBrokerIsNamedWithinOneCycleAndClearsAfterRestart() throws Exception {
+        BrokerServer broker = cluster.kit().brokers().get(STOPPED);
+        broker.shutdown();
+        broker.awaitShutdown();
+        long stoppedAt = System.nanoTime();
+        // One cycle may already be in flight with old metadata; the next one must see it.
+        Scrape s = awaitScrape(Duration.ofSeconds(5), "broker " + STOPPED + " missing from ISR",
+                x -> brokerValue(x, ReplicationMetrics.BROKER_REPLICAS_MISSING_FROM_ISR.name(), STOPPED) >= 4);
+        System.out.printf("stopped broker visible after %d ms (interval %d ms)%n",
+                (System.nanoTime() - stoppedAt) / 1_000_000, INTERVAL.toMillis());
+
+        assertEquals(missingFromIsr(STOPPED), brokerValue(s, ReplicationMetrics.BROKER_REPLICAS_MISSING_FROM_ISR.name(),
+                STOPPED), "per-broker count equals the metadata");
+        for (int b = 0; b < 3; b++) {
+            if (b != STOPPED) {
+                assertEquals(0.0, brokerValue(s, ReplicationMetrics.BROKER_REPLICAS_MISSING_FROM_ISR.name(), b));
+            }
+        }
+        for (int p = 0; p < 3; p++) {
+            String partition = Integer.toString(p);
+            assertEquals(1.0, s.value(ReplicationMetrics.PARTITION_UNDER_REPLICATED.name(), "topic", SPREAD,
+                    "partition", partition).orElseThrow(), "URP " + SPREAD + "-" + p);
+            assertEquals(List.of(Integer.toString(STOPPED)), s.all(
+                    ReplicationMetrics.PARTITION_REPLICA_MISSING_FROM_ISR.name(), "topic", SPREAD, "partition",
+                    partition).stream().map(x -> x.labels().get("broker")).toList(), "the missing replica is the stopped broker");
+        }
+        assertEquals(3.0, s.value(ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.name(), "topic", SPREAD)
+                .orElseThrow());
+        assertEquals(1.0, s.value(ReplicationMetrics.PARTITION_UNDER_MIN_ISR.name(), "topic", STRICT, "partition", "0")
+                .orElseThrow(), "RF 3, min.insync.replicas 3, one broker down");
+        assertEquals(1.0, s.value(ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS.name(), "topic", STRICT)
+                .orElseThrow());
+        assertEquals(1.0, s.value(ReplicationMetrics.PARTITION_OFFLINE.name(), "topic", SINGLE, "partition", "0")
+                .orElseThrow(), "the only replica is on the stopped broker");
+        assertEquals(1.0, s.value(ReplicationMetrics.TOPIC_OFFLINE_PARTITIONS.name(), "topic", SINGLE).orElseThrow());
+        // DescribeCluster may name the broker for one more cycle than the ISR does.
+        awaitScrape(Duration.ofSeconds(20), "broker " + STOPPED + " fenced",
+                x -> brokerValue(x, ReplicationMetrics.BROKER_REGISTERED.name(), STOPPED) == 0.0
+                        && x.value(ReplicationMetrics.CLUSTER_BROKERS.name()).orElse(0.0) == 2.0);
+        System.out.printf("stopped broker unregistered after %d ms%n", (System.nanoTime() - stoppedAt) / 1_000_000);
+        Scrape fenced = Scrape.get(exporter.port());
+        assertTrue(fenced.all(DiskMetrics.LOG_DIR_TOTAL.name(), "broker", Integer.toString(STOPPED)).isEmpty(),
+                "a stopped broker is not asked for its log dirs");
+
+        broker.startup();
+        Scrape after = awaitScrape(Duration.ofSeconds(40), "broker " + STOPPED + " back in every ISR",
+                x -> brokerValue(x, ReplicationMetrics.BROKER_REPLICAS_MISSING_FROM_ISR.name(), STOPPED) == 0.0
+                        && x.all(ReplicationMetrics.PARTITION_UNDER_REPLICATED.name()).isEmpty()
+                        && x.all(ReplicationMetrics.PARTITION_OFFLINE.name()).isEmpty());
+        assertEquals(0.0, after.value(ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.name(), "topic", SPREAD)
+                .orElseThrow());
+        assertEquals(0.0, after.value(ReplicationMetrics.TOPIC_UNDER_MIN_ISR_PARTITIONS.name(), "topic", STRICT)
+                .orElseThrow());
+        assertEquals(0.0, after.value(ReplicationMetrics.TOPIC_OFFLINE_PARTITIONS.name(), "topic", SINGLE).orElseThrow());
+        assertTrue(after.all(ReplicationMetrics.PARTITION_UNDER_MIN_ISR.name()).isEmpty());
+        assertEquals(1.0, brokerValue(after, ReplicationMetrics.BROKER_REGISTERED.name(), STOPPED));
+    }
+
+    @Test
+    @Order(4)
+    void throttledReassignmentShowsInProgressUntilItCompletes() throws Exception {
+        // 300 kB/s on both ends and 3 MB to copy: the reassignment takes seconds, not milliseconds.
+        for (int b : List.of(0, 1)) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
+                    List.of(set("leader.replication.throttled.rate", "300000"),
+                            set("follower.replication.throttled.rate", "300000")))).all().get(10, TimeUnit.SECONDS);
+        }
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, MOVING), List.of(
+                set("leader.replication.throttled.replicas", "0:0"),
+                set("follower.replication.throttled.replicas", "0:1")))).all().get(10, TimeUnit.SECONDS);
+        TopicPartition tp = new TopicPartition(MOVING, 0);
+        admin.alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(List.of(1)))))
+                .all().get(10, TimeUnit.SECONDS);
+
+        Scrape during = awaitScrape(Duration.ofSeconds(5), "reassignment in progress", x -> x.value(
+                ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name(), "topic", MOVING).isPresent());
+        assertTrue(reassigning(tp), "the cluster still lists it: the metric is not late");
+        assertEquals(1.0, during.value(ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.name(), "topic", MOVING)
+                .orElseThrow());
+        assertTrue(during.all(ReplicationMetrics.PARTITION_UNDER_REPLICATED.name(), "topic", MOVING).isEmpty(),
+                "the replica being added is catching up on purpose, not lost");
+
+        // While the cluster lists the reassignment, every scrape that is a cycle younger shows it too.
+        long start = System.nanoTime();
+        int checks = 0;
+        while (reassigning(tp) && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(40)) {
+            Thread.sleep(INTERVAL.toMillis() * 2);
+            Scrape s = Scrape.get(exporter.port());
+            if (reassigning(tp)) { // still in progress after the scrape's cycle: the scrape must show it
+                checks++;
+                assertEquals(Optional.of(1.0), s.value(ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name(),
+                        "topic", MOVING), "in progress while the cluster lists it");
+            }
+        }
+        assertTrue(!reassigning(tp), "reassignment did not finish within 40 s");
+        assertTrue(checks >= 2, "the reassignment was observed in progress " + checks + " times");
+        System.out.printf("reassignment took %d ms, %d in-progress checks%n",
+                (System.nanoTime() - start) / 1_000_000, checks);
+        Scrape done = awaitScrape(Duration.ofSeconds(5), "reassignment done", x -> x.value(
+                ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.name(), "topic", MOVING).orElse(-1.0) == 0.0);
+        assertTrue(done.all(ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name()).isEmpty());
+        TopicDescription d = admin.describeTopics(List.of(MOVING)).allTopicNames().get(10, TimeUnit.SECONDS).get(MOVING);
+        assertEquals(List.of(1), d.partitions().get(0).replicas().stream().map(n -> n.id()).toList());
+    }
+
+    private boolean reassigning(TopicPartition tp) throws Exception {
+        return admin.listPartitionReassignments().reassignments().get(10, TimeUnit.SECONDS).containsKey(tp);
+    }
+
+    private double missingFromIsr(int broker) throws Exception {
+        int n = 0;
+        Collection<TopicDescription> topics = admin.describeTopics(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                .allTopicNames().get(10, TimeUnit.SECONDS).values();
+        for (TopicDescription t : topics) {
+            for (TopicPartitionInfo p : t.partitions()) {
+                boolean replica = p.replicas().stream().anyMatch(r -> r.id() == broker);
+                boolean inIsr = p.isr().stream().anyMatch(r -> r.id() == broker);
+                n += replica && !inIsr ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static long used(Collection<ReplicaInfo> replicas) {
+        return replicas.stream().mapToLong(ReplicaInfo::size).sum();
+    }
+
+    private static AlterConfigOp set(String name, String value) {
+        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+    }
+
+    private static double brokerValue(Scrape s, String metric, int broker) {
+        return s.value(metric, "broker", Integer.toString(broker)).orElse(Double.NaN);
+    }
+
+    private Scrape awaitScrape(String what, java.util.function.Predicate<Scrape> condition) throws Exception {
+        return awaitScrape(Duration.ofSeconds(20), what, condition);
+    }
+
+    private Scrape awaitScrape(Duration limit, String what, java.util.function.Predicate<Scrape> condition)
+            throws Exception {
+        Scrape[] last = new Scrape[1];
+        try {
+            Await.until(limit, what, () -> {
+                last[0] = Scrape.get(exporter.port());
+                return condition.test(last[0]);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last errors by stage: "
+                    + (last[0] == null ? "no scrape" : last[0].all("kafka_steward_collection_errors_total")
+                    + ", last cycle " + last[0].value("kafka_steward_collection_duration_seconds")), e);
+        }
+        return last[0];
+    }
+}
