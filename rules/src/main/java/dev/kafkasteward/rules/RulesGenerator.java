@@ -7,7 +7,12 @@ import dev.kafkasteward.rules.alertmanager.AlertmanagerConfigGenerator;
 import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
 import dev.kafkasteward.rules.lag.FreshnessSloAlerts;
 import dev.kafkasteward.rules.lag.LagAgeAlerts;
+import dev.kafkasteward.rules.apps.ClientAlerts;
+import dev.kafkasteward.rules.apps.ConnectAlerts;
 import dev.kafkasteward.rules.platform.BrokerRequestAlerts;
+import dev.kafkasteward.rules.platform.ClusterHealthAlerts;
+import dev.kafkasteward.rules.platform.DiskAlerts;
+import dev.kafkasteward.rules.platform.JvmAlerts;
 import dev.kafkasteward.rules.platform.ControllerAlerts;
 import dev.kafkasteward.rules.platform.ReplicationAlerts;
 import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
@@ -58,7 +63,12 @@ public final class RulesGenerator {
                 new FreshnessSloAlerts(links),
                 ReplicationAlerts.family(links, scale),
                 ControllerAlerts.family(links, scale),
+                ClusterHealthAlerts.family(links, scale),
                 BrokerRequestAlerts.family(links, scale),
+                DiskAlerts.family(links, scale),
+                JvmAlerts.family(links, scale),
+                new ConnectAlerts(links, scale),
+                new ClientAlerts(links, scale),
                 StewardSelfAlerts.family(links, scale, options.exporterJob()));
     }
 

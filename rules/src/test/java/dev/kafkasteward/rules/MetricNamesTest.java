@@ -100,6 +100,22 @@ class MetricNamesTest {
         return problems(expr, Map.of());
     }
 
+    /** A catalog metric by exposed name; summaries and histograms are read through their _sum/_count series. */
+    private static java.util.Optional<MetricDef> catalogMetric(String name) {
+        java.util.Optional<MetricDef> exact = MetricCatalog.byName(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        for (String suffix : List.of("_sum", "_count", "_bucket")) {
+            if (name.endsWith(suffix)) {
+                return MetricCatalog.byName(name.substring(0, name.length() - suffix.length()))
+                        .filter(m -> m.type() == dev.kafkasteward.contract.catalog.MetricType.SUMMARY
+                                || m.type() == dev.kafkasteward.contract.catalog.MetricType.HISTOGRAM);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** What is wrong with {@code expr}: unknown metrics, labels not on the metric, no metric at all. */
     static List<String> problems(String expr, Map<String, Set<String>> recorded) {
         List<String> problems = new ArrayList<>();
@@ -135,7 +151,7 @@ class MetricNamesTest {
             } else if (recorded.containsKey(word)) {
                 allowedLabels.addAll(recorded.get(word));
             } else {
-                MetricCatalog.byName(word).ifPresentOrElse(m -> {
+                catalogMetric(word).ifPresentOrElse(m -> {
                     used.add(m);
                     allowedLabels.addAll(m.labels());
                     if (m.source() instanceof Source.JmxConfig) {

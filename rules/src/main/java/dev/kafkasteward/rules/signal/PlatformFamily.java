@@ -15,15 +15,22 @@ import java.util.Map;
 public class PlatformFamily extends InstanceFamily {
 
     private final String name;
-    private final List<PlatformSignal> signals;
+    private final java.util.function.Function<Ownership, List<PlatformSignal>> signals;
     private final List<InhibitRule> inhibitRules;
     private final double timeScale;
 
     public PlatformFamily(String name, Links links, double timeScale, List<PlatformSignal> signals,
                           List<InhibitRule> inhibitRules) {
+        this(name, links, timeScale, o -> signals, inhibitRules);
+    }
+
+    /** Signals whose thresholds come from ownership.yml (for instance {@code platform.disk}). */
+    public PlatformFamily(String name, Links links, double timeScale,
+                          java.util.function.Function<Ownership, List<PlatformSignal>> signals,
+                          List<InhibitRule> inhibitRules) {
         super(links);
         this.name = name;
-        this.signals = List.copyOf(signals);
+        this.signals = signals;
         this.inhibitRules = List.copyOf(inhibitRules);
         this.timeScale = timeScale;
     }
@@ -33,17 +40,12 @@ public class PlatformFamily extends InstanceFamily {
         return name;
     }
 
-    /** The signals, for documentation and tests. */
-    public List<PlatformSignal> signals() {
-        return signals;
-    }
-
     @Override
     public List<AlertInstance> instances(Ownership ownership) {
         Platform platform = ownership.platform();
         Tier tier = ownership.tier(platform.tier());
         String cluster = ownership.cluster();
-        return signals.stream().map(s -> new AlertInstance(s.alert(), s.expr().apply(cluster),
+        return signals.apply(ownership).stream().map(s -> new AlertInstance(s.alert(), s.expr().apply(cluster),
                 Durations.scale(s.alertFor(), timeScale), s.severity().apply(tier), platform.owner(), tier.name(),
                 cluster, Map.of(), s.text(), List.of(s.scenario().apply(cluster)))).toList();
     }

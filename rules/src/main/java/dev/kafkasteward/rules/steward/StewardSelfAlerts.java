@@ -36,8 +36,8 @@ public final class StewardSelfAlerts {
     /** Prometheus' own per-target series; not in the catalog because Prometheus, not Kafka Steward, writes it. */
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while the exporter is down or stale. */
-    public static final String FED_ALERTS = "KafkaConsumer.*|KafkaTopic.*|KafkaDeadLetter.*|KafkaFunnel.*"
-            + "|KafkaDisk.*|KafkaBroker(Down|ReplicasMissing).*|KafkaQuorum.*";
+    public static final String FED_ALERTS = "KafkaConsumer.*|KafkaTopic.*|KafkaDisk.*|KafkaDeadLetter.*|KafkaFunnel.*"
+            + "|KafkaBrokerDown|KafkaLogDirOffline|KafkaReassignmentSlow|KafkaQuorumVoterLagging";
     static final double FAILURE_RATIO = 0.5;
     static final int STALE_SECONDS = 300;
     static final int SLOW_SECONDS = 60;
