@@ -39,6 +39,12 @@ public final class LagMetrics {
                     + " partitions with a loss have a series.",
             Source.EXPORTER, PARTITION);
 
+    public static final MetricDef RETENTION_HEADROOM = gauge("kafka_consumergroup_retention_headroom_seconds",
+            "seconds", "Time until time-based retention (retention.ms) may delete the oldest record the group has not"
+                    + " read yet: retention.ms minus lag age. Only lagging partitions of delete-policy topics with a"
+                    + " known lag age have a series; size-based retention (retention.bytes) is not forecast.",
+            Source.EXPORTER, PARTITION);
+
     public static final MetricDef TOPIC_LAG_RECORDS = gauge("kafka_consumergroup_topic_lag_records", "records",
             "Sum of the group's lag over the topic's partitions.", Source.EXPORTER, "cluster", "group", "topic");
 
@@ -61,7 +67,7 @@ public final class LagMetrics {
             Source.EXPORTER, "cluster", "group", "protocol", "state");
 
     public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
-            COMMIT_AGE, RECORDS_LOST, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
+            COMMIT_AGE, RECORDS_LOST, RETENTION_HEADROOM, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
             GROUP_MEMBERS, GROUP_STATE);
 
     private LagMetrics() {

@@ -5,6 +5,7 @@ import dev.kafkasteward.exporter.collect.GroupOffsets;
 import dev.kafkasteward.exporter.collect.LogOffsets;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.PartitionReplicas;
+import dev.kafkasteward.exporter.collect.TopicConfig;
 import dev.kafkasteward.exporter.collect.TopicMetadata;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class LagAnalyzer {
             new TreeMap<>(g.committed()).forEach((tp, committed) -> {
                 LogOffsets log = o.logOffsets().get(tp);
                 if (log != null) { // topic gone or unreadable this cycle: no series rather than a guess
-                    mine.add(partition(g.groupId(), tp, committed, log, d, history, now));
+                    mine.add(partition(g.groupId(), tp, committed, log, d, history, now, o.topicConfigs()));
                 }
             });
             mine.addAll(unassignedWithoutCommit(g, d, partitionsByTopic));
@@ -78,13 +79,22 @@ public final class LagAnalyzer {
     }
 
     private PartitionLag partition(String group, TopicPartitionId tp, long committed, LogOffsets log,
-                                   Optional<GroupDescription> d, LagHistory history, long now) {
+                                   Optional<GroupDescription> d, LagHistory history, long now,
+                                   Map<String, TopicConfig> topicConfigs) {
         long lag = Math.max(0, log.end() - committed);
         long lost = Math.max(0, log.start() - committed);
         LagAge age = lag == 0 ? new LagAge.Known(0) : age(history, LagHistory.position(tp, committed, log), now);
         LagHistory.CommitMark mark = history.commit(new GroupPartition(group, tp));
         double commitAge = mark == null ? 0 : Math.max(0, now - mark.sinceMs()) / 1000.0;
-        return PartitionLag.committed(group, tp, lag, age, lost, commitAge, status(tp, lag, commitAge, d));
+        PartitionLag p = PartitionLag.committed(group, tp, lag, age, lost, commitAge, status(tp, lag, commitAge, d));
+        TopicConfig config = topicConfigs.get(tp.topic());
+        if (lag > 0 && age instanceof LagAge.Known known && config != null && config.delete()
+                && config.retentionMs() >= 0) {
+            // The oldest unread record may go once it is retention.ms old (segment granularity keeps it a
+            // little longer, so this errs on the side of warning early).
+            p = p.withRetentionHeadroom(Math.max(0, config.retentionMs() / 1000.0 - known.seconds()));
+        }
+        return p;
     }
 
     private static LagAge age(LagHistory history, dev.kafkasteward.exporter.collect.RecordPosition p, long now) {

@@ -11,9 +11,24 @@ import java.util.OptionalLong;
  * @param age              lag age, known or explicitly unknown
  * @param recordsLost      records retention deleted before the group read them (committed below log start)
  * @param commitAgeSeconds seconds since the committed offset was last seen to move; empty without a commit
+ * @param retentionHeadroomSeconds time until time-based retention may delete the oldest record the
+ *                         group has not read; empty when nothing is unread, the age is unknown, or
+ *                         the topic has no time-based deletion
  */
 public record PartitionLag(String group, TopicPartitionId partition, OptionalLong records, LagAge age,
-                           long recordsLost, OptionalDouble commitAgeSeconds, PartitionStatus status) {
+                           long recordsLost, OptionalDouble commitAgeSeconds, PartitionStatus status,
+                           OptionalDouble retentionHeadroomSeconds) {
+
+    public PartitionLag(String group, TopicPartitionId partition, OptionalLong records, LagAge age, long recordsLost,
+                        OptionalDouble commitAgeSeconds, PartitionStatus status) {
+        this(group, partition, records, age, recordsLost, commitAgeSeconds, status, OptionalDouble.empty());
+    }
+
+    /** This partition with a retention headroom. */
+    public PartitionLag withRetentionHeadroom(double seconds) {
+        return new PartitionLag(group, partition, records, age, recordsLost, commitAgeSeconds, status,
+                OptionalDouble.of(seconds));
+    }
 
     /** A partition the group has a committed offset on. */
     public static PartitionLag committed(String group, TopicPartitionId partition, long records, LagAge age,

@@ -23,6 +23,7 @@ final class LagRenderer {
         Family status = new Family(LagMetrics.PARTITION_STATUS);
         Family commitAge = new Family(LagMetrics.COMMIT_AGE);
         Family lost = new Family(LagMetrics.RECORDS_LOST);
+        Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
         int left = 0;
         for (PartitionLag p : lag.partitions()) {
             String topic = p.partition().topic();
@@ -40,10 +41,12 @@ final class LagRenderer {
             if (p.age() instanceof LagAge.Known known) {
                 age.add(known.seconds(), cluster, p.group(), topic, partition);
             }
+            p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(h, cluster, p.group(), topic, partition));
         }
         if (limit != PartitionSeries.ALL) {
             for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),
-                    LagMetrics.PARTITION_STATUS.name(), LagMetrics.COMMIT_AGE.name())) {
+                    LagMetrics.PARTITION_STATUS.name(), LagMetrics.COMMIT_AGE.name(),
+                    LagMetrics.RETENTION_HEADROOM.name())) {
                 omitted.merge(name, left, Integer::sum);
             }
         }
@@ -52,6 +55,7 @@ final class LagRenderer {
         out.add(status.build());
         out.add(commitAge.build());
         out.add(lost.build());
+        out.add(headroom.build());
         renderGroups(cluster, lag.groups(), out);
     }
 

@@ -1,11 +1,14 @@
 package dev.kafkasteward.exporter.lag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkasteward.exporter.collect.ClusterState;
 import dev.kafkasteward.exporter.collect.GroupOffsets;
 import dev.kafkasteward.exporter.collect.LogOffsets;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.TopicConfig;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.time.Instant;
 import java.util.List;
@@ -79,5 +82,23 @@ class LagAnalyzerTest {
                                            Map<TopicPartitionId, LogOffsets> logOffsets,
                                            Map<RecordPosition, Long> timestamps) {
         return Observation.ofOffsets(NOW, List.of(new GroupOffsets("g", committed)), logOffsets, timestamps);
+    }
+
+    @Test
+    void retentionHeadroomIsRetentionMinusLagAgeForDeletePolicyTopics() {
+        Observation base = observation(Map.of(P0, 5L), Map.of(P0, new LogOffsets(0, 12)),
+                Map.of(new RecordPosition(P0, 5), NOW.minusSeconds(3_000).toEpochMilli()));
+        TopicConfig oneHour = new TopicConfig(3_600_000, -1, 1, true, false, 1 << 30, 604_800_000);
+        Observation o = new Observation(NOW, List.of(), base.groups(), Map.of(), base.logOffsets(),
+                base.recordTimestamps(), Map.of(), Map.of(), ClusterState.UNKNOWN, Map.of("orders", oneHour), List.of());
+
+        PartitionLag p = analyzer.analyze(o).partitions().get(0);
+
+        assertEquals(600.0, p.retentionHeadroomSeconds().getAsDouble(), 1e-9, "one hour minus 50 minutes");
+        TopicConfig compacted = new TopicConfig(3_600_000, -1, 1, false, true, 1 << 30, 604_800_000);
+        Observation c = new Observation(NOW, List.of(), base.groups(), Map.of(), base.logOffsets(),
+                base.recordTimestamps(), Map.of(), Map.of(), ClusterState.UNKNOWN, Map.of("orders", compacted), List.of());
+        assertTrue(analyzer.analyze(c).partitions().get(0).retentionHeadroomSeconds().isEmpty(),
+                "compaction deletes nothing by age");
     }
 }
