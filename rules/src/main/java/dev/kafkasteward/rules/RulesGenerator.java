@@ -22,6 +22,7 @@ import dev.kafkasteward.rules.steward.StewardSelfAlerts;
 import dev.kafkasteward.rules.prometheus.RuleFile;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile;
+import dev.kafkasteward.rules.prometheus.TestMerger;
 import dev.kafkasteward.rules.signal.AlertFamily;
 import dev.kafkasteward.rules.yaml.YamlWriter;
 import java.util.ArrayList;
@@ -36,10 +37,14 @@ import java.util.TreeMap;
  */
 public final class RulesGenerator {
 
-    /** Prometheus alerting rules. */
-    public static final String RULES_FILE = "rules/kafka-steward.rules.yml";
-    /** promtool unit tests for {@link #RULES_FILE}; they name it relative to their own folder. */
-    public static final String RULE_TESTS_FILE = "rules/kafka-steward.rules.test.yml";
+    /**
+     * Prometheus rules, one file per family ({@code rules/<family>.rules.yml}), each with its promtool
+     * tests beside it ({@code rules/<family>.rules.test.yml}). promtool evaluates every rule of a test's
+     * rule files at every step, so per-family files keep the tests of a large ownership file fast.
+     */
+    public static final String RULES_DIR = "rules";
+    public static final String RULES_SUFFIX = ".rules.yml";
+    public static final String RULE_TESTS_SUFFIX = ".rules.test.yml";
     /** Alertmanager configuration: receivers, routes, inhibitions. */
     public static final String ALERTMANAGER_FILE = "alertmanager/alertmanager.yml";
     /** One Markdown runbook per alert, named {@code <alertname in lower case>.md}, plus an index. */
@@ -78,27 +83,26 @@ public final class RulesGenerator {
     }
 
     public GeneratedFiles generate(Ownership ownership) {
-        List<RuleFile.Group> groups = new ArrayList<>();
-        List<RuleTestFile.Test> tests = new ArrayList<>();
+        String header = HEADER + "\nCluster: " + ownership.cluster();
+        Map<String, String> files = new TreeMap<>();
         List<AlertmanagerConfig.InhibitRule> inhibitions = new ArrayList<>();
         List<AlertingRule> alerts = new ArrayList<>();
         for (AlertFamily family : families) {
-            List<? extends Rule> rules = family.rules(ownership);
-            groups.addAll(groups(family.name(), rules));
-            rules.stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).forEach(alerts::add);
-            tests.addAll(family.tests(ownership));
             inhibitions.addAll(family.inhibitRules());
+            List<? extends Rule> rules = family.rules(ownership);
+            if (rules.isEmpty()) {
+                continue;
+            }
+            rules.stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).forEach(alerts::add);
+            String ruleFile = family.name() + RULES_SUFFIX;
+            String testFile = family.name() + RULE_TESTS_SUFFIX;
+            files.put(RULES_DIR + "/" + ruleFile, YamlWriter.write(header, new RuleFile(groups(family.name(), rules))));
+            files.put(RULES_DIR + "/" + testFile, YamlWriter.write(header + "\nRun: promtool test rules " + testFile,
+                    new RuleTestFile(List.of(ruleFile), "1m", TestMerger.merge(family.name(), family.tests(ownership)))));
         }
-        String ruleFileName = RULES_FILE.substring(RULES_FILE.lastIndexOf('/') + 1);
-        RuleTestFile testFile = new RuleTestFile(List.of(ruleFileName), "1m", tests);
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
                 .generate(ownership, inhibitions);
-        String header = HEADER + "\nCluster: " + ownership.cluster();
-        Map<String, String> files = new TreeMap<>();
-        files.put(RULES_FILE, YamlWriter.write(header, new RuleFile(groups)));
-        files.put(RULE_TESTS_FILE, YamlWriter.write(header + "\nRun: promtool test rules " + ruleFileName
-                .replace(".yml", ".test.yml"), testFile));
         files.put(ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager));
         new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
                 text));

@@ -28,8 +28,9 @@ class DeterminismTest {
     @Test
     void generatesTheThreeFilesEachEndingInOneNewline() {
         GeneratedFiles files = new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example());
-        assertEquals(List.of(RulesGenerator.ALERTMANAGER_FILE, RulesGenerator.RULE_TESTS_FILE, RulesGenerator.RULES_FILE),
-                files.files().keySet().stream().filter(p -> !p.startsWith(RulesGenerator.RUNBOOKS_DIR + "/")).toList());
+        assertTrue(files.files().containsKey(RulesGenerator.ALERTMANAGER_FILE));
+        assertTrue(files.files().containsKey("rules/consumer-lag-age.rules.yml"));
+        assertTrue(files.files().containsKey("rules/consumer-lag-age.rules.test.yml"));
         for (Map.Entry<String, String> file : files.files().entrySet()) {
             String text = file.getValue();
             assertTrue(text.endsWith("\n"), file.getKey());
@@ -44,8 +45,7 @@ class DeterminismTest {
     void writtenBytesMatchTheGeneratedText(@TempDir Path first, @TempDir Path second) throws IOException {
         new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).writeTo(first);
         new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).writeTo(second);
-        for (String path : List.of(RulesGenerator.RULES_FILE, RulesGenerator.RULE_TESTS_FILE,
-                RulesGenerator.ALERTMANAGER_FILE)) {
+        for (String path : new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).files().keySet()) {
             assertEquals(-1L, Files.mismatch(first.resolve(path), second.resolve(path)), path);
         }
     }

@@ -116,8 +116,8 @@ class LagAgeRulesTest {
             yaml.append("  - name: group-").append(i).append("\n    owner: a\n");
         }
         List<JsonNode> groups = new java.util.ArrayList<>();
-        Generated.tree(new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.parse(yaml.toString())),
-                RulesGenerator.RULES_FILE).get("groups").forEach(g -> {
+        Generated.groups(new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.parse(yaml.toString())))
+                .forEach(g -> {
                     if (g.get("name").asText().startsWith("kafka-steward.consumer-lag-age.")) {
                         groups.add(g);
                     }

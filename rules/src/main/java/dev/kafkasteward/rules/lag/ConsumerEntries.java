@@ -34,7 +34,20 @@ final class ConsumerEntries {
     private ConsumerEntries() {
     }
 
-    static List<Planned> plan(Ownership ownership) {
+    // Every consumer family plans the same ownership several times per generation; planning is
+    // quadratic in entries, so the last result is kept (by identity: Ownership is immutable).
+    private static Ownership lastOwnership;
+    private static List<Planned> lastPlan;
+
+    static synchronized List<Planned> plan(Ownership ownership) {
+        if (ownership != lastOwnership) {
+            lastPlan = List.copyOf(computePlan(ownership));
+            lastOwnership = ownership;
+        }
+        return lastPlan;
+    }
+
+    private static List<Planned> computePlan(Ownership ownership) {
         List<Planned> planned = new ArrayList<>();
         List<NameSelector> earlier = new ArrayList<>();
         for (ConsumerGroupOwnership entry : ownership.consumerGroups()) {

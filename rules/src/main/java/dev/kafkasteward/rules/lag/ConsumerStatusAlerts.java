@@ -30,6 +30,9 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
     public static final String STOPPED = "KafkaConsumerPartitionStopped";
     public static final String UNASSIGNED = "KafkaConsumerPartitionUnassigned";
     public static final String RECORDS_LOST = "KafkaConsumerRecordsLost";
+    public static final String RETENTION_HEADROOM = "KafkaConsumerRetentionHeadroomLow";
+    /** Time left before retention deletes unread records; below it, the owner has to act now. */
+    static final long HEADROOM_SECONDS = 3600;
 
     /** One status signal: the status value and what it means to the owner. */
     private record StatusSignal(String alert, String status, SeverityRule severity, String summary, String meaning) {
@@ -83,6 +86,18 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
                                     + v.label("topic") + " in cluster " + v.label("cluster") + " before consumer group "
                                     + v.label("group") + " read them. Owner: " + owner + "."),
                     lostScenarios(p, cluster)));
+            String headroom = "min by (cluster, group, topic) (" + LagMetrics.RETENTION_HEADROOM.select(
+                    p.matchers(cluster).toArray(String[]::new)) + ") < " + HEADROOM_SECONDS;
+            instances.add(new AlertInstance(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER.apply(p.tier()),
+                    owner, p.tier().name(), cluster, Map.of(),
+                    new Text(v -> "Retention is about to delete records consumer group " + v.label("group")
+                            + " has not read.",
+                            v -> "Retention may delete unread records of topic " + v.label("topic") + " in cluster "
+                                    + v.label("cluster") + " in " + v.value(ValueUnit.DURATION) + " (threshold 1h):"
+                                    + " consumer group " + v.label("group") + " must catch up. Owner: " + owner + "."),
+                    p.sample().map(group -> List.of(Scenarios.gauge(LagMetrics.RETENTION_HEADROOM, cluster,
+                            List.of("group", "topic"), Map.of("group", group, "topic", "orders", "partition", "0"), 1200,
+                            Map.of("group", group, "topic", "fine", "partition", "0"), 86400))).orElse(List.of())));
         }
         return instances;
     }

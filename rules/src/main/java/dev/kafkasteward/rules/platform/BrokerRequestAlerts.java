@@ -41,8 +41,7 @@ public final class BrokerRequestAlerts {
                         c -> "max by (cluster, instance, request) (" + JmxMetrics.REQUEST_QUEUE_TIME.select(
                                 PromQl.eq("cluster", c), PromQl.eq("quantile", "0.99")) + ") > "
                                 + PromQl.number(QUEUE_P99_SECONDS),
-                        new Text(v -> v.label("request") + " requests wait for a handler on broker "
-                                + v.label("instance") + ".",
+                        new Text(v -> "Requests wait for a handler on broker " + v.label("instance") + ".",
                                 v -> "The 99th percentile time " + v.label("request") + " requests wait in broker "
                                         + v.label("instance") + "'s request queue in cluster " + v.label("cluster")
                                         + " is " + v.value(ValueUnit.DURATION) + ", above "

@@ -17,17 +17,29 @@ public abstract class InstanceFamily implements AlertFamily {
         this.renderer = new InstanceRenderer(links);
     }
 
+    private Ownership lastOwnership;
+    private List<AlertInstance> lastInstances;
+
     /** Every alert of this family for {@code ownership}, in a stable order. */
     public abstract List<AlertInstance> instances(Ownership ownership);
 
+    /** {@link #instances}, computed once for rules and tests of the same (immutable) ownership. */
+    private synchronized List<AlertInstance> planned(Ownership ownership) {
+        if (ownership != lastOwnership) {
+            lastInstances = List.copyOf(instances(ownership));
+            lastOwnership = ownership;
+        }
+        return lastInstances;
+    }
+
     @Override
     public List<? extends Rule> rules(Ownership ownership) {
-        return instances(ownership).stream().map(renderer::render).toList();
+        return planned(ownership).stream().map(renderer::render).toList();
     }
 
     @Override
     public List<Test> tests(Ownership ownership) {
         InstanceTests tests = new InstanceTests(renderer);
-        return instances(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
+        return planned(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
     }
 }

@@ -32,8 +32,8 @@ class BuildCommandTest {
         Path target = dir.resolve("out");
         assertEquals(0, run("generate", "--ownership", "../examples/ownership.yml", "--out", target.toString(),
                 "--time-scale", "0.5"), err.toString());
-        assertTrue(Files.isRegularFile(target.resolve(RulesGenerator.RULES_FILE)));
-        assertTrue(Files.isRegularFile(target.resolve(RulesGenerator.RULE_TESTS_FILE)));
+        assertTrue(Files.isRegularFile(target.resolve("rules/consumer-lag-age.rules.yml")));
+        assertTrue(Files.isRegularFile(target.resolve("rules/consumer-lag-age.rules.test.yml")));
         assertTrue(Files.isRegularFile(target.resolve(RulesGenerator.ALERTMANAGER_FILE)));
         assertTrue(Files.isRegularFile(target.resolve("runbooks/kafkabrokerdown.md")));
         assertTrue(out.toString().startsWith("wrote "), out.toString());
