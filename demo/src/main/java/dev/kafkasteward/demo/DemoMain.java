@@ -35,6 +35,14 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--duration", description = "Stop after this long (e.g. 2m); default: run until Ctrl-C.")
     String duration;
 
+    @Option(names = "--prometheus-port", defaultValue = "9090",
+            description = "Prometheus port, when prometheus is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int prometheusPort;
+
+    @Option(names = "--alertmanager-port", defaultValue = "9093",
+            description = "Alertmanager port, when alertmanager is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int alertmanagerPort;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,9 +58,12 @@ public final class DemoMain implements Callable<Integer> {
         }
         outWriter.println("Starting a 3-broker KRaft cluster and the order platform...");
         outWriter.flush();
-        Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, parse("--interval", interval)));
+        Duration every = parse("--interval", interval);
+        Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, every));
+        DemoStack stack = DemoStack.start(demo, out, every, prometheusPort, alertmanagerPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            stack.close();
             close(demo);
             stopped.countDown();
         }, "demo-shutdown");
@@ -68,19 +79,21 @@ public final class DemoMain implements Callable<Integer> {
                   Alertmanager routing     %s
                   Grafana dashboards       %s
                   Grafana provisioning     %s
+                %s
                 Groups to watch: fulfillment-service falls behind on purpose; customer-timeline-service keeps up.
                 Try:  curl -s http://127.0.0.1:%d/metrics | grep kafka_consumergroup_lag_age_seconds
                 Stop with Ctrl-C.
                 """, model.cluster(), demo.bootstrapServers(), demo.exporterPort(),
                 abs.resolve("rules/kafka-steward.rules.yml"), abs.resolve("rules/kafka-steward.rules.test.yml"),
                 abs.resolve("alertmanager/alertmanager.yml"), abs.resolve("grafana/dashboards"),
-                abs.resolve("grafana/provisioning"), demo.exporterPort());
+                abs.resolve("grafana/provisioning"), stack.describe(), demo.exporterPort());
         outWriter.flush();
         if (duration != null) {
             if (!stopped.await(parse("--duration", duration).toMillis(), TimeUnit.MILLISECONDS)) {
                 outWriter.println("--duration reached, stopping.");
                 outWriter.flush();
                 Runtime.getRuntime().removeShutdownHook(hook);
+                stack.close();
                 close(demo);
                 return 0;
             }

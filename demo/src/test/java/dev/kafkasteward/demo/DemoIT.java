@@ -41,7 +41,7 @@ class DemoIT {
             System.out.println("demo: lag for both groups visible " + seconds + " s after start");
         }
         for (String file : new String[] {"rules/kafka-steward.rules.yml", "alertmanager/alertmanager.yml",
-                "grafana/dashboards/kafka-steward-overview.json"}) {
+                "grafana/dashboards/kafka-steward-wall.json"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
         }
     }

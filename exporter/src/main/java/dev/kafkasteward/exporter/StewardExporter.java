@@ -2,13 +2,23 @@ package dev.kafkasteward.exporter;
 
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.DeadLetterRecordReader;
+import dev.kafkasteward.exporter.collect.DeadLetterSettings;
+import dev.kafkasteward.exporter.collect.FullCollector;
 import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.MetadataReader;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.funnel.FunnelTracker;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelReader;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
+import dev.kafkasteward.exporter.http.WebSecurity;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
@@ -16,7 +26,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -70,38 +83,72 @@ public final class StewardExporter implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final MetadataReader metadata;
     private final RecordTimestampReader timestamps;
     private final CollectionLoop loop;
     private final MetricsServer server;
+    private final DeadLetterRecordReader deadLetters;
+    private final Optional<FunnelReader> funnels;
 
-    private StewardExporter(Admin admin, RecordTimestampReader timestamps, CollectionLoop loop, MetricsServer server) {
+    private StewardExporter(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps, CollectionLoop loop,
+                            MetricsServer server, DeadLetterRecordReader deadLetters, Optional<FunnelReader> funnels) {
         this.admin = admin;
+        this.metadata = metadata;
         this.timestamps = timestamps;
         this.loop = loop;
         this.server = server;
+        this.deadLetters = deadLetters;
+        this.funnels = funnels;
     }
 
     public static StewardExporter start(Config config) throws IOException {
+        return start(config, WebSecurity.NONE);
+    }
+
+    /** With {@code /metrics} served over TLS and/or behind basic auth. */
+    public static StewardExporter start(Config config, WebSecurity web) throws IOException {
         Properties props = clientProperties(config);
         Admin admin = Admin.create(props);
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
-        KafkaCollector collector = new KafkaCollector(admin, timestamps, config.collector(), config.clock(),
+        MetadataReader metadata = new MetadataReader(props);
+        KafkaCollector collector = new KafkaCollector(admin, metadata, timestamps, config.collector(), config.clock(),
                 config.scope().groups(), config.scope().topics());
+        DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
+        Optional<FunnelReader> funnels = funnels(config, props);
+        Function<List<String>, FunnelSnapshot> funnelState =
+                topics -> funnels.map(f -> f.snapshot(topics)).orElse(FunnelSnapshot.EMPTY);
+        FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
+                config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
-        CollectionLoop loop = new CollectionLoop(collector, analysis, config.clock(), config.interval());
+        CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
-                config.clock(), config.partitionSeries()));
+        SnapshotRenderer renderer = new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
+                config.clock(), config.partitionSeries());
+        registry.register(renderer);
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), registry, loop::ready);
+            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, web);
         } catch (IOException | RuntimeException e) {
+            metadata.close();
+            funnels.ifPresent(FunnelReader::close);
+            deadLetters.close();
             timestamps.close();
             admin.close();
             throw e;
         }
         loop.start();
-        return new StewardExporter(admin, timestamps, loop, server);
+        return new StewardExporter(admin, metadata, timestamps, loop, server, deadLetters, funnels);
+    }
+
+    /** The funnel consumer group member (started once a stage topic exists), when ownership.yml declares funnels. */
+    private static Optional<FunnelReader> funnels(Config config, Properties props) {
+        if (config.ownership().funnels().isEmpty()) {
+            return Optional.empty();
+        }
+        FunnelTracker tracker = new FunnelTracker(config.ownership().funnels(), FunnelSettings.DEFAULT_MAX_KEYS);
+        FunnelSettings settings = FunnelSettings.forCluster(config.ownership().cluster(), config.interval());
+        return Optional.of(new FunnelReader(tracker.topics(),
+                () -> FunnelConsumer.start(props, tracker, settings, config.clock())));
     }
 
     private static Properties clientProperties(Config config) {
@@ -131,7 +178,10 @@ public final class StewardExporter implements AutoCloseable {
     public void close() {
         server.close();
         loop.close();
+        funnels.ifPresent(FunnelReader::close);
+        deadLetters.close();
         timestamps.close();
+        metadata.close();
         admin.close(Duration.ofSeconds(5));
     }
 }

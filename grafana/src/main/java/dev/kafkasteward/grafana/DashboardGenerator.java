@@ -2,40 +2,73 @@ package dev.kafkasteward.grafana;
 
 import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.provisioning.ProvisioningSettings;
 import dev.kafkasteward.grafana.provisioning.ProvisioningYaml;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Turns an ownership model into Grafana dashboards and the provisioning file that loads them.
- * Pure and deterministic: the same ownership always yields byte-identical files.
+ * Turns an ownership model into Grafana dashboards (the wall, brokers and JVM, funnels, one per team) and the
+ * provisioning file that loads them. Pure and deterministic: the same ownership always yields
+ * byte-identical files.
  */
 public final class DashboardGenerator {
 
     /** The folder, relative to the output, that holds dashboard JSON files. */
     public static final String DASHBOARDS_DIR = "grafana/dashboards";
-    /** The cluster overview dashboard. */
-    public static final String OVERVIEW_PATH = DASHBOARDS_DIR + "/kafka-steward-overview.json";
+    public static final String WALL_PATH = DASHBOARDS_DIR + "/kafka-steward-wall.json";
+    public static final String BROKERS_PATH = DASHBOARDS_DIR + "/kafka-steward-brokers.json";
+    /** Written only when ownership.yml declares funnels. */
+    public static final String FUNNELS_PATH = DASHBOARDS_DIR + "/kafka-steward-funnels.json";
     /** The dashboards provider file, to mount into Grafana's {@code provisioning/dashboards}. */
     public static final String PROVIDER_PATH = "grafana/provisioning/dashboards/kafka-steward.yml";
 
-    private final ProvisioningSettings settings;
+    private final DashboardOptions options;
 
-    /** With {@link ProvisioningSettings#defaults()}: dashboards mounted at {@code /var/lib/grafana/dashboards/kafka-steward}. */
+    /** With {@link DashboardOptions#defaults()}. */
     public DashboardGenerator() {
-        this(ProvisioningSettings.defaults());
+        this(DashboardOptions.defaults());
     }
 
     public DashboardGenerator(ProvisioningSettings settings) {
-        this.settings = Objects.requireNonNull(settings);
+        this(DashboardOptions.defaults().withProvisioning(settings));
+    }
+
+    public DashboardGenerator(DashboardOptions options) {
+        this.options = Objects.requireNonNull(options);
+    }
+
+    /** The path of a team's dashboard; team names are file-name safe ({@code [A-Za-z0-9_.-]}). */
+    public static String teamPath(String team) {
+        return DASHBOARDS_DIR + "/kafka-steward-team-" + team + ".json";
+    }
+
+    /** The dashboards, in the order of their files. */
+    public List<Dashboard> dashboards(Ownership ownership) {
+        return new ArrayList<>(byPath(ownership).values());
     }
 
     public GeneratedFiles generate(Ownership ownership) {
         Map<String, String> files = new TreeMap<>();
-        files.put(OVERVIEW_PATH, DashboardJson.write(OverviewDashboard.build(ownership)));
-        files.put(PROVIDER_PATH, ProvisioningYaml.write(settings.providers()));
+        byPath(ownership).forEach((path, dashboard) -> files.put(path, DashboardJson.write(dashboard)));
+        files.put(PROVIDER_PATH, ProvisioningYaml.write(options.provisioning().providers()));
         return GeneratedFiles.of(files);
+    }
+
+    private Map<String, Dashboard> byPath(Ownership ownership) {
+        Map<String, Dashboard> dashboards = new TreeMap<>();
+        dashboards.put(WALL_PATH, WallDashboard.build(ownership));
+        dashboards.put(BROKERS_PATH, BrokersDashboard.build(ownership));
+        if (!ownership.funnels().isEmpty()) {
+            dashboards.put(FUNNELS_PATH, FunnelsDashboard.build(ownership));
+        }
+        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, t)).toList()) {
+            dashboards.put(teamPath(team), TeamDashboard.build(ownership, team, options));
+        }
+        return dashboards;
     }
 }

@@ -21,6 +21,8 @@ final class DashboardJson {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // Grafana expects {} for option-less transformations such as merge.
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build()
             .writer(new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))

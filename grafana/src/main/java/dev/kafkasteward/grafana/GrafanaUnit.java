@@ -16,6 +16,7 @@ final class GrafanaUnit {
         return switch (unit) {
             case "seconds" -> "s";
             case "bytes" -> "bytes";
+            case "bytes_per_second" -> "Bps";
             case "ratio" -> "percentunit";
             case "records" -> "short";
             default -> throw new IllegalArgumentException("no Grafana unit for Prometheus unit " + unit);

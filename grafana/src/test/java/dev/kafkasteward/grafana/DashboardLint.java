@@ -1,9 +1,8 @@
 package dev.kafkasteward.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kafkasteward.contract.catalog.MetricCatalog;
 import dev.kafkasteward.contract.catalog.MetricDef;
-import dev.kafkasteward.contract.catalog.MetricType;
+import dev.kafkasteward.contract.catalog.Source;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,11 @@ final class DashboardLint {
             "bytes", "decbytes", "Bps", "binBps", "reqps", "ops", "cps", "wps", "rps");
     private static final Set<String> RANGE_FUNCTIONS = Set.of("rate", "increase");
 
+    /** The jmx-scraped series have only Prometheus' target labels to tell processes apart. */
+    static final List<String> JOB_INSTANCE_MATCHERS = List.of("job=~$job", "instance=~$instance");
+
     private final List<String> violations = new ArrayList<>();
+    private boolean usesJmx;
 
     private DashboardLint() {
     }
@@ -54,13 +57,40 @@ final class DashboardLint {
         if (d.path("time").path("from").asText("").isBlank()) {
             violations.add("dashboard has no time range");
         }
-        variables(d.path("templating").path("list"));
         Set<Integer> ids = new HashSet<>();
         List<JsonNode> placed = new ArrayList<>();
         for (JsonNode panel : d.path("panels")) {
             panel(panel, ids, placed);
             for (JsonNode nested : panel.path("panels")) {
                 panel(nested, ids, new ArrayList<>());
+            }
+        }
+        variables(d.path("templating").path("list"));
+    }
+
+    /**
+     * template-job-rule and template-instance-rule, where they apply: a dashboard that shows jmx series
+     * needs {@code job} and {@code instance} variables from a Prometheus query through {@code $datasource},
+     * multi-select, All being {@code .+}. Exporter series carry {@code cluster} instead (one exporter per
+     * cluster), so dashboards without jmx series need neither: the linter's documented exclusion.
+     */
+    private void jobAndInstanceVariables(JsonNode list) {
+        for (String name : List.of("job", "instance")) {
+            JsonNode v = null;
+            for (JsonNode candidate : list) {
+                if (candidate.path("name").asText().equals(name)) {
+                    v = candidate;
+                }
+            }
+            if (v == null) {
+                violations.add("dashboard shows jmx series but has no '" + name + "' variable");
+                continue;
+            }
+            if (!v.path("type").asText().equals("query") || !v.path("label").asText().equals(name)
+                    || !v.path("multi").asBoolean() || !v.path("includeAll").asBoolean()
+                    || !v.path("allValue").asText().equals(".+")) {
+                violations.add("variable " + name + " must be a multi-select query labelled '" + name
+                        + "' with All = .+");
             }
         }
     }
@@ -89,6 +119,9 @@ final class DashboardLint {
         }
         if (datasources != 1) {
             violations.add("expected exactly one datasource variable, found " + datasources);
+        }
+        if (usesJmx) {
+            jobAndInstanceVariables(list);
         }
     }
 
@@ -174,8 +207,17 @@ final class DashboardLint {
                 violations.add(where + ": " + ref.enclosing() + "(" + ref.name() + "[" + ref.range()
                         + "]) should use $__rate_interval");
             }
-            Optional<MetricDef> def = MetricCatalog.byName(ref.name());
-            if (def.isPresent() && def.get().type() == MetricType.COUNTER
+            Optional<MetricDef> def = CatalogNames.resolve(ref.name());
+            if (def.isPresent() && def.get().source() instanceof Source.JmxConfig) {
+                usesJmx = true;
+                for (String required : JOB_INSTANCE_MATCHERS) {
+                    if (!ref.matchers().contains(required)) {
+                        violations.add(where + ": jmx series " + ref.name() + " lacks the matcher "
+                                + required.replace("=~", "=~\"") + "\"");
+                    }
+                }
+            }
+            if (def.isPresent() && CatalogNames.isCounter(ref.name())
                     && (ref.enclosing() == null || !RANGE_FUNCTIONS.contains(ref.enclosing()))) {
                 violations.add(where + ": counter " + ref.name() + " used outside rate()/increase()");
             }

@@ -77,13 +77,32 @@ class DashboardLintTest {
         assertEquals(List.of(), DashboardLint.check(fine));
     }
 
+    @Test
+    void catchesJmxSeriesWithoutJobAndInstance() {
+        assertViolation("lacks the matcher instance=~\"$instance\"", d -> setExpr(d,
+                "sum(kafka_controller_kafkacontroller_offline_partitions_count{job=~\"$job\"})"));
+        assertViolation("has no 'job' variable", d -> {
+            ArrayNode vars = variables(d);
+            for (int i = vars.size() - 1; i >= 0; i--) {
+                if (vars.get(i).path("name").asText().equals("job")) {
+                    vars.remove(i);
+                }
+            }
+        });
+        assertViolation("variable instance must be a multi-select query", d -> variables(d).forEach(v -> {
+            if (v.path("name").asText().equals("instance")) {
+                ((ObjectNode) v).put("allValue", "");
+            }
+        }));
+    }
+
     private static void assertViolation(String expected, Consumer<ObjectNode> breakIt) {
         List<String> violations = DashboardLint.check(mutated(breakIt));
         assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), "expected '" + expected + "' in " + violations);
     }
 
     private static JsonNode mutated(Consumer<ObjectNode> change) {
-        ObjectNode copy = DASHBOARDS.values().iterator().next().deepCopy();
+        ObjectNode copy = DASHBOARDS.get(DashboardGenerator.WALL_PATH).deepCopy();
         change.accept(copy);
         return copy;
     }

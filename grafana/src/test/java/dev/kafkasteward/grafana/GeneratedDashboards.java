@@ -37,6 +37,12 @@ final class GeneratedDashboards {
         }
     }
 
+    /** The data panel titled {@code title}. */
+    static JsonNode panel(JsonNode dashboard, String title) {
+        return dataPanels(dashboard).stream().filter(p -> p.path("title").asText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no panel " + title + " in " + dashboard.path("uid")));
+    }
+
     /** Every data panel of a dashboard, including those nested in collapsed rows. */
     static List<JsonNode> dataPanels(JsonNode dashboard) {
         List<JsonNode> panels = new ArrayList<>();

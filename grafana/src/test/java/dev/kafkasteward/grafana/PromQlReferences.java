@@ -11,12 +11,12 @@ import java.util.Set;
 /**
  * What a PromQL expression refers to: each metric selector with the function that directly
  * encloses it, its label matchers and its range; each grouping clause's labels; each range function
- * call with its range. Used by the dashboard lint and the catalog check.
+ * call with its range; each matcher as {@code label op value}, the value unquoted. Used by the dashboard lint and the catalog check.
  */
 record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
 
     /** A metric selector: {@code enclosing} is the innermost function or aggregation around it, or null. */
-    record MetricRef(String name, String enclosing, List<String> labels, String range) {
+    record MetricRef(String name, String enclosing, List<String> labels, List<String> matchers, String range) {
     }
 
     static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
@@ -82,6 +82,7 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
     private static int selector(List<Token> tokens, int i, String enclosing, List<MetricRef> out) {
         String name = tokens.get(i).kind() == Kind.IDENT ? tokens.get(i++).text() : null;
         List<String> labels = new ArrayList<>();
+        List<String> matchers = new ArrayList<>();
         if (i < tokens.size() && tokens.get(i).is("{")) {
             i++;
             while (!tokens.get(i).is("}")) {
@@ -92,6 +93,7 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
                         name = value.text();
                     } else {
                         labels.add(label.text());
+                        matchers.add(label.text() + tokens.get(i + 1).text() + value.text());
                     }
                     i += 3;
                 } else {
@@ -107,7 +109,8 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
         if (i < tokens.size() && tokens.get(i).kind() == Kind.RANGE) {
             range = tokens.get(i++).text();
         }
-        out.add(new MetricRef(name, enclosing == null || enclosing.isEmpty() ? null : enclosing, labels, range));
+        out.add(new MetricRef(name, enclosing == null || enclosing.isEmpty() ? null : enclosing, labels, matchers,
+                range));
         return i;
     }
 }

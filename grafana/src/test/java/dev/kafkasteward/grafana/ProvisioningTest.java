@@ -13,8 +13,15 @@ import org.junit.jupiter.api.Test;
 class ProvisioningTest {
 
     @Test
-    void generatesTheOverviewAndTheProviderFile() {
-        assertEquals(List.of("grafana/dashboards/kafka-steward-overview.json",
+    void generatesEveryDashboardAndTheProviderFile() {
+        assertEquals(List.of("grafana/dashboards/kafka-steward-brokers.json",
+                        "grafana/dashboards/kafka-steward-funnels.json",
+                        "grafana/dashboards/kafka-steward-team-checkout.json",
+                        "grafana/dashboards/kafka-steward-team-customer-timeline.json",
+                        "grafana/dashboards/kafka-steward-team-fulfillment.json",
+                        "grafana/dashboards/kafka-steward-team-payments.json",
+                        "grafana/dashboards/kafka-steward-team-platform.json",
+                        "grafana/dashboards/kafka-steward-wall.json",
                         "grafana/provisioning/dashboards/kafka-steward.yml"),
                 List.copyOf(new DashboardGenerator().generate(ExampleOwnership.load()).files().keySet()));
     }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 public final class MetricCatalog {
 
     private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, DiskMetrics.ALL,
-            SelfMetrics.ALL, JmxMetrics.ALL).flatMap(List::stream).toList();
+            SelfMetrics.ALL, DeadLetterMetrics.ALL, FunnelMetrics.ALL, JmxMetrics.ALL).flatMap(List::stream).toList();
 
     private MetricCatalog() {
     }

@@ -16,15 +16,18 @@ public final class SelfMetrics {
             "Wall time of the last completed collection cycle.", Source.EXPORTER, "cluster");
 
     public static final MetricDef LAST_SUCCESS = gauge("kafka_steward_last_success_timestamp_seconds", "seconds",
-            "Unix time of the last collection cycle that completed without error; 0 before the first.",
+            "Unix time of the last collection cycle that reached Kafka and refreshed the served data, completely or"
+                    + " partly (see kafka_steward_snapshot_partial); 0 before the first.",
             Source.EXPORTER, "cluster");
 
     public static final MetricDef SNAPSHOT_AGE = gauge("kafka_steward_snapshot_age_seconds", "seconds",
-            "Age of the data served now: time since the last successful collection (time since start before it).",
+            "Age of the data served now: time since the last cycle that refreshed it (time since start before the"
+                    + " first). Grows while Kafka cannot be reached.",
             Source.EXPORTER, "cluster");
 
     public static final MetricDef COLLECTIONS = counter("kafka_steward_collections_total", null,
-            "Collection cycles run, by outcome (success or failure).", Source.EXPORTER, "cluster", "outcome");
+            "Collection cycles run, by outcome: success (data refreshed, no error), partial (data refreshed, some"
+                    + " stage failed) or failure (Kafka not reached, the last data kept).", Source.EXPORTER, "cluster", "outcome");
 
     public static final MetricDef COLLECTION_ERRORS = counter("kafka_steward_collection_errors_total", null,
             "Errors met while collecting, by stage of the cycle (for instance list_groups, list_offsets).",

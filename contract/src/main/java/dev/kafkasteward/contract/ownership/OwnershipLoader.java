@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -23,6 +24,12 @@ public final class OwnershipLoader {
 
     /** Ownership files are hand-written; anything larger is a mistake or an attack. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
+    /**
+     * snakeyaml buffers a token's whole look-ahead and copies it on every 1 KiB read, so one long line
+     * (a run of spaces, a long quoted word) costs time quadratic in its length: 400,000 spaces take
+     * seconds. Capping lines keeps the worst file of {@link #MAX_BYTES} under a second.
+     */
+    public static final int MAX_LINE_CHARS = 16 * 1024;
     private static final int MAX_NESTING = 32;
     private static final int MAX_ALIASES = 50;
 
@@ -54,9 +61,22 @@ public final class OwnershipLoader {
             throw single(source, "input is larger than " + MAX_BYTES + " characters");
         }
         Diagnostics diagnostics = new Diagnostics(source);
+        Optional<TextPosition> longLine = TextPosition.firstLineLongerThan(text, MAX_LINE_CHARS);
+        if (longLine.isPresent()) {
+            diagnostics.error(longLine.get().line(), longLine.get().column(),
+                    "line is longer than " + MAX_LINE_CHARS + " characters");
+            throw new OwnershipException(diagnostics.sorted());
+        }
         Node root;
         try {
             root = yaml().compose(new java.io.StringReader(text));
+        } catch (NumberFormatException e) {
+            // snakeyaml 2.5 parses a hex escape (backslash x, u or U) cut short by the end of input as an empty
+            // number and fails without a mark; that escape starts at the input's last backslash.
+            TextPosition at = TextPosition.of(text, Math.max(0, text.lastIndexOf('\\')));
+            diagnostics.error(at.line(), at.column(),
+                    "malformed YAML: the input ends inside an escape sequence of a double-quoted scalar");
+            throw new OwnershipException(diagnostics.sorted());
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

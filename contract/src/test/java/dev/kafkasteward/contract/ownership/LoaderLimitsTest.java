@@ -71,7 +71,7 @@ class LoaderLimitsTest {
 
     @Test
     void deeplyNestedFlowInput() {
-        String text = "cluster: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        String text = "cluster: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n";
         assertDiagnostic(1, 1, "malformed YAML: Nesting Depth exceeded max 32", only(text));
     }
 
@@ -140,6 +140,30 @@ class LoaderLimitsTest {
     void nonStringKeysAreDiagnostics() {
         assertDiagnostic(Loading.line(1), 3, "keys of the ownership file must be plain strings",
                 only(Loading.BASE + "? [a, b]\n: c\n"));
+    }
+
+    @Test
+    void longLineIsADiagnosticBeforeAnySlowParse() {
+        // Found by OwnershipLoaderFuzzTest: snakeyaml needs seconds for one line of 400,000 spaces.
+        String text = "cluster: c\nteams: " + " ".repeat(400_000) + "x\n";
+        Diagnostic d = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> only(text));
+        assertDiagnostic(2, OwnershipLoader.MAX_LINE_CHARS + 1, "line is longer than 16384 characters", d);
+    }
+
+    @Test
+    void longLinesCountYamlLineBreaks() {
+        String text = "cluster: c\r\nteams:\r" + "x".repeat(OwnershipLoader.MAX_LINE_CHARS) + "\u2028"
+                + "y".repeat(OwnershipLoader.MAX_LINE_CHARS + 1);
+        assertDiagnostic(4, OwnershipLoader.MAX_LINE_CHARS + 1, "line is longer than 16384 characters", only(text));
+    }
+
+    @Test
+    void escapeCutShortByTheEndOfInput() {
+        // Found by OwnershipLoaderFuzzTest: snakeyaml 2.5 throws NumberFormatException here, without a position.
+        for (String escape : List.of("\\u", "\\x", "\\U")) {
+            assertDiagnostic(2, 11, "malformed YAML: the input ends inside an escape sequence of a double-quoted scalar",
+                    only("teams: {}\ncluster: \"" + escape));
+        }
     }
 
     @Test

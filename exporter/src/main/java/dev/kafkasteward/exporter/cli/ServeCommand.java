@@ -7,6 +7,8 @@ import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.Scope;
+import dev.kafkasteward.exporter.http.WebConfigException;
+import dev.kafkasteward.exporter.http.WebSecurity;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,11 +32,14 @@ import picocli.CommandLine.Option;
         description = "Collect from Kafka in the background and serve /metrics, /healthz and /readyz.")
 public final class ServeCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Option(names = "--ownership", required = true, paramLabel = "FILE", description = "The ownership.yml.")
     Path ownership;
 
     @Option(names = "--kafka-properties", paramLabel = "FILE",
-            description = "Kafka client properties (bootstrap.servers, security.protocol, sasl.*, ssl.*), passed through.")
+            description = "Kafka client properties (bootstrap.servers, security.protocol, sasl.*, ssl.*), passed through;"
+                    + " secrets via config.providers=file,env and $${file:PATH:KEY} or $${env:NAME}.")
     Path kafkaProperties;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
@@ -79,6 +86,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Most record timestamps read from Kafka per cycle for lag age (default: ${DEFAULT-VALUE}).")
     int timestampReads;
 
+    @Option(names = "--web-tls-cert-file", paramLabel = "FILE",
+            description = "PEM certificate (chain) to serve over HTTPS; needs --web-tls-key-file.")
+    Path webTlsCert;
+
+    @Option(names = "--web-tls-key-file", paramLabel = "FILE",
+            description = "Unencrypted PKCS#8 PEM private key of --web-tls-cert-file.")
+    Path webTlsKey;
+
+    @Option(names = "--web-basic-auth-users-file", paramLabel = "FILE",
+            description = "Require basic auth on /metrics: lines of user:bcrypt-hash (htpasswd -nBC 10 USER)."
+                    + " /healthz and /readyz stay open.")
+    Path webUsers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -118,18 +138,28 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --partition-series '" + partitionSeries + "': expected all, not-ok or none");
         }
+        WebSecurity web;
+        try {
+            web = WebSecurity.fromFiles(webTlsCert, webTlsKey, webUsers);
+        } catch (WebConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return StewardCommand.EXIT_USAGE;
+        }
         Scope scope = new Scope(Optional.ofNullable(groupAllow), Optional.ofNullable(groupDeny),
                 Optional.ofNullable(topicAllow), Optional.ofNullable(topicDeny));
         StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(model, props)
                 .listen(bind, port).every(every).collecting(settings).scoped(scope)
-                .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series));
+                .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series), web);
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and SIGINT run this hook; the JVM then exits with 143 or 130 (128 + signal number).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: no more scrapes, then the collection loop and the Kafka clients");
             exporter.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "steward-shutdown"));
-        spec.commandLine().getOut().printf("kafka-steward serving http://%s:%d/metrics for cluster %s%n", bind,
-                exporter.port(), model.cluster());
+        spec.commandLine().getOut().printf("kafka-steward serving %s://%s:%d/metrics for cluster %s%n", web.scheme(),
+                bind, exporter.port(), model.cluster());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,29 +15,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ClassicGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * All Admin I/O of one cycle, batched: one ListGroups per broker; committed offsets of every group
  * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group
  * descriptions in one {@code describeConsumerGroups} call (ConsumerGroupDescribe or DescribeGroups
- * per coordinator, for both protocols); one Metadata for all topics; one ListOffsets per leader for
+ * per coordinator, for both protocols); one Metadata request for all topics (through a consumer,
+ * which does not page by partitions); one ListOffsets per leader for
  * log ends, and every few cycles one more for log starts. Committed offsets are read before log-end
  * offsets, so lag from one observation is never negative. Per-key futures keep one bad group or
  * topic from sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and
@@ -50,6 +47,7 @@ public final class KafkaCollector implements Collector {
 
     private final Admin admin;
     private final RecordTimestampReader timestamps;
+    private final MetadataReader metadata;
     private final CollectorSettings settings;
     private final Clock clock;
     private final Predicate<String> groupFilter;
@@ -61,14 +59,17 @@ public final class KafkaCollector implements Collector {
     private final TopicConfigReader topicConfigReader;
     private final LogDirReader logDirReader;
 
-    public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock) {
-        this(admin, timestamps, settings, clock, g -> true, t -> true);
+    public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
+                          CollectorSettings settings, Clock clock) {
+        this(admin, metadata, timestamps, settings, clock, g -> true, t -> true);
     }
 
     /** With scope filters: groups and topics they reject are never asked about. */
-    public KafkaCollector(Admin admin, RecordTimestampReader timestamps, CollectorSettings settings, Clock clock,
-                          Predicate<String> groupFilter, Predicate<String> topicFilter) {
+    public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
+                          CollectorSettings settings, Clock clock, Predicate<String> groupFilter,
+                          Predicate<String> topicFilter) {
         this.admin = admin;
+        this.metadata = metadata;
         this.timestamps = timestamps;
         this.settings = settings;
         this.clock = clock;
@@ -85,11 +86,13 @@ public final class KafkaCollector implements Collector {
         Instant at = clock.instant();
         deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
         long requestsBefore = RequestCounter.total(admin.metrics());
+        long metadataBefore = metadata.requestCount();
         CycleErrors errors = new CycleErrors();
 
-        List<String> groupIds = listGroups(errors);
+        List<GroupListing> listings = listGroups(errors);
+        List<String> groupIds = listings.stream().map(GroupListing::groupId).toList();
         List<GroupOffsets> groups = groupOffsets(groupIds, errors);
-        Map<String, GroupDescription> descriptions = describeGroups(groupIds, errors);
+        Map<String, GroupDescription> descriptions = describeGroups(listings, errors);
         List<TopicMetadata> topics = describeTopics(errors);
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
@@ -106,8 +109,9 @@ public final class KafkaCollector implements Collector {
         List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), errors);
 
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
-        return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), Map.of("admin", requests),
-                errors.byLabel(), cluster, topicConfigs, logDirs);
+        Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
+        return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), cost, errors.byLabel(), cluster,
+                topicConfigs, logDirs);
     }
 
     /**
@@ -130,11 +134,12 @@ public final class KafkaCollector implements Collector {
         }
     }
 
-    private List<String> listGroups(CycleErrors errors) {
+    private List<GroupListing> listGroups(CycleErrors errors) {
         try {
             Collection<GroupListing> listings = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                     .get(timeoutMs(), TimeUnit.MILLISECONDS);
-            return listings.stream().map(GroupListing::groupId).filter(groupFilter).sorted().toList();
+            return listings.stream().filter(l -> groupFilter.test(l.groupId()))
+                    .sorted(java.util.Comparator.comparing(GroupListing::groupId)).toList();
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
             return List.of();
@@ -168,23 +173,49 @@ public final class KafkaCollector implements Collector {
         return out;
     }
 
-    private Map<String, GroupDescription> describeGroups(List<String> groupIds, CycleErrors errors) {
-        if (groupIds.isEmpty()) {
-            return Map.of();
+    /**
+     * Classic groups through DescribeGroups, KIP-848 groups through ConsumerGroupDescribe, both in
+     * flight together: asking each group in its own protocol saves the fallback round trip the Admin
+     * client makes when a classic group is asked with ConsumerGroupDescribe.
+     */
+    private Map<String, GroupDescription> describeGroups(List<GroupListing> listings, CycleErrors errors) {
+        List<String> classic = new ArrayList<>();
+        List<String> modern = new ArrayList<>();
+        for (GroupListing l : listings) {
+            (l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC ? classic : modern).add(l.groupId());
         }
-        Map<String, KafkaFuture<ConsumerGroupDescription>> futures =
-                admin.describeConsumerGroups(groupIds).describedGroups();
+        Map<String, KafkaFuture<ClassicGroupDescription>> classicFutures =
+                classic.isEmpty() ? Map.of() : admin.describeClassicGroups(classic).describedGroups();
+        Map<String, KafkaFuture<ConsumerGroupDescription>> modernFutures =
+                modern.isEmpty() ? Map.of() : admin.describeConsumerGroups(modern).describedGroups();
         Map<String, GroupDescription> out = new TreeMap<>();
-        for (String groupId : groupIds) {
+        for (String groupId : classic) {
             try {
-                ConsumerGroupDescription d = futures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
-                out.put(groupId, describe(d));
+                out.put(groupId, describe(classicFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS)));
             } catch (Exception e) {
                 // A group deleted between list and describe ends up here too; it is simply gone.
                 errors.record(Stage.DESCRIBE_GROUPS, e);
             }
         }
+        for (String groupId : modern) {
+            try {
+                out.put(groupId, describe(modernFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS)));
+            } catch (Exception e) {
+                errors.record(Stage.DESCRIBE_GROUPS, e);
+            }
+        }
         return out;
+    }
+
+    private GroupDescription describe(ClassicGroupDescription d) {
+        Set<TopicPartitionId> assigned = new HashSet<>();
+        for (MemberDescription m : d.members()) {
+            m.assignment().topicPartitions().forEach(tp -> assigned.add(id(tp)));
+        }
+        // A classic group's assignment is only current once it is stable again after a rebalance.
+        boolean stable = d.state() == org.apache.kafka.common.ClassicGroupState.STABLE;
+        return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.CLASSIC,
+                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable);
     }
 
     private GroupDescription describe(ConsumerGroupDescription d) {
@@ -206,32 +237,12 @@ public final class KafkaCollector implements Collector {
     }
 
     private List<TopicMetadata> describeTopics(CycleErrors errors) {
-        Set<String> names;
         try {
-            names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
-                    .get(timeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+            return metadata.topics(topicFilter, java.time.Duration.ofMillis(Math.max(1, timeoutMs())));
+        } catch (RuntimeException e) {
             errors.record(Stage.LIST_TOPICS, e);
             return List.of();
         }
-        names = names.stream().filter(topicFilter).collect(Collectors.toSet());
-        Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(names).topicNameValues();
-        List<TopicMetadata> out = new ArrayList<>();
-        for (String name : new TreeSet<>(names)) {
-            try {
-                TopicDescription d = futures.get(name).get(timeoutMs(), TimeUnit.MILLISECONDS);
-                List<PartitionReplicas> partitions = new ArrayList<>();
-                for (TopicPartitionInfo p : d.partitions()) {
-                    partitions.add(new PartitionReplicas(new TopicPartitionId(name, p.partition()), leaderOf(p),
-                            ids(p.replicas()), ids(p.isr())));
-                }
-                out.add(new TopicMetadata(name, d.isInternal(), partitions));
-            } catch (Exception e) {
-                // A topic deleted between list and describe is simply gone; count it all the same.
-                errors.record(Stage.DESCRIBE_TOPICS, e);
-            }
-        }
-        return out;
     }
 
     private Map<TopicPartitionId, LogOffsets> logOffsets(Set<TopicPartitionId> partitions, CycleErrors errors) {
@@ -283,12 +294,4 @@ public final class KafkaCollector implements Collector {
         return new TopicPartitionId(tp.topic(), tp.partition());
     }
 
-    private static OptionalInt leaderOf(TopicPartitionInfo p) {
-        Node leader = p.leader();
-        return leader == null || leader.isEmpty() || leader.id() < 0 ? OptionalInt.empty() : OptionalInt.of(leader.id());
-    }
-
-    private static List<Integer> ids(List<Node> nodes) {
-        return nodes.stream().map(Node::id).toList();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,15 @@ import java.util.TreeMap;
  * @param cluster          live brokers, KRaft quorum and reassignments in progress
  * @param topicConfigs     effective config of each topic (cached between cycles by the collector)
  * @param logDirs          every log dir of every broker that answered DescribeLogDirs
+ * @param deadLetters      the dead-letter topics' offsets and new failure headers
+ * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
                           Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
-                          Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs) {
+                          Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs,
+                          DeadLetterObservation deadLetters, FunnelSnapshot funnels) {
 
     public Observation {
         topics = List.copyOf(topics);
@@ -37,6 +41,18 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         errors = Map.copyOf(errors);
         topicConfigs = Map.copyOf(topicConfigs);
         logDirs = List.copyOf(logDirs);
+        deadLetters = deadLetters == null ? DeadLetterObservation.EMPTY : deadLetters;
+        funnels = funnels == null ? FunnelSnapshot.EMPTY : funnels;
+    }
+
+    /** An observation without dead letters or funnels (what the Admin API part of a cycle yields). */
+    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                       Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                       Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,
+                       Map<String, Integer> errors, ClusterState cluster, Map<String, TopicConfig> topicConfigs,
+                       List<LogDirState> logDirs) {
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, cluster, topicConfigs,
+                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY);
     }
 
     /** An observation without cluster, config or log-dir data (what lag-only callers and tests build). */
@@ -63,7 +79,18 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
-                cluster, topicConfigs, logDirs);
+                cluster, topicConfigs, logDirs, deadLetters, funnels);
+    }
+
+    /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
+    public Observation with(DeadLetterObservation deadLetters, FunnelSnapshot funnels,
+                            Map<String, Long> moreRequests, Map<String, Integer> moreErrors) {
+        Map<String, Long> allRequests = new TreeMap<>(requests);
+        moreRequests.forEach((client, n) -> allRequests.merge(client, n, Long::sum));
+        Map<String, Integer> allErrors = new TreeMap<>(errors);
+        moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
+        return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
+                cluster, topicConfigs, logDirs, deadLetters, funnels);
     }
 
     public boolean complete() {

@@ -2,15 +2,23 @@ package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.Stage;
+import dev.kafkasteward.exporter.deadletter.DeadLetterAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskHistory;
 import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagAgeEstimator;
 import dev.kafkasteward.exporter.lag.LagAnalyzer;
+import dev.kafkasteward.exporter.lag.LagCarryOver;
+import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.LagHistory;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.replication.ReplicationAnalyzer;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -25,7 +33,9 @@ public final class Analysis {
     private final LagAnalyzer lag;
     private final ReplicationAnalyzer replication = new ReplicationAnalyzer();
     private final DiskAnalyzer disk;
+    private final DeadLetterAnalyzer deadLetters = new DeadLetterAnalyzer();
     private final LagHistory lagHistory = new LagHistory();
+    private final Map<String, Integer> absentCycles = new HashMap<>();
     private final int timestampReadBudget;
 
     public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast) {
@@ -56,8 +66,32 @@ public final class Analysis {
     public Snapshot analyze(Observation observation, Optional<Snapshot> previous) {
         lagHistory.remember(observation.recordTimestamps());
         DiskHistory history = previous.map(s -> s.disk().history()).orElse(DiskHistory.EMPTY);
-        return new Snapshot(observation.at(), observation.complete(), lag.analyze(observation, lagHistory),
-                replication.analyze(observation), disk.analyze(observation, history), observation.requests());
+        LagSnapshot lagNow = lag.analyze(observation, lagHistory);
+        if (previous.isPresent()) {
+            lagNow = LagCarryOver.apply(lagNow, previous.get().lag(), groupsToCarry(lagNow, previous.get().lag()),
+                    observation.errors().containsKey(Stage.LIST_OFFSETS.label()));
+        }
+        return new Snapshot(observation.at(), observation.complete(), lagNow,
+                replication.analyze(observation), disk.analyze(observation, history), observation.requests(),
+                deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels());
+    }
+
+    /** Groups served before but not seen now, for their first few absent cycles in a row. */
+    private Set<String> groupsToCarry(LagSnapshot now, LagSnapshot before) {
+        Set<String> seen = new HashSet<>();
+        now.groups().forEach(g -> seen.add(g.group()));
+        Map<String, Integer> stillAbsent = new HashMap<>();
+        for (var g : before.groups()) {
+            if (!seen.contains(g.group())) {
+                int cycles = absentCycles.getOrDefault(g.group(), 0) + 1;
+                if (cycles <= LagCarryOver.GRACE_CYCLES) {
+                    stillAbsent.put(g.group(), cycles);
+                }
+            }
+        }
+        absentCycles.clear();
+        absentCycles.putAll(stillAbsent);
+        return stillAbsent.keySet();
     }
 
     public LagHistory lagHistory() {

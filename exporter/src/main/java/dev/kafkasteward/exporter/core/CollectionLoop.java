@@ -54,6 +54,7 @@ public final class CollectionLoop implements AutoCloseable {
         Instant start = clock.instant();
         Map<String, Integer> errors;
         Optional<Snapshot> snapshot = state.get().snapshot();
+        boolean refreshed = false;
         try {
             Observation adminPhase = collector.collect();
             errors = adminPhase.errors();
@@ -63,13 +64,14 @@ public final class CollectionLoop implements AutoCloseable {
                 Observation complete = collector.readTimestamps(adminPhase, analysis.plan(adminPhase));
                 errors = complete.errors();
                 snapshot = Optional.of(analysis.analyze(complete, snapshot));
+                refreshed = true;
             }
         } catch (RuntimeException e) {
             LOG.error("collection cycle failed", e);
             errors = Map.of("cycle", 1);
         }
         Instant end = clock.instant();
-        CollectionStatus status = state.get().status().after(end, Duration.between(start, end), errors);
+        CollectionStatus status = state.get().status().after(end, Duration.between(start, end), errors, refreshed);
         state.set(new ServedState(snapshot, status));
     }
 

@@ -1,6 +1,8 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.deadletter.DeadLetterSnapshot;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import java.time.Instant;
@@ -10,13 +12,22 @@ import java.util.Map;
  * What the analyzers made of one cycle; immutable, served until the next one replaces it. It also
  * carries the state the next disk analysis starts from.
  *
- * @param requests requests the cycle sent to Kafka, by client (admin, consumer)
+ * @param requests    requests the cycle sent to Kafka, by client (admin, consumer)
+ * @param deadLetters dead-letter totals and failure reasons
+ * @param funnels     funnel state of the partitions this replica reads
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
-                       DiskSnapshot disk, Map<String, Long> requests) {
+                       DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
+                       FunnelSnapshot funnels) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
+    }
+
+    /** A snapshot without dead letters or funnels. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    DiskSnapshot disk, Map<String, Long> requests) {
+        this(at, complete, lag, replication, disk, requests, DeadLetterSnapshot.EMPTY, FunnelSnapshot.EMPTY);
     }
 
     /** A snapshot without disk data. */

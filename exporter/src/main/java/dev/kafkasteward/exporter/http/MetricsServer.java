@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
- * Serves {@code /metrics} (prometheus-metrics' own handler), {@code /healthz} (the process runs)
+ * Serves {@code /metrics} (cached per snapshot), {@code /healthz} (the process runs)
  * and {@code /readyz} (a snapshot exists to serve: 503 until the first collection succeeded).
  */
 public final class MetricsServer implements AutoCloseable {
@@ -20,24 +20,39 @@ public final class MetricsServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static MetricsServer start(String host, int port, PrometheusRegistry registry, BooleanSupplier ready)
-            throws IOException {
-        HTTPServer server = HTTPServer.builder()
+    /**
+     * Serves {@code source} on {@code /metrics} from a per-snapshot cache. prometheus-metrics' own
+     * handler stays on {@code /metrics/uncached} (rendering {@code registry} at every request), for
+     * debugging and as the reference the cache is tested against.
+     */
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
+                                      BooleanSupplier ready) throws IOException {
+        return start(host, port, registry, source, ready, WebSecurity.NONE);
+    }
+
+    /** With TLS and/or basic auth; prometheus-metrics applies both to every path. */
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
+                                      BooleanSupplier ready, WebSecurity security) throws IOException {
+        CachedScrape cached = new CachedScrape(source);
+        HTTPServer.Builder builder = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
                 .registry(registry)
-                .defaultHandler(exchange -> route(exchange, ready))
-                .buildAndStart();
-        return new MetricsServer(server);
+                .metricsHandlerPath("/metrics/uncached")
+                .defaultHandler(exchange -> route(exchange, cached, ready));
+        security.tls().ifPresent(builder::httpsConfigurator);
+        security.authenticator().ifPresent(builder::authenticator);
+        return new MetricsServer(builder.buildAndStart());
     }
 
     public int port() {
         return server.getPort();
     }
 
-    private static void route(HttpExchange exchange, BooleanSupplier ready) throws IOException {
+    private static void route(HttpExchange exchange, CachedScrape cached, BooleanSupplier ready) throws IOException {
         String path = exchange.getRequestURI().getPath();
         switch (path) {
+            case "/metrics" -> cached.handle(exchange);
             case "/healthz" -> respond(exchange, 200, "ok\n");
             case "/readyz" -> {
                 if (ready.getAsBoolean()) {

@@ -14,21 +14,29 @@ final class SelfRenderer {
     private SelfRenderer() {
     }
 
-    static void render(String cluster, String version, CollectionStatus status, Map<String, Long> requests,
-                       Map<String, Integer> omitted, Instant now, List<MetricSnapshot> out) {
+    /** What changes with the clock and every cycle's outcome: rendered at every scrape. */
+    static void renderStatus(String cluster, String version, CollectionStatus status, Instant now,
+                             List<MetricSnapshot> out) {
         out.add(new Family(SelfMetrics.BUILD_INFO).add(1, cluster, version).build());
         Family duration = new Family(SelfMetrics.COLLECTION_DURATION);
         status.lastDuration().ifPresent(d -> duration.add(d.toNanos() / 1e9, cluster));
         out.add(duration.build());
         out.add(new Family(SelfMetrics.LAST_SUCCESS)
-                .add(status.lastSuccess().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), cluster).build());
+                .add(status.lastRefresh().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0), cluster).build());
         out.add(new Family(SelfMetrics.SNAPSHOT_AGE).add(status.stalenessSeconds(now), cluster).build());
         out.add(new Family(SelfMetrics.COLLECTIONS)
                 .add(status.successes(), cluster, "success")
+                .add(status.partials(), cluster, "partial")
                 .add(status.failures(), cluster, "failure").build());
         Family errors = new Family(SelfMetrics.COLLECTION_ERRORS);
         status.errors().forEach((stage, n) -> errors.add(n, cluster, stage));
         out.add(errors.build());
+    }
+
+    /** What belongs to the served snapshot: its cost, completeness, and what the series limit left out. */
+    static void renderCycle(String cluster, Map<String, Long> requests, Map<String, Integer> omitted, boolean complete,
+                            List<MetricSnapshot> out) {
+        out.add(new Family(SelfMetrics.SNAPSHOT_PARTIAL).add(complete ? 0 : 1, cluster).build());
         Family cycleRequests = new Family(SelfMetrics.CYCLE_REQUESTS);
         new TreeMap<>(requests).forEach((client, n) -> cycleRequests.add(n, cluster, client));
         out.add(cycleRequests.build());

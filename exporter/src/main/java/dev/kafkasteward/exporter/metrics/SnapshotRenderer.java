@@ -1,8 +1,7 @@
 package dev.kafkasteward.exporter.metrics;
 
-import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.exporter.core.ServedState;
-import dev.kafkasteward.exporter.core.Snapshot;
+import dev.kafkasteward.exporter.http.ScrapeSource;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
  * The one place that turns the served state into metric samples, one renderer per capability. A
  * scrape calls {@link #collect()}, which reads the latest state from memory: it never calls Kafka.
  */
-public final class SnapshotRenderer implements MultiCollector {
+public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
 
     private final Supplier<ServedState> state;
     private final String cluster;
@@ -41,18 +40,38 @@ public final class SnapshotRenderer implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         ServedState served = state.get();
+        List<MetricSnapshot> out = new ArrayList<>(snapshotPart(served).stream().toList());
+        statusPart(served).forEach(out::add);
+        return new MetricSnapshots(out);
+    }
+
+    /** Series that depend only on the served snapshot: the same bytes until the next cycle replaces it. */
+    MetricSnapshots snapshotPart(ServedState served) {
         List<MetricSnapshot> out = new ArrayList<>();
-        Map<String, Integer> omitted = new TreeMap<>();
         served.snapshot().ifPresent(s -> {
+            Map<String, Integer> omitted = new TreeMap<>();
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
             ClusterRenderer.render(cluster, s.replication(), out);
             DiskRenderer.render(cluster, s.disk(), out);
+            DeadLetterRenderer.render(cluster, s.deadLetters(), out);
+            FunnelRenderer.render(cluster, s.funnels(), out);
+            SelfRenderer.renderCycle(cluster, s.requests(), omitted, s.complete(), out);
         });
-        Map<String, Long> requests = served.snapshot().map(Snapshot::requests).orElse(Map.of());
-        served.snapshot().ifPresent(s -> out.add(new Family(SelfMetrics.SNAPSHOT_PARTIAL)
-                .add(s.complete() ? 0 : 1, cluster).build()));
-        SelfRenderer.render(cluster, version, served.status(), requests, omitted, clock.instant(), out);
         return new MetricSnapshots(out);
+    }
+
+    /** Series that change with the clock or with every cycle, snapshot or not: rendered at every scrape. */
+    MetricSnapshots statusPart(ServedState served) {
+        List<MetricSnapshot> out = new ArrayList<>();
+        SelfRenderer.renderStatus(cluster, version, served.status(), clock.instant(), out);
+        return new MetricSnapshots(out);
+    }
+
+    /** The snapshot's series are cached by the HTTP layer until the next cycle publishes a new snapshot. */
+    @Override
+    public Scrape begin() {
+        ServedState served = state.get();
+        return new Scrape(served.snapshot().orElse(null), () -> snapshotPart(served), () -> statusPart(served));
     }
 }

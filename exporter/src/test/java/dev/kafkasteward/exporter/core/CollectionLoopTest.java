@@ -67,7 +67,9 @@ class CollectionLoopTest {
         Snapshot s = loop.state().snapshot().orElseThrow();
         assertFalse(s.complete());
         assertEquals(2, s.lag().partitions().get(0).records().getAsLong());
-        assertTrue(loop.state().status().lastSuccess().isEmpty());
+        assertEquals(1, loop.state().status().partials(), "a partial refresh counts as partial, not as a success");
+        assertEquals(0, loop.state().status().successes());
+        assertEquals(0.0, loop.state().status().stalenessSeconds(clock.instant()), "the data was refreshed");
     }
 
     @Test
@@ -90,5 +92,21 @@ class CollectionLoopTest {
     private static Observation unreachable() {
         return new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of("list_groups", 1, "list_topics", 1));
+    }
+
+    @Test
+    void aGroupMissingFromACycleIsCarriedBrieflyThenDropped() {
+        observations.add(healthy(T0));
+        for (int i = 0; i < 5; i++) {
+            observations.add(Observation.ofOffsets(T0, List.of(), Map.of(), Map.of()));
+        }
+        loop.runOnce();
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            loop.runOnce();
+            assertEquals(1, loop.state().snapshot().orElseThrow().lag().groups().size(),
+                    "carried in absent cycle " + cycle);
+        }
+        loop.runOnce();
+        assertTrue(loop.state().snapshot().orElseThrow().lag().groups().isEmpty(), "gone after the grace");
     }
 }

@@ -56,8 +56,8 @@ class SnapshotRendererTest {
                         new TreeMap<>(Map.of("not_read_yet", 1))))),
                 ReplicationSnapshot.of(Map.of("orders", 1, "payments", 0)), Map.of("admin", 9L, "consumer", 2L));
         CollectionStatus status = CollectionStatus.startingAt(T0.minusSeconds(60))
-                .after(T0, Duration.ofMillis(250), Map.of())
-                .after(T0, Duration.ofMillis(250), Map.of("list_offsets", 2));
+                .after(T0, Duration.ofMillis(250), Map.of(), true)
+                .after(T0, Duration.ofMillis(250), Map.of("list_groups", 2), false);
         clock.advance(Duration.ofSeconds(12));
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot), status), "orders-prod",
@@ -123,10 +123,11 @@ class SnapshotRendererTest {
                 kafka_steward_collection_duration_seconds{cluster="orders-prod"} 0.25
                 # TYPE kafka_steward_collection_errors counter
                 # HELP kafka_steward_collection_errors Errors met while collecting, by stage of the cycle (for instance list_groups, list_offsets).
-                kafka_steward_collection_errors_total{cluster="orders-prod",stage="list_offsets"} 2.0
+                kafka_steward_collection_errors_total{cluster="orders-prod",stage="list_groups"} 2.0
                 # TYPE kafka_steward_collections counter
-                # HELP kafka_steward_collections Collection cycles run, by outcome (success or failure).
+                # HELP kafka_steward_collections Collection cycles run, by outcome: success (data refreshed, no error), partial (data refreshed, some stage failed) or failure (Kafka not reached, the last data kept).
                 kafka_steward_collections_total{cluster="orders-prod",outcome="failure"} 1.0
+                kafka_steward_collections_total{cluster="orders-prod",outcome="partial"} 0.0
                 kafka_steward_collections_total{cluster="orders-prod",outcome="success"} 1.0
                 # TYPE kafka_steward_cycle_requests gauge
                 # HELP kafka_steward_cycle_requests Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record timestamp reads). Grows with brokers, not with groups or partitions.
@@ -134,11 +135,11 @@ class SnapshotRendererTest {
                 kafka_steward_cycle_requests{client="consumer",cluster="orders-prod"} 2.0
                 # TYPE kafka_steward_last_success_timestamp_seconds gauge
                 # UNIT kafka_steward_last_success_timestamp_seconds seconds
-                # HELP kafka_steward_last_success_timestamp_seconds Unix time of the last collection cycle that completed without error; 0 before the first.
+                # HELP kafka_steward_last_success_timestamp_seconds Unix time of the last collection cycle that reached Kafka and refreshed the served data, completely or partly (see kafka_steward_snapshot_partial); 0 before the first.
                 kafka_steward_last_success_timestamp_seconds{cluster="orders-prod"} 1.7953488E9
                 # TYPE kafka_steward_snapshot_age_seconds gauge
                 # UNIT kafka_steward_snapshot_age_seconds seconds
-                # HELP kafka_steward_snapshot_age_seconds Age of the data served now: time since the last successful collection (time since start before it).
+                # HELP kafka_steward_snapshot_age_seconds Age of the data served now: time since the last cycle that refreshed it (time since start before the first). Grows while Kafka cannot be reached.
                 kafka_steward_snapshot_age_seconds{cluster="orders-prod"} 12.0
                 # TYPE kafka_steward_snapshot_partial gauge
                 # HELP kafka_steward_snapshot_partial 1 when the data served now comes from a cycle in which some stage failed or ran out of time (see kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.

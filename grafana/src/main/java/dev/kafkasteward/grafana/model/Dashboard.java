@@ -32,14 +32,30 @@ public record Dashboard(String uid, String title, String description, List<Strin
     }
 
     /**
-     * A link to the dashboards carrying {@code tags}, shown as a drop-down, that keeps the time range
-     * and the variables (so {@code $cluster} and {@code $team} follow the user).
+     * A link in the dashboard's header: to the dashboards carrying {@code tags} (a drop-down), or to one
+     * {@code url}. {@code includeVars} and {@code keepTime} carry {@code $cluster}, {@code $team} and the time
+     * range to the target.
      */
     public record Link(String title, String type, List<String> tags, boolean asDropdown, boolean includeVars,
-                       boolean keepTime) {
+                       boolean keepTime, String url, boolean targetBlank, String icon) {
 
         public Link {
             tags = List.copyOf(tags);
+        }
+
+        /** A drop-down of every dashboard tagged {@code tag}. */
+        public static Link taggedDropdown(String title, String tag) {
+            return new Link(title, "dashboards", List.of(tag), true, true, true, null, false, null);
+        }
+
+        /** Another generated dashboard, keeping variables and time range. */
+        public static Link dashboard(String title, String path) {
+            return new Link(title, "link", List.of(), false, true, true, path, false, "dashboard");
+        }
+
+        /** A page outside Grafana (a runbook), opened in a new tab. */
+        public static Link external(String title, String url) {
+            return new Link(title, "link", List.of(), false, false, false, url, true, "doc");
         }
     }
 }

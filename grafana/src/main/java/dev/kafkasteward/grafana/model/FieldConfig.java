@@ -3,7 +3,7 @@ package dev.kafkasteward.grafana.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** How a panel displays values: unit, bounds, colours and thresholds, with no per-field overrides. */
+/** How a panel displays values: unit, bounds, colours and thresholds, and per-query or per-field overrides. */
 public record FieldConfig(Defaults defaults, List<Override> overrides) {
 
     public FieldConfig {
@@ -28,21 +28,46 @@ public record FieldConfig(Defaults defaults, List<Override> overrides) {
         public Thresholds {
             steps = List.copyOf(steps);
         }
+
+        /** Green below the first step, then each step's colour from its value on. */
+        public static Thresholds greenThen(List<Step> steps) {
+            List<Step> all = new java.util.ArrayList<>();
+            all.add(new Step("green", null));
+            all.addAll(steps);
+            return new Thresholds("absolute", all);
+        }
     }
 
     /** A threshold step; Grafana expects the base step's value as an explicit {@code null}. */
     public record Step(String color, @JsonInclude(JsonInclude.Include.ALWAYS) Double value) {
     }
 
-    /** A per-field override; none are generated yet, the list exists because Grafana's schema requires it. */
+    /** Settings for some fields only: those of one query ({@code byFrameRefID}) or one name ({@code byName}). */
     public record Override(Matcher matcher, List<Property> properties) {
+
+        public Override {
+            properties = List.copyOf(properties);
+        }
+
+        /** Thresholds for the fields of query {@code refId}, so each ownership entry colours by its own tier. */
+        public static Override thresholdsOfQuery(String refId, Thresholds thresholds) {
+            return new Override(new Matcher("byFrameRefID", refId), List.of(new Property("thresholds", thresholds)));
+        }
+
+        /** A unit for one named column of a table. */
+        public static Override unitOfField(String name, String unit) {
+            return new Override(new Matcher("byName", name), List.of(new Property("unit", unit)));
+        }
     }
 
     /** Which fields an override applies to. */
     public record Matcher(String id, String options) {
     }
 
-    /** One overridden setting. */
-    public record Property(String id, String value) {
+    /**
+     * One overridden setting. The value's shape depends on the id (thresholds, a unit string); the
+     * factories on {@link Override} are the only places that build one, so each id gets its shape.
+     */
+    public record Property(String id, Object value) {
     }
 }

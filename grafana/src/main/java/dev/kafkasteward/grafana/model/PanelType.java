@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The panel plugins our dashboards use; only current ones (no {@code graph}, {@code singlestat}, {@code table-old}). */
 public enum PanelType {
     TIMESERIES("timeseries"),
-    STAT("stat");
+    STAT("stat"),
+    BARGAUGE("bargauge"),
+    TABLE("table");
 
     private final String id;
 

@@ -27,10 +27,11 @@ public sealed interface Variable permits Variable.Datasource, Variable.Query, Va
 
     /**
      * Values from a Prometheus query such as {@code label_values(metric, label)}; {@code refresh} 2
-     * reloads them when the time range changes, so a cluster that appears is offered.
+     * reloads them when the time range changes, so a cluster that appears is offered. {@code allValue}
+     * is what "All" substitutes (null: Grafana joins every value).
      */
     record Query(String name, String label, DatasourceRef datasource, String query, String definition,
-                 int refresh, int sort, int hide, boolean includeAll, boolean multi, String regex,
+                 int refresh, int sort, int hide, boolean includeAll, boolean multi, String allValue, String regex,
                  Option current) implements Variable {
 
         @Override

@@ -1,0 +1,56 @@
+package dev.kafkasteward.demo.stack;
+
+import dev.kafkasteward.rules.yaml.YamlWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code prometheus.yml} the stack runs: scrape the exporter, evaluate the generated rules,
+ * send alerts to the stack's Alertmanager. Typed records, written by the generators' YAML writer.
+ */
+public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting alerting,
+                               List<ScrapeConfig> scrapeConfigs) {
+
+    /** Scrape and evaluation pace; the timeout equals the interval because Prometheus refuses a larger one. */
+    public record Global(String scrapeInterval, String scrapeTimeout, String evaluationInterval) {
+    }
+
+    /** Where alerts go. */
+    public record Alerting(List<AlertmanagerSet> alertmanagers) {
+    }
+
+    /** One set of Alertmanagers, listed statically. */
+    public record AlertmanagerSet(List<StaticConfig> staticConfigs) {
+    }
+
+    /** One scrape job. */
+    public record ScrapeConfig(String jobName, List<StaticConfig> staticConfigs) {
+    }
+
+    /** {@code host:port} targets. */
+    public record StaticConfig(List<String> targets) {
+    }
+
+    /** Scrape {@code exporter} as job {@code kafka-steward}, evaluate {@code rules}, alert to {@code alertmanager}. */
+    public static PrometheusConfig of(String exporter, List<Path> rules, String alertmanager, Duration scrapeInterval,
+                                      Duration evaluationInterval) {
+        String interval = text(scrapeInterval);
+        return new PrometheusConfig(new Global(interval, interval, text(evaluationInterval)),
+                rules.stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                new Alerting(List.of(new AlertmanagerSet(List.of(new StaticConfig(List.of(alertmanager)))))),
+                List.of(new ScrapeConfig("kafka-steward", List.of(new StaticConfig(List.of(exporter))))));
+    }
+
+    public String render() {
+        return YamlWriter.write("Written by Kafka Steward's demo stack for this run.", this);
+    }
+
+    /** Prometheus' duration syntax; whole seconds unless the interval is shorter. */
+    static String text(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("interval must be positive, got " + d);
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

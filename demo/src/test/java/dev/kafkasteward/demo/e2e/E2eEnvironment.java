@@ -1,0 +1,138 @@
+package dev.kafkasteward.demo.e2e;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.OwnershipException;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.demo.EmbeddedCluster;
+import dev.kafkasteward.demo.stack.MonitoringStack;
+import dev.kafkasteward.demo.stack.StackBinaries;
+import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.rules.RulesGenerator;
+import dev.kafkasteward.rules.RulesOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
+ * the exporter (1 s cycle, reaching Kafka through its own {@link StewardLink}), the rules and routing generated from {@code e2e/ownership.yml} with every
+ * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
+ * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
+ */
+final class E2eEnvironment implements AutoCloseable {
+
+    /** A minute of production timing becomes a second: {@code for: 2m} is 2 s, group_interval 5m is 5 s. */
+    static final double TIME_SCALE = 1.0 / 60;
+    static final Duration PACE = Duration.ofSeconds(1);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private WebhookReceiver receiver;
+    private Ownership ownership;
+    private StewardLink link;
+    private EmbeddedCluster cluster;
+    private OrderTraffic traffic;
+    private StewardExporter exporter;
+    private MonitoringStack stack;
+
+    private E2eEnvironment() {
+    }
+
+    static E2eEnvironment start(StackBinaries binaries, Path workDir) throws Exception {
+        E2eEnvironment env = new E2eEnvironment();
+        try {
+            env.startAll(binaries, workDir);
+            return env;
+        } catch (Exception | Error e) {
+            env.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StackBinaries binaries, Path workDir) throws Exception {
+        Files.createDirectories(workDir);
+        receiver = track(WebhookReceiver.start());
+        ownership = ownership(workDir.resolve("ownership.yml"), receiver.baseUrl());
+        Path generated = workDir.resolve("generated");
+        new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
+
+        link = track(StewardLink.forBrokers(3));
+        cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
+        cluster.createTopics(OrderTraffic.TOPICS, 3);
+        traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
+        Properties props = new Properties();
+        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
+        exporter = track(StewardExporter.start(StewardExporter.Config.of(ownership, props)
+                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))));
+        stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
+                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_FILE)),
+                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0)));
+    }
+
+    /** The drills' ownership file with every team's webhook pointed at this run's receiver. */
+    private static Ownership ownership(Path file, String webhookBase) throws IOException, OwnershipException {
+        try (InputStream in = E2eEnvironment.class.getResourceAsStream("/e2e/ownership.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("test resource e2e/ownership.yml is missing");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${WEBHOOK_BASE}", webhookBase);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        return new OwnershipLoader().load(file);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    WebhookReceiver receiver() {
+        return receiver;
+    }
+
+    Ownership ownership() {
+        return ownership;
+    }
+
+    EmbeddedCluster cluster() {
+        return cluster;
+    }
+
+    StewardLink stewardLink() {
+        return link;
+    }
+
+    OrderTraffic traffic() {
+        return traffic;
+    }
+
+    StewardExporter exporter() {
+        return exporter;
+    }
+
+    MonitoringStack stack() {
+        return stack;
+    }
+
+    PrometheusApi prometheus() {
+        return new PrometheusApi(stack.prometheusUrl());
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("e2e shutdown: " + e);
+            }
+        }
+    }
+}

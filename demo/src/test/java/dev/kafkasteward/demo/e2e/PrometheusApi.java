@@ -1,0 +1,64 @@
+package dev.kafkasteward.demo.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The two questions the drills ask Prometheus: which alerts are pending or firing, and does a query return series. */
+final class PrometheusApi {
+
+    /** An alert as Prometheus sees it: {@code pending} (waiting out {@code for:}) or {@code firing}. */
+    record ActiveAlert(String state, Map<String, String> labels) {
+
+        @Override
+        public String toString() {
+            return state + " " + labels;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final URI base;
+
+    PrometheusApi(URI base) {
+        this.base = base;
+    }
+
+    List<ActiveAlert> alerts() throws IOException, InterruptedException {
+        List<ActiveAlert> alerts = new ArrayList<>();
+        for (JsonNode a : get("/api/v1/alerts").path("data").path("alerts")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            a.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            alerts.add(new ActiveAlert(a.path("state").asText(), labels));
+        }
+        return alerts;
+    }
+
+    /** How many series an instant query returns. */
+    int seriesCount(String promql) throws IOException, InterruptedException {
+        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .path("data").path("result").size();
+    }
+
+    private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("Prometheus " + pathAndQuery + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the failure headers of dead-letter records written since the exporter started, with a
+ * consumer that never joins a group or commits: positions live in memory. Partitions known at the
+ * first read start at their log-end (older records are counted by offsets, not re-read); partitions
+ * that appear later start at their log-start, since all their records are new. Reads are bounded
+ * per call; the rest waits for the next cycle.
+ */
+public final class DeadLetterRecordReader implements AutoCloseable {
+
+    private static final int MAX_HEADER_CHARS = 200;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<TopicPartitionId, Long> positions = new HashMap<>();
+    private boolean initialized;
+
+    public DeadLetterRecordReader(Properties clientProperties) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, props.getProperty("client.id", "kafka-steward") + "-dead-letters");
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Records read and what remains unread per partition. */
+    public record Result(Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> records,
+                         Map<TopicPartitionId, Long> unread) {
+    }
+
+    /**
+     * Reads new records up to the given log-end offsets.
+     *
+     * @param offsets  current offsets of every dead-letter partition that could be read
+     * @param complete whether {@code offsets} covers every dead-letter partition (positions of
+     *                 partitions missing from a complete map are forgotten)
+     * @param headers  header names to keep, per topic
+     */
+    public Result read(Map<TopicPartitionId, LogOffsets> offsets, boolean complete, Map<String, Set<String>> headers,
+                       int budget, Duration timeLimit) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        offsets.forEach((id, log) -> {
+            long pos = positions.getOrDefault(id, initialized ? log.start() : log.end());
+            pos = Math.min(Math.max(pos, log.start()), log.end()); // retention passed us, or the topic was recreated
+            positions.put(id, pos);
+            if (pos < log.end()) {
+                ends.put(new TopicPartition(id.topic(), id.partition()), log.end());
+            }
+        });
+        if (complete) {
+            positions.keySet().retainAll(new HashSet<>(offsets.keySet()));
+            initialized = true;
+        }
+        Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out = new HashMap<>();
+        if (!ends.isEmpty() && budget > 0) {
+            fetch(ends, headers, budget, timeLimit, out);
+        }
+        Map<TopicPartitionId, Long> unread = new HashMap<>();
+        offsets.forEach((id, log) -> unread.put(id, Math.max(0, log.end() - positions.get(id))));
+        return new Result(out, unread);
+    }
+
+    private void fetch(Map<TopicPartition, Long> ends, Map<String, Set<String>> headers, int budget,
+                       Duration timeLimit, Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out) {
+        Map<TopicPartition, Long> remaining = new HashMap<>(ends);
+        consumer.assign(new ArrayList<>(remaining.keySet()));
+        remaining.keySet().forEach(tp -> consumer.seek(tp, positions.get(id(tp))));
+        Instant deadline = Instant.now().plus(timeLimit);
+        int left = budget;
+        try {
+            while (!remaining.isEmpty() && left > 0 && Instant.now().isBefore(deadline)) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                for (TopicPartition tp : batch.partitions()) {
+                    Long end = remaining.get(tp);
+                    if (end == null) {
+                        continue;
+                    }
+                    TopicPartitionId id = id(tp);
+                    for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
+                        if (r.offset() >= end || left == 0) {
+                            break;
+                        }
+                        out.computeIfAbsent(id, k -> new ArrayList<>()).add(new DeadLetterObservation.NewRecord(
+                                tp.partition(), r.offset(), wanted(r, headers.getOrDefault(tp.topic(), Set.of()))));
+                        positions.put(id, r.offset() + 1);
+                        left--;
+                    }
+                }
+                if (left > 0) {
+                    // Every fetched record was taken: the consumer's position also steps over
+                    // transaction markers and compacted gaps, which no record reveals.
+                    for (TopicPartition tp : remaining.keySet()) {
+                        TopicPartitionId id = id(tp);
+                        long fetched = consumer.position(tp, Duration.ofSeconds(1));
+                        positions.put(id, Math.max(positions.get(id), Math.min(remaining.get(tp), fetched)));
+                    }
+                }
+                List<TopicPartition> done = remaining.entrySet().stream()
+                        .filter(e -> positions.get(id(e.getKey())) >= e.getValue()).map(Map.Entry::getKey).toList();
+                done.forEach(remaining::remove);
+                consumer.pause(done);
+            }
+        } finally {
+            consumer.assign(List.of());
+        }
+    }
+
+    private static Map<String, String> wanted(ConsumerRecord<byte[], byte[]> r, Set<String> names) {
+        Map<String, String> out = new HashMap<>();
+        for (Header h : r.headers()) {
+            if (h.value() != null && names.contains(h.key())) {
+                String v = new String(h.value(), StandardCharsets.UTF_8);
+                out.put(h.key(), v.length() > MAX_HEADER_CHARS ? v.substring(0, MAX_HEADER_CHARS) : v);
+            }
+        }
+        return out;
+    }
+
+    private static TopicPartitionId id(TopicPartition tp) {
+        return new TopicPartitionId(tp.topic(), tp.partition());
+    }
+
+    /** Requests this reader's consumer sent so far, so a cycle can report what it cost. */
+    public long requestCount() {
+        return RequestCounter.total(consumer.metrics());
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

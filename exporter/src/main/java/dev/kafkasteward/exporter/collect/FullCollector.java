@@ -1,0 +1,56 @@
+package dev.kafkasteward.exporter.collect;
+
+import dev.kafkasteward.contract.ownership.DeadLetterTopic;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * One whole cycle: the Admin part ({@link KafkaCollector}), then the dead-letter offsets and headers
+ * for the topics it listed, plus the funnel consumer's latest published state (read on its own
+ * thread; {@code funnels} gets the names of the topics that exist); record timestamps stay with the
+ * Kafka collector.
+ */
+public final class FullCollector implements Collector {
+
+    private final KafkaCollector kafka;
+    private final Admin admin;
+    private final DeadLetterRecordReader reader;
+    private final DeadLetterCollector deadLetters;
+    private final Function<List<String>, FunnelSnapshot> funnels;
+
+    public FullCollector(KafkaCollector kafka, Admin admin, DeadLetterRecordReader reader,
+                         List<DeadLetterTopic> deadLetterTopics, CollectorSettings settings,
+                         DeadLetterSettings deadLetterSettings,
+                         Function<List<String>, FunnelSnapshot> funnels) {
+        this.kafka = kafka;
+        this.admin = admin;
+        this.reader = reader;
+        this.deadLetters = new DeadLetterCollector(admin, reader, deadLetterTopics, settings, deadLetterSettings);
+        this.funnels = funnels;
+    }
+
+    @Override
+    public Observation collect() {
+        Observation base = kafka.collect();
+        if (base.errors().containsKey(Stage.LIST_TOPICS.label())) {
+            return base.with(DeadLetterObservation.EMPTY, funnels.apply(List.of()), Map.of(), Map.of());
+        }
+        CycleErrors errors = new CycleErrors();
+        long adminBefore = RequestCounter.total(admin.metrics());
+        long consumerBefore = reader.requestCount();
+        DeadLetterObservation dead = deadLetters.collect(base.topics(), errors);
+        Map<String, Long> requests = Map.of("admin", RequestCounter.total(admin.metrics()) - adminBefore,
+                "consumer", reader.requestCount() - consumerBefore);
+        List<String> names = base.topics().stream().map(TopicMetadata::name).toList();
+        return base.with(dead, funnels.apply(names), requests, errors.byLabel());
+    }
+
+    @Override
+    public Observation readTimestamps(Observation observation, Collection<RecordPosition> positions) {
+        return kafka.readTimestamps(observation, positions);
+    }
+}

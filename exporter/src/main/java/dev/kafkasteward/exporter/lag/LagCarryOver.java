@@ -1,0 +1,54 @@
+package dev.kafkasteward.exporter.lag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the last known lag of what a cycle could not read. While a broker stops or a group
+ * coordinator moves, a group can be missing from one or two cycles (its coordinator still loading,
+ * its offsets unreadable) and a partition's log offsets can fail; dropping those series for a
+ * cycle would resolve alerts falsely. What is carried is the previous value, unchanged. A group is
+ * carried for at most {@link #GRACE_CYCLES} cycles, so one that was really deleted disappears soon
+ * after.
+ */
+public final class LagCarryOver {
+
+    private LagCarryOver() {
+    }
+
+    public static final int GRACE_CYCLES = 3;
+
+    /**
+     * @param carryGroups   groups of {@code previous} to keep although this cycle did not see them
+     * @param offsetsFailed the cycle failed to read some partitions' log offsets
+     */
+    public static LagSnapshot apply(LagSnapshot current, LagSnapshot previous, Set<String> carryGroups,
+                                    boolean offsetsFailed) {
+        if (carryGroups.isEmpty() && !offsetsFailed) {
+            return current;
+        }
+        Set<String> currentGroups = new HashSet<>();
+        current.groups().forEach(g -> currentGroups.add(g.group()));
+        Set<GroupPartition> currentPartitions = new HashSet<>();
+        current.partitions().forEach(p -> currentPartitions.add(new GroupPartition(p.group(), p.partition())));
+
+        List<PartitionLag> partitions = new ArrayList<>(current.partitions());
+        for (PartitionLag p : previous.partitions()) {
+            boolean groupMissing = carryGroups.contains(p.group()) && !currentGroups.contains(p.group());
+            boolean partitionMissing = offsetsFailed && currentGroups.contains(p.group())
+                    && p.records().isPresent() && !currentPartitions.contains(new GroupPartition(p.group(), p.partition()));
+            if (groupMissing || partitionMissing) {
+                partitions.add(p);
+            }
+        }
+        List<GroupLag> groups = new ArrayList<>(current.groups());
+        previous.groups().stream().filter(g -> carryGroups.contains(g.group()) && !currentGroups.contains(g.group()))
+                .forEach(groups::add);
+        partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
+        groups.sort(Comparator.comparing(GroupLag::group));
+        return new LagSnapshot(partitions, groups);
+    }
+}

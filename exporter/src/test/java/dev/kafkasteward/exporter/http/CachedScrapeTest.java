@@ -1,0 +1,75 @@
+package dev.kafkasteward.exporter.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+/** The cached /metrics: right bytes in every format, the snapshot part built once per snapshot. */
+class CachedScrapeTest {
+
+    private final AtomicReference<Object> key = new AtomicReference<>(new Object());
+    private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicInteger scrapes = new AtomicInteger();
+
+    private final ScrapeSource source = () -> new ScrapeSource.Scrape(key.get(), () -> {
+        builds.incrementAndGet();
+        return MetricSnapshots.of(gauge("kafka_heavy", 42));
+    }, () -> MetricSnapshots.of(gauge("kafka_steward_light", scrapes.incrementAndGet())));
+
+    @Test
+    void servesBothPartsInEachFormatAndBuildsTheSnapshotPartOncePerSnapshot() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, () -> true)) {
+            String text = get(server.port(), "text/plain; version=0.0.4", false);
+            assertTrue(text.contains("kafka_heavy 42.0\n") && text.contains("kafka_steward_light 1.0\n"), text);
+
+            String om = get(server.port(), "application/openmetrics-text; version=1.0.0", false);
+            assertTrue(om.contains("kafka_heavy 42.0\n# TYPE kafka_steward_light gauge"), "one # EOF, at the end: " + om);
+            assertTrue(om.endsWith("# EOF\n") && om.indexOf("# EOF") == om.lastIndexOf("# EOF"), om);
+
+            String gzipped = get(server.port(), "text/plain; version=0.0.4", true);
+            assertTrue(gzipped.contains("kafka_heavy 42.0\n") && gzipped.contains("kafka_steward_light 3.0\n"), gzipped);
+
+            assertEquals(3, builds.get(), "one build per format and encoding");
+            get(server.port(), "text/plain; version=0.0.4", false);
+            assertEquals(3, builds.get(), "a second scrape of the same snapshot reuses the bytes");
+
+            key.set(new Object()); // a new snapshot
+            get(server.port(), "text/plain; version=0.0.4", false);
+            assertEquals(4, builds.get());
+        }
+    }
+
+    private static GaugeSnapshot gauge(String name, double value) {
+        return GaugeSnapshot.builder().name(name).help("h")
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+    }
+
+    private static String get(int port, String accept, boolean gzip) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Accept", accept);
+        if (gzip) {
+            b.header("Accept-Encoding", "gzip");
+        }
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        byte[] body = r.body();
+        if (gzip) {
+            assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}
