@@ -9,6 +9,8 @@ import dev.kafkasteward.rules.lag.FreshnessSloAlerts;
 import dev.kafkasteward.rules.lag.LagAgeAlerts;
 import dev.kafkasteward.rules.apps.ClientAlerts;
 import dev.kafkasteward.rules.apps.ConnectAlerts;
+import dev.kafkasteward.rules.apps.DeadLetterAlerts;
+import dev.kafkasteward.rules.apps.FunnelAlerts;
 import dev.kafkasteward.rules.platform.BrokerRequestAlerts;
 import dev.kafkasteward.rules.platform.ClusterHealthAlerts;
 import dev.kafkasteward.rules.platform.DiskAlerts;
@@ -72,6 +74,8 @@ public final class RulesGenerator {
                 BrokerRequestAlerts.family(links, scale),
                 DiskAlerts.family(links, scale),
                 JvmAlerts.family(links, scale),
+                new DeadLetterAlerts(links),
+                new FunnelAlerts(links, scale),
                 new ConnectAlerts(links, scale),
                 new ClientAlerts(links, scale),
                 StewardSelfAlerts.family(links, scale, options.exporterJob()));

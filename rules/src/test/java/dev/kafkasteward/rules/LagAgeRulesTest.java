@@ -30,7 +30,7 @@ class LagAgeRulesTest {
                         + " {{ $labels.topic }} in cluster {{ $labels.cluster }} is {{ $value | humanizeDuration }} old,"
                         + " above the warning threshold of 30s for tier-1. Owner: fulfillment.",
                 "runbook_url", RulesOptions.DEFAULT_RUNBOOK_BASE_URL + "/kafkaconsumerlagagewarning.md",
-                "dashboard_url", "http://localhost:3000/d/ks-overview-orders-prod?var-cluster=orders-prod&var-team=fulfillment"),
+                "dashboard_url", "http://localhost:3000/d/ks-team-fulfillment--orders-prod?var-cluster=orders-prod"),
                 map(rule.get("annotations")));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * entry in file order owns a group: each entry excludes the earlier entries that could claim the
  * same groups, and an exact entry wholly claimed by an earlier one gets no alerts at all.
  */
-final class LagAgePlanner {
+public final class LagAgePlanner {
 
     private final double timeScale;
 
@@ -34,7 +34,7 @@ final class LagAgePlanner {
      * The earlier selectors that may claim groups {@code selector} also claims. Overlap is decided
      * exactly when one side is a name; two patterns are assumed to overlap.
      */
-    static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
+    public static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
         return earlier.stream().filter(e -> {
             if (!selector.isPattern()) {
                 return e.matches(selector.name());
