@@ -4,15 +4,33 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfigGenerator;
+import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
+import dev.kafkasteward.rules.lag.FreshnessSloAlerts;
 import dev.kafkasteward.rules.lag.LagAgeAlerts;
+import dev.kafkasteward.rules.apps.ClientAlerts;
+import dev.kafkasteward.rules.apps.ConnectAlerts;
+import dev.kafkasteward.rules.apps.DeadLetterAlerts;
+import dev.kafkasteward.rules.apps.FunnelAlerts;
+import dev.kafkasteward.rules.platform.BrokerRequestAlerts;
+import dev.kafkasteward.rules.platform.ClusterHealthAlerts;
+import dev.kafkasteward.rules.platform.DiskAlerts;
+import dev.kafkasteward.rules.platform.JvmAlerts;
+import dev.kafkasteward.rules.platform.ControllerAlerts;
+import dev.kafkasteward.rules.platform.ReplicationAlerts;
+import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
+import dev.kafkasteward.rules.runbook.RunbookWriter;
+import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.steward.StewardSelfAlerts;
 import dev.kafkasteward.rules.prometheus.RuleFile;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile;
+import dev.kafkasteward.rules.prometheus.TestMerger;
 import dev.kafkasteward.rules.signal.AlertFamily;
 import dev.kafkasteward.rules.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns an {@link Ownership} into the alerting side of Kafka Steward: Prometheus alerting rules, the
@@ -21,12 +39,18 @@ import java.util.Map;
  */
 public final class RulesGenerator {
 
-    /** Prometheus alerting rules. */
-    public static final String RULES_FILE = "rules/kafka-steward.rules.yml";
-    /** promtool unit tests for {@link #RULES_FILE}; they name it relative to their own folder. */
-    public static final String RULE_TESTS_FILE = "rules/kafka-steward.rules.test.yml";
+    /**
+     * Prometheus rules, one file per family ({@code rules/<family>.rules.yml}), each with its promtool
+     * tests beside it ({@code rules/<family>.rules.test.yml}). promtool evaluates every rule of a test's
+     * rule files at every step, so per-family files keep the tests of a large ownership file fast.
+     */
+    public static final String RULES_DIR = "rules";
+    public static final String RULES_SUFFIX = ".rules.yml";
+    public static final String RULE_TESTS_SUFFIX = ".rules.test.yml";
     /** Alertmanager configuration: receivers, routes, inhibitions. */
     public static final String ALERTMANAGER_FILE = "alertmanager/alertmanager.yml";
+    /** One Markdown runbook per alert, named {@code <alertname in lower case>.md}, plus an index. */
+    public static final String RUNBOOKS_DIR = "runbooks";
     /** Prometheus' advice: beyond this, a group's evaluation is slow to read and to debug. */
     public static final int MAX_RULES_PER_GROUP = 20;
 
@@ -38,37 +62,62 @@ public final class RulesGenerator {
 
     public RulesGenerator(RulesOptions options) {
         this.options = options;
+        Links links = new Links(options.runbookBaseUrl(), options.dashboardBaseUrl());
+        double scale = options.timeScale();
         this.families = List.of(
-                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), options.timeScale()));
+                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), scale),
+                new ConsumerStatusAlerts(links, scale),
+                new FreshnessSloAlerts(links),
+                ReplicationAlerts.family(links, scale),
+                ControllerAlerts.family(links, scale),
+                ClusterHealthAlerts.family(links, scale),
+                BrokerRequestAlerts.family(links, scale),
+                DiskAlerts.family(links, scale),
+                JvmAlerts.family(links, scale),
+                new DeadLetterAlerts(links),
+                new FunnelAlerts(links, scale),
+                new ConnectAlerts(links, scale),
+                new ClientAlerts(links, scale),
+                StewardSelfAlerts.family(links, scale, options.exporterJob()));
+    }
+
+    /** The families, in the order their groups appear in the rule file. */
+    public List<AlertFamily> families() {
+        return families;
     }
 
     public GeneratedFiles generate(Ownership ownership) {
-        List<RuleFile.Group> groups = new ArrayList<>();
-        List<RuleTestFile.Test> tests = new ArrayList<>();
+        String header = HEADER + "\nCluster: " + ownership.cluster();
+        Map<String, String> files = new TreeMap<>();
         List<AlertmanagerConfig.InhibitRule> inhibitions = new ArrayList<>();
+        List<AlertingRule> alerts = new ArrayList<>();
         for (AlertFamily family : families) {
-            groups.addAll(groups(family.name(), family.rules(ownership)));
-            tests.addAll(family.tests(ownership));
             inhibitions.addAll(family.inhibitRules());
+            List<? extends Rule> rules = family.rules(ownership);
+            if (rules.isEmpty()) {
+                continue;
+            }
+            rules.stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).forEach(alerts::add);
+            String ruleFile = family.name() + RULES_SUFFIX;
+            String testFile = family.name() + RULE_TESTS_SUFFIX;
+            files.put(RULES_DIR + "/" + ruleFile, YamlWriter.write(header, new RuleFile(groups(family.name(), rules))));
+            files.put(RULES_DIR + "/" + testFile, YamlWriter.write(header + "\nRun: promtool test rules " + testFile,
+                    new RuleTestFile(List.of(ruleFile), "1m", TestMerger.merge(family.name(), family.tests(ownership)))));
         }
-        String ruleFileName = RULES_FILE.substring(RULES_FILE.lastIndexOf('/') + 1);
-        RuleTestFile testFile = new RuleTestFile(List.of(ruleFileName), "1m", tests);
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
                 .generate(ownership, inhibitions);
-        String header = HEADER + "\nCluster: " + ownership.cluster();
-        return GeneratedFiles.of(Map.of(
-                RULES_FILE, YamlWriter.write(header, new RuleFile(groups)),
-                RULE_TESTS_FILE, YamlWriter.write(header + "\nRun: promtool test rules " + ruleFileName
-                        .replace(".yml", ".test.yml"), testFile),
-                ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager)));
+        files.put(ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager));
+        new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
+                text));
+        return GeneratedFiles.of(files);
     }
 
     /** Splits one family's rules, in order, into groups of at most {@link #MAX_RULES_PER_GROUP}. */
-    static List<RuleFile.Group> groups(String familyName, List<AlertingRule> rules) {
+    static List<RuleFile.Group> groups(String familyName, List<? extends Rule> rules) {
         List<RuleFile.Group> groups = new ArrayList<>();
         for (int from = 0; from < rules.size(); from += MAX_RULES_PER_GROUP) {
-            List<AlertingRule> chunk = rules.subList(from, Math.min(rules.size(), from + MAX_RULES_PER_GROUP));
+            List<Rule> chunk = List.copyOf(rules.subList(from, Math.min(rules.size(), from + MAX_RULES_PER_GROUP)));
             groups.add(new RuleFile.Group("kafka-steward." + familyName + "." + (groups.size() + 1), chunk));
         }
         return groups;

@@ -17,13 +17,17 @@ import java.util.Objects;
  * @param smtpFrom         {@code global.smtp_from}, written only when an email receiver does not set {@code from}
  * @param smtpSmarthost    {@code global.smtp_smarthost}, written only when an email receiver does not set
  *                         {@code smarthost}
+ * @param exporterJob      the Prometheus job scraping this cluster's exporter, for the exporter-down alert
+ *                         ({@code up} has no {@code cluster} label, so the job must serve this cluster only)
  */
 public record RulesOptions(String runbookBaseUrl, String dashboardBaseUrl, double timeScale,
-                           AlertmanagerVersion alertmanager, String smtpFrom, String smtpSmarthost) {
+                           AlertmanagerVersion alertmanager, String smtpFrom, String smtpSmarthost,
+                           String exporterJob) {
 
     public static final String DEFAULT_RUNBOOK_BASE_URL =
             "https://github.com/kafka-steward/kafka-steward/blob/main/docs/runbooks";
     public static final String DEFAULT_DASHBOARD_BASE_URL = "http://localhost:3000";
+    public static final String DEFAULT_EXPORTER_JOB = "kafka-steward";
 
     public RulesOptions {
         runbookBaseUrl = stripTrailingSlash(Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl"));
@@ -34,32 +38,38 @@ public record RulesOptions(String runbookBaseUrl, String dashboardBaseUrl, doubl
         Objects.requireNonNull(alertmanager, "alertmanager");
         Objects.requireNonNull(smtpFrom, "smtpFrom");
         Objects.requireNonNull(smtpSmarthost, "smtpSmarthost");
+        Objects.requireNonNull(exporterJob, "exporterJob");
     }
 
     /** Production defaults: GitHub runbooks, local Grafana, real time, Alertmanager 0.25 (Debian bookworm). */
     public static RulesOptions defaults() {
         return new RulesOptions(DEFAULT_RUNBOOK_BASE_URL, DEFAULT_DASHBOARD_BASE_URL, 1.0,
-                AlertmanagerVersion.V0_25, "kafka-steward@localhost", "localhost:25");
+                AlertmanagerVersion.V0_25, "kafka-steward@localhost", "localhost:25", DEFAULT_EXPORTER_JOB);
     }
 
     public RulesOptions withRunbookBaseUrl(String url) {
-        return new RulesOptions(url, dashboardBaseUrl, timeScale, alertmanager, smtpFrom, smtpSmarthost);
+        return new RulesOptions(url, dashboardBaseUrl, timeScale, alertmanager, smtpFrom, smtpSmarthost, exporterJob);
     }
 
     public RulesOptions withDashboardBaseUrl(String url) {
-        return new RulesOptions(runbookBaseUrl, url, timeScale, alertmanager, smtpFrom, smtpSmarthost);
+        return new RulesOptions(runbookBaseUrl, url, timeScale, alertmanager, smtpFrom, smtpSmarthost, exporterJob);
     }
 
     public RulesOptions withTimeScale(double scale) {
-        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, scale, alertmanager, smtpFrom, smtpSmarthost);
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, scale, alertmanager, smtpFrom, smtpSmarthost, exporterJob);
     }
 
     public RulesOptions withAlertmanager(AlertmanagerVersion version) {
-        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, version, smtpFrom, smtpSmarthost);
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, version, smtpFrom, smtpSmarthost, exporterJob);
     }
 
     public RulesOptions withSmtp(String from, String smarthost) {
-        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, alertmanager, from, smarthost);
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, alertmanager, from, smarthost, exporterJob);
+    }
+
+    public RulesOptions withExporterJob(String job) {
+        return new RulesOptions(runbookBaseUrl, dashboardBaseUrl, timeScale, alertmanager, smtpFrom, smtpSmarthost,
+                job);
     }
 
     private static String stripTrailingSlash(String url) {

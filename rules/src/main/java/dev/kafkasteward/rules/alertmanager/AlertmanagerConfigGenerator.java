@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Builds the Alertmanager routing: one receiver per team, one route per team matching its
- * {@code team} label with a faster-paced child route for critical alerts, and the platform owner's
+ * {@code team} label with a faster-paced child route for critical alerts and a slower one for info, and the platform owner's
  * receiver at the root for anything no team claims.
  */
 public final class AlertmanagerConfigGenerator {
@@ -38,10 +38,13 @@ public final class AlertmanagerConfigGenerator {
         ReceiverMapper mapper = new ReceiverMapper(version);
         Timings warning = Timings.warning(timeScale);
         Timings critical = Timings.critical(timeScale);
+        Timings info = Timings.info(timeScale);
         List<Route> teamRoutes = ownership.teamNames().stream().map(team -> new Route(team, null,
                 List.of(PromQl.eq("team", team)), null, null, null,
                 List.of(new Route(team, null, List.of(PromQl.eq("severity", Severity.CRITICAL.label())),
-                        critical.groupWait(), critical.groupInterval(), critical.repeatInterval(), null))))
+                        critical.groupWait(), critical.groupInterval(), critical.repeatInterval(), null),
+                        new Route(team, null, List.of(PromQl.eq("severity", Severity.INFO.label())),
+                                info.groupWait(), info.groupInterval(), info.repeatInterval(), null))))
                 .toList();
         Route root = new Route(ownership.platform().owner(), GROUP_BY, null, warning.groupWait(),
                 warning.groupInterval(), warning.repeatInterval(), teamRoutes);

@@ -1,6 +1,5 @@
 package dev.kafkasteward.rules.lag;
 
-import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.NameSelector;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.rules.prom.Durations;
@@ -12,7 +11,7 @@ import java.util.List;
  * entry in file order owns a group: each entry excludes the earlier entries that could claim the
  * same groups, and an exact entry wholly claimed by an earlier one gets no alerts at all.
  */
-final class LagAgePlanner {
+public final class LagAgePlanner {
 
     private final double timeScale;
 
@@ -22,18 +21,10 @@ final class LagAgePlanner {
 
     List<LagAgeAlert> plan(Ownership ownership) {
         List<LagAgeAlert> alerts = new ArrayList<>();
-        List<NameSelector> earlier = new ArrayList<>();
-        for (ConsumerGroupOwnership entry : ownership.consumerGroups()) {
-            NameSelector selector = entry.selector();
-            List<NameSelector> excluded = overlapping(selector, earlier);
-            earlier.add(selector);
-            if (!selector.isPattern() && !excluded.isEmpty()) {
-                continue; // shadowed: an earlier entry owns this group
-            }
-            var tier = ownership.tier(entry.tier());
-            var alertFor = Durations.scale(tier.alertFor(), timeScale);
+        for (ConsumerEntries.Planned p : ConsumerEntries.plan(ownership)) {
+            var alertFor = Durations.scale(p.tier().alertFor(), timeScale);
             for (LagAgeAlert.Level level : LagAgeAlert.Level.values()) {
-                alerts.add(new LagAgeAlert(entry, level, tier, excluded, alertFor));
+                alerts.add(new LagAgeAlert(p.entry(), level, p.tier(), p.excluded(), alertFor));
             }
         }
         return alerts;
@@ -43,7 +34,7 @@ final class LagAgePlanner {
      * The earlier selectors that may claim groups {@code selector} also claims. Overlap is decided
      * exactly when one side is a name; two patterns are assumed to overlap.
      */
-    private static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
+    public static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
         return earlier.stream().filter(e -> {
             if (!selector.isPattern()) {
                 return e.matches(selector.name());

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * entry owns. Covers the constructs ownership patterns use (literals, escapes, {@code .}, classes,
  * groups with alternation, quantifiers); the result is verified, and empty when no sample is found.
  */
-final class RegexSample {
+public final class RegexSample {
 
     private final String regex;
     private int pos;
@@ -17,7 +17,7 @@ final class RegexSample {
         this.regex = regex;
     }
 
-    static Optional<String> of(Pattern pattern) {
+    public static Optional<String> of(Pattern pattern) {
         try {
             String candidate = new RegexSample(pattern.pattern()).sequence();
             return pattern.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();

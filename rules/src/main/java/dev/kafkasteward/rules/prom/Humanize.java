@@ -2,12 +2,18 @@ package dev.kafkasteward.rules.prom;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
- * Java twin of the Prometheus template function {@code humanizeDuration} that our annotations use,
- * so promtool tests can state the exact annotation text an alert must carry.
+ * Java twins of the Prometheus template functions our annotations use ({@code humanizeDuration},
+ * {@code humanize}, {@code humanizePercentage}, {@code humanize1024}), so promtool tests can state
+ * the exact annotation text an alert must carry.
  */
 public final class Humanize {
+
+    private static final String[] BIG = {"k", "M", "G", "T", "P", "E", "Z", "Y"};
+    private static final String[] SMALL = {"m", "u", "n", "p", "f", "a", "z", "y"};
+    private static final String[] BINARY = {"ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"};
 
     private Humanize() {
     }
@@ -40,8 +46,61 @@ public final class Humanize {
         return fourSignificant(seconds) + "s";
     }
 
-    // Go's %.4g for values below 10^4, which is all humanizeDuration passes here.
+    /** Prometheus' {@code humanize}: SI prefixes, k and up or m and down. */
+    public static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        double v = value;
+        String prefix = "";
+        if (Math.abs(v) >= 1) {
+            for (String p : BIG) {
+                if (Math.abs(v) < 1000) {
+                    break;
+                }
+                prefix = p;
+                v /= 1000;
+            }
+        } else {
+            for (String p : SMALL) {
+                if (Math.abs(v) >= 1) {
+                    break;
+                }
+                prefix = p;
+                v *= 1000;
+            }
+        }
+        return fourSignificant(v) + prefix;
+    }
+
+    /** Prometheus' {@code humanizePercentage}: a ratio as a percentage. */
+    public static String percentage(double ratio) {
+        return fourSignificant(ratio * 100) + "%";
+    }
+
+    /** Prometheus' {@code humanize1024}: binary prefixes (ki, Mi, Gi, ...). */
+    public static String binary(double value) {
+        if (Math.abs(value) <= 1) {
+            return fourSignificant(value);
+        }
+        double v = value;
+        String prefix = "";
+        for (String p : BINARY) {
+            if (Math.abs(v) < 1024) {
+                break;
+            }
+            prefix = p;
+            v /= 1024;
+        }
+        return fourSignificant(v) + prefix;
+    }
+
+    // Go's %.4g for values below 10^4, which is all these functions pass here; Go rounds half to even.
     private static String fourSignificant(double value) {
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 }

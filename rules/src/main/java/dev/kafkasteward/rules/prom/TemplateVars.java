@@ -12,8 +12,13 @@ public interface TemplateVars {
     /** The alert's label {@code name}. */
     String label(String name);
 
+    /** The alert's value in {@code unit}'s human form. */
+    String value(ValueUnit unit);
+
     /** The alert's value (seconds) as a human duration. */
-    String valueAsDuration();
+    default String valueAsDuration() {
+        return value(ValueUnit.DURATION);
+    }
 
     /** Renders Prometheus template actions, e.g. {@code {{ $labels.group }}}. */
     static TemplateVars prometheus() {
@@ -24,8 +29,8 @@ public interface TemplateVars {
             }
 
             @Override
-            public String valueAsDuration() {
-                return "{{ $value | humanizeDuration }}";
+            public String value(ValueUnit unit) {
+                return "{{ $value | " + unit.templateFunction() + " }}";
             }
         };
     }
@@ -43,8 +48,8 @@ public interface TemplateVars {
             }
 
             @Override
-            public String valueAsDuration() {
-                return Humanize.duration(value);
+            public String value(ValueUnit unit) {
+                return unit.format(value);
             }
         };
     }

@@ -2,7 +2,7 @@ package dev.kafkasteward.rules.signal;
 
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
+import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
 import java.util.List;
 
@@ -15,8 +15,8 @@ public interface AlertFamily {
     /** Kebab-case name used in rule-group names, e.g. {@code consumer-lag-age}. */
     String name();
 
-    /** The rules, in a stable order. */
-    List<AlertingRule> rules(Ownership ownership);
+    /** The rules (alerting, and recording rules they read), in a stable order. */
+    List<? extends Rule> rules(Ownership ownership);
 
     /** promtool tests covering every rule returned by {@link #rules}. */
     List<Test> tests(Ownership ownership);

@@ -1,0 +1,112 @@
+package dev.kafkasteward.rules.apps;
+
+import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.contract.ownership.ConnectorOwnership;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.Tier;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
+import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.rules.prom.ValueUnit;
+import dev.kafkasteward.rules.signal.AlertInstance;
+import dev.kafkasteward.rules.signal.InstanceFamily;
+import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Scenario;
+import dev.kafkasteward.rules.signal.Scenario.Firing;
+import dev.kafkasteward.rules.signal.Scenario.Input;
+import dev.kafkasteward.rules.signal.Scenarios;
+import dev.kafkasteward.rules.signal.SeverityRule;
+import dev.kafkasteward.rules.signal.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kafka Connect, per connector in ownership.yml, to the connector's owner: the connector failed,
+ * tasks failed, records lost on the way to the connector's dead-letter queue.
+ */
+public final class ConnectAlerts extends InstanceFamily {
+
+    public static final String CONNECTOR_FAILED = "KafkaConnectConnectorFailed";
+    public static final String TASK_FAILED = "KafkaConnectTaskFailed";
+    public static final String DLQ_FAILURES = "KafkaConnectDlqProduceFailures";
+
+    private final double timeScale;
+
+    public ConnectAlerts(Links links, double timeScale) {
+        super(links);
+        this.timeScale = timeScale;
+    }
+
+    @Override
+    public String name() {
+        return "connect";
+    }
+
+    @Override
+    public List<AlertInstance> instances(Ownership ownership) {
+        String cluster = ownership.cluster();
+        List<AlertInstance> instances = new ArrayList<>();
+        for (ConnectorOwnership connector : ownership.connectors()) {
+            Tier tier = ownership.tier(connector.tier());
+            PromDuration alertFor = Durations.scale(PromDuration.ofSeconds(120), timeScale);
+            String c = PromQl.eq("cluster", cluster);
+            String n = PromQl.eq("connector", connector.name());
+            String owner = connector.owner();
+            instances.add(new AlertInstance(CONNECTOR_FAILED, "max by (cluster, connector) ("
+                    + JmxMetrics.CONNECT_CONNECTOR_STATUS.select(c, n, PromQl.eq("status", "failed")) + ") > 0",
+                    alertFor, SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+                    new Text(v -> "Connector " + v.label("connector") + " has failed.",
+                            v -> "Kafka Connect reports connector " + v.label("connector") + " in cluster "
+                                    + v.label("cluster") + " as failed: its pipeline moves no data. Owner: " + owner + "."),
+                    List.of(statusScenario(cluster, connector.name(), false))));
+            instances.add(new AlertInstance(TASK_FAILED, "count by (cluster, connector) ("
+                    + JmxMetrics.CONNECT_TASK_STATUS.select(c, n, PromQl.eq("status", "failed")) + " == 1) > 0",
+                    alertFor, SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+                    new Text(v -> "Tasks of connector " + v.label("connector") + " have failed.",
+                            v -> v.value(ValueUnit.NUMBER) + " tasks of connector " + v.label("connector")
+                                    + " in cluster " + v.label("cluster") + " have failed: their share of the data is"
+                                    + " not moving. Owner: " + owner + "."),
+                    List.of(statusScenario(cluster, connector.name(), true))));
+            instances.add(new AlertInstance(DLQ_FAILURES, "sum by (cluster, connector) (increase("
+                    + JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES.select(c, n) + "[10m])) > 0",
+                    PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+                    new Text(v -> "Connector " + v.label("connector") + " loses records meant for its dead-letter queue.",
+                            v -> v.value(ValueUnit.NUMBER) + " records of connector " + v.label("connector")
+                                    + " in cluster " + v.label("cluster") + " failed to reach its dead-letter queue in"
+                                    + " 10 minutes: they are lost. Owner: " + owner + "."),
+                    List.of(Scenarios.counter(JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES, cluster, List.of("connector"),
+                            Map.of("connector", connector.name(), "task", "0"), 2,
+                            Map.of("connector", connector.name() + "-unowned", "task", "0"), 2, 20, 10))));
+        }
+        return instances;
+    }
+
+    /** Failed connector or two failed tasks fire; a running one and other connectors do not. */
+    private static Scenario statusScenario(String cluster, String connector, boolean tasks) {
+        List<Input> inputs = new ArrayList<>();
+        var metric = tasks ? JmxMetrics.CONNECT_TASK_STATUS : JmxMetrics.CONNECT_CONNECTOR_STATUS;
+        for (String[] t : new String[][] {{cluster, connector, "failed", "1"}, {cluster, connector, "running", "0"},
+                {cluster, connector + "-other", "failed", "1"},
+                {cluster + Scenarios.OTHER_CLUSTER_SUFFIX, connector, "failed", "1"}}) {
+            for (String task : tasks ? List.of("0", "1") : List.of("")) {
+                Map<String, String> labels = new java.util.TreeMap<>(Map.of("cluster", t[0], "connector", t[1],
+                        "status", t[2], "instance", "connect-1:7073"));
+                if (tasks) {
+                    labels.put("task", task);
+                }
+                inputs.add(Input.gauge(metric, labels, Double.parseDouble(t[3])));
+            }
+        }
+        return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "connector", connector),
+                tasks ? 2 : 1)), 0);
+    }
+
+    @Override
+    public List<InhibitRule> inhibitRules() {
+        // A failed connector explains its failed tasks.
+        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", CONNECTOR_FAILED)),
+                List.of(PromQl.eq("alertname", TASK_FAILED)), List.of("cluster", "connector")));
+    }
+}

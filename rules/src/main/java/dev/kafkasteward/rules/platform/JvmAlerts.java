@@ -1,0 +1,137 @@
+package dev.kafkasteward.rules.platform;
+
+import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
+
+import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.rules.prom.ValueUnit;
+import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.PlatformFamily;
+import dev.kafkasteward.rules.signal.PlatformSignal;
+import dev.kafkasteward.rules.signal.Scenario;
+import dev.kafkasteward.rules.signal.Scenario.Firing;
+import dev.kafkasteward.rules.signal.Scenario.Input;
+import dev.kafkasteward.rules.signal.Scenarios;
+import dev.kafkasteward.rules.signal.SeverityRule;
+import dev.kafkasteward.rules.signal.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JVM and process health of every process a jmx-config agent is attached to (brokers,
+ * controllers, Connect workers), per scrape target: long GC pauses, heap pressure, deadlocks,
+ * file descriptors, and broker thread-pool saturation.
+ */
+public final class JvmAlerts {
+
+    public static final String LONG_GC = "KafkaJvmLongGcPauses";
+    public static final String HEAP = "KafkaJvmHeapHigh";
+    public static final String DEADLOCK = "KafkaJvmThreadsDeadlocked";
+    public static final String FDS = "KafkaProcessFileDescriptorsHigh";
+    public static final String HANDLERS = "KafkaRequestHandlersSaturated";
+    public static final String NETWORK = "KafkaNetworkProcessorsSaturated";
+    static final double GC_PAUSE_SECONDS = 0.5;
+    static final double HEAP_RATIO = 0.9;
+    static final double FDS_RATIO = 0.9;
+    static final double IDLE_RATIO = 0.2;
+
+    private JvmAlerts() {
+    }
+
+    public static PlatformFamily family(Links links, double timeScale) {
+        String gcSum = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_sum";
+        String gcCount = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_count";
+        return new PlatformFamily("jvm", links, timeScale, List.of(
+                new PlatformSignal(LONG_GC, SeverityRule.WARNING, duration("5m"),
+                        "average pause > " + PromQl.number(GC_PAUSE_SECONDS) + "s over 5m, for 5m",
+                        c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[5m]) / rate("
+                                + gcCount + "{" + PromQl.eq("cluster", c) + "}[5m])) > " + PromQl.number(GC_PAUSE_SECONDS),
+                        new Text(v -> "JVM " + v.label("instance") + " has long garbage-collection pauses.",
+                                v -> "Garbage collections on " + v.label("instance") + " in cluster " + v.label("cluster")
+                                        + " pause for " + v.value(ValueUnit.DURATION) + " on average (threshold "
+                                        + PromQl.number(GC_PAUSE_SECONDS) + "s): sessions time out, ISRs shrink."),
+                        c -> gcScenario(c, gcSum, gcCount)),
+                ratio(HEAP, JmxMetrics.JVM_MEMORY_USED.name(), JmxMetrics.JVM_MEMORY_MAX.name(), "area", "heap",
+                        HEAP_RATIO, "heap", "of its maximum heap in use"),
+                new PlatformSignal(DEADLOCK, SeverityRule.TIER, duration("5m"), "> 0 for 5m",
+                        c -> "max by (cluster, instance) (" + JmxMetrics.JVM_THREADS_DEADLOCKED.select(
+                                PromQl.eq("cluster", c)) + ") > 0",
+                        new Text(v -> "JVM " + v.label("instance") + " has deadlocked threads.",
+                                v -> v.value(ValueUnit.NUMBER) + " threads of " + v.label("instance") + " in cluster "
+                                        + v.label("cluster") + " are deadlocked; the process will not recover alone."),
+                        c -> Scenarios.gauge(JmxMetrics.JVM_THREADS_DEADLOCKED, c, List.of("instance"),
+                                Map.of("instance", "broker-1:7071"), 2, Map.of("instance", "broker-2:7071"), 0)),
+                ratio(FDS, JmxMetrics.PROCESS_OPEN_FDS.name(), JmxMetrics.PROCESS_MAX_FDS.name(), null, null, FDS_RATIO,
+                        "file descriptors", "of its file descriptor limit open"),
+                idle(HANDLERS, JmxMetrics.REQUEST_HANDLER_IDLE.name(), "request handler threads"),
+                idle(NETWORK, JmxMetrics.NETWORK_PROCESSOR_IDLE.name(), "network processor threads")),
+                List.of());
+    }
+
+    private static PlatformSignal ratio(String alert, String used, String max, String label, String value,
+                                        double threshold, String what, String meaning) {
+        return new PlatformSignal(alert, SeverityRule.WARNING, duration("15m"),
+                "> " + PromQl.number(threshold * 100) + "% for 15m",
+                c -> "max by (cluster, instance) (" + select(used, c, label, value) + " / " + select(max, c, label, value)
+                        + ") > " + PromQl.number(threshold),
+                new Text(v -> "JVM " + v.label("instance") + " is running out of " + what + ".",
+                        v -> v.label("instance") + " in cluster " + v.label("cluster") + " has "
+                                + v.value(ValueUnit.RATIO) + " " + meaning + "."),
+                c -> {
+                    List<Input> inputs = new ArrayList<>();
+                    for (String[] target : new String[][] {{c, "broker-1:7071", "95"}, {c, "broker-2:7071", "50"},
+                            {c + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", "95"}}) {
+                        inputs.add(new Input(used, labels(target[0], target[1], label, value),
+                                Double.parseDouble(target[2]), 0));
+                        inputs.add(new Input(max, labels(target[0], target[1], label, value), 100, 0));
+                    }
+                    return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", c, "instance", "broker-1:7071"),
+                            0.95)), 0);
+                });
+    }
+
+    private static PlatformSignal idle(String alert, String metric, String what) {
+        return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
+                "idle < " + PromQl.number(IDLE_RATIO * 100) + "% for 10m",
+                c -> "min by (cluster, instance) (" + metric + "{" + PromQl.eq("cluster", c) + "}) < "
+                        + PromQl.number(IDLE_RATIO),
+                new Text(v -> "The " + what + " of broker " + v.label("instance") + " are saturated.",
+                        v -> "The " + what + " of broker " + v.label("instance") + " in cluster " + v.label("cluster")
+                                + " are idle only " + v.value(ValueUnit.RATIO) + " of the time: requests queue up."),
+                c -> {
+                    List<Input> inputs = List.of(
+                            new Input(metric, labels(c, "broker-1:7071", null, null), 0.05, 0),
+                            new Input(metric, labels(c, "broker-2:7071", null, null), 0.7, 0),
+                            new Input(metric, labels(c + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", null, null),
+                                    0.05, 0));
+                    return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", c, "instance", "broker-1:7071"),
+                            0.05)), 0);
+                });
+    }
+
+    /** Collections of 2 s each on broker-1 (fires), 10 ms on broker-2 (silent), per minute. */
+    private static Scenario gcScenario(String cluster, String sum, String count) {
+        List<Input> inputs = new ArrayList<>();
+        for (String[] t : new String[][] {{cluster, "broker-1:7071", "2"}, {cluster, "broker-2:7071", "0.01"},
+                {cluster + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", "2"}}) {
+            inputs.add(new Input(sum, labels(t[0], t[1], "gc", "G1 Old Generation"), 0, Double.parseDouble(t[2])));
+            inputs.add(new Input(count, labels(t[0], t[1], "gc", "G1 Old Generation"), 0, 1));
+        }
+        return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "instance", "broker-1:7071"), 2)), 5);
+    }
+
+    private static String select(String metric, String cluster, String label, String value) {
+        return metric + "{" + PromQl.eq("cluster", cluster) + (label == null ? "" : ", " + PromQl.eq(label, value)) + "}";
+    }
+
+    private static java.util.SortedMap<String, String> labels(String cluster, String instance, String label,
+                                                             String value) {
+        java.util.SortedMap<String, String> labels = new java.util.TreeMap<>(Map.of("cluster", cluster,
+                "instance", instance, "job", "kafka"));
+        if (label != null) {
+            labels.put(label, value);
+        }
+        return labels;
+    }
+}

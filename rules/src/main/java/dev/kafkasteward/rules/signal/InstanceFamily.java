@@ -1,0 +1,45 @@
+package dev.kafkasteward.rules.signal;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
+import java.util.List;
+
+/**
+ * A family whose alerts are {@link AlertInstance}s: rules and promtool tests both derive from the
+ * same instances, so a rule without a test cannot be written.
+ */
+public abstract class InstanceFamily implements AlertFamily {
+
+    private final InstanceRenderer renderer;
+
+    protected InstanceFamily(Links links) {
+        this.renderer = new InstanceRenderer(links);
+    }
+
+    private Ownership lastOwnership;
+    private List<AlertInstance> lastInstances;
+
+    /** Every alert of this family for {@code ownership}, in a stable order. */
+    public abstract List<AlertInstance> instances(Ownership ownership);
+
+    /** {@link #instances}, computed once for rules and tests of the same (immutable) ownership. */
+    private synchronized List<AlertInstance> planned(Ownership ownership) {
+        if (ownership != lastOwnership) {
+            lastInstances = List.copyOf(instances(ownership));
+            lastOwnership = ownership;
+        }
+        return lastInstances;
+    }
+
+    @Override
+    public List<? extends Rule> rules(Ownership ownership) {
+        return planned(ownership).stream().map(renderer::render).toList();
+    }
+
+    @Override
+    public List<Test> tests(Ownership ownership) {
+        InstanceTests tests = new InstanceTests(renderer);
+        return planned(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kafkasteward.rules.signal;
+
+import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.rules.prom.TemplateVars;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.AlertTest;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.ExpectedAlert;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.Series;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes the promtool test of an {@link AlertInstance}: its scenario's series, silence before
+ * {@code for} has passed, and after it exactly the expected alerts with every label and annotation
+ * (anything else firing under that name fails the test).
+ */
+public final class InstanceTests {
+
+    public static final String INTERVAL = "1m";
+
+    private final InstanceRenderer renderer;
+
+    public InstanceTests(InstanceRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public Test test(AlertInstance instance, Scenario scenario) {
+        long forMinutes = (instance.alertFor().seconds() + 59) / 60;
+        long evalMinutes = forMinutes + scenario.rangeMinutes() + 1;
+        long samples = evalMinutes + 1;
+        List<Series> series = scenario.inputs().stream()
+                .map(in -> new Series(selector(in), PromQl.number(in.start()) + (in.step() >= 0 ? "+" : "")
+                        + PromQl.number(in.step()) + "x" + samples))
+                .toList();
+        List<AlertTest> checks = new ArrayList<>();
+        if (forMinutes > 0) {
+            checks.add(new AlertTest("0m", instance.alert(), List.of())); // pending, not firing yet
+        }
+        List<ExpectedAlert> expected = scenario.firing().stream().map(f -> expected(instance, f)).toList();
+        checks.add(new AlertTest(evalMinutes + "m", instance.alert(), expected));
+        return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), INTERVAL, series,
+                checks);
+    }
+
+    private ExpectedAlert expected(AlertInstance instance, Scenario.Firing firing) {
+        SortedMap<String, String> labels = new TreeMap<>(firing.labels());
+        labels.putAll(instance.labels());
+        return new ExpectedAlert(labels, renderer.annotations(instance, TemplateVars.expanded(firing.labels(),
+                firing.value())));
+    }
+
+    private static String selector(Scenario.Input input) {
+        List<String> matchers = new ArrayList<>();
+        input.labels().forEach((k, v) -> matchers.add(PromQl.eq(k, v)));
+        return input.metric() + "{" + String.join(", ", matchers) + "}";
+    }
+
+    private static String describe(Scenario scenario) {
+        String where = scenario.inputs().stream().flatMap(i -> i.labels().entrySet().stream())
+                .filter(e -> !e.getKey().equals("cluster") && !e.getKey().equals("partition"))
+                .map(e -> e.getKey() + "=" + e.getValue()).distinct().limit(3).reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        return (scenario.firing().isEmpty() ? "silent" : scenario.firing().size() + " firing") + " [" + where + "]";
+    }
+}

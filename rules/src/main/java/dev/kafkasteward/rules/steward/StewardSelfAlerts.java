@@ -1,0 +1,138 @@
+package dev.kafkasteward.rules.steward;
+
+import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
+
+import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.rules.prom.ValueUnit;
+import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.PlatformFamily;
+import dev.kafkasteward.rules.signal.PlatformSignal;
+import dev.kafkasteward.rules.signal.Scenario;
+import dev.kafkasteward.rules.signal.Scenario.Firing;
+import dev.kafkasteward.rules.signal.Scenario.Input;
+import dev.kafkasteward.rules.signal.Scenarios;
+import dev.kafkasteward.rules.signal.SeverityRule;
+import dev.kafkasteward.rules.signal.Text;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The exporter watching itself: down, failing, stale, erroring, slow, or leaving series out. While
+ * it is down or stale, every alert it feeds is inhibited (same cluster): one failure, one page.
+ */
+public final class StewardSelfAlerts {
+
+    public static final String DOWN = "KafkaStewardExporterDown";
+    public static final String FAILING = "KafkaStewardCollectionFailing";
+    public static final String STALE = "KafkaStewardSnapshotStale";
+    public static final String ERRORS = "KafkaStewardCollectionErrors";
+    public static final String SLOW = "KafkaStewardCollectionSlow";
+    public static final String OMITTED = "KafkaStewardSeriesOmitted";
+    public static final String LAG_AGE_UNKNOWN = "KafkaStewardLagAgeUnknown";
+    /** Prometheus' own per-target series; not in the catalog because Prometheus, not Kafka Steward, writes it. */
+    public static final String UP = "up";
+    /** Alerts computed from exporter series, muted while the exporter is down or stale. */
+    public static final String FED_ALERTS = "KafkaConsumer.*|KafkaTopic.*|KafkaDisk.*|KafkaDeadLetter.*|KafkaFunnel.*"
+            + "|KafkaBrokerDown|KafkaLogDirOffline|KafkaReassignmentSlow|KafkaQuorumVoterLagging";
+    static final double FAILURE_RATIO = 0.5;
+    static final int STALE_SECONDS = 300;
+    static final int SLOW_SECONDS = 60;
+
+    private StewardSelfAlerts() {
+    }
+
+    public static PlatformFamily family(Links links, double timeScale, String exporterJob) {
+        String fire = "exporter-1:9404";
+        return new PlatformFamily("exporter", links, timeScale, List.of(
+                new PlatformSignal(DOWN, SeverityRule.TIER, duration("2m"), "up == 0 for 2m",
+                        // up has no cluster label of its own; the exporter job serves exactly this cluster.
+                        c -> "label_replace(" + UP + "{" + PromQl.eq("job", exporterJob) + "} == 0, "
+                                + PromQl.quote("cluster") + ", " + PromQl.quote(c) + ", \"\", \"\")",
+                        new Text(v -> "The Kafka Steward exporter " + v.label("instance") + " is down.",
+                                v -> "Prometheus cannot scrape " + v.label("instance") + " (job " + v.label("job")
+                                        + "), the exporter for cluster " + v.label("cluster")
+                                        + ": lag, dead-letter, funnel and replication alerts it feeds are silent."),
+                        c -> new Scenario(List.of(
+                                new Input(UP, new TreeMap<>(Map.of("job", exporterJob, "instance", fire)), 0, 0),
+                                new Input(UP, new TreeMap<>(Map.of("job", exporterJob, "instance", "exporter-2:9404")),
+                                        1, 0),
+                                new Input(UP, new TreeMap<>(Map.of("job", "other-job", "instance", fire)), 0, 0)),
+                                List.of(Firing.of(Map.of("cluster", c, "job", exporterJob, "instance", fire), 0)), 0)),
+                new PlatformSignal(FAILING, SeverityRule.WARNING, duration("5m"),
+                        "> " + PromQl.number(FAILURE_RATIO * 100) + "% of cycles failing over 10m, for 5m",
+                        c -> "sum by (cluster) (rate(" + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c),
+                                PromQl.eq("outcome", "failure")) + "[10m])) / sum by (cluster) (rate("
+                                + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c)) + "[10m])) > "
+                                + PromQl.number(FAILURE_RATIO),
+                        new Text(v -> "Kafka Steward collections are failing in cluster " + v.label("cluster") + ".",
+                                v -> v.value(ValueUnit.RATIO) + " of collection cycles in cluster " + v.label("cluster")
+                                        + " failed over the last 10 minutes; the data behind lag and replication alerts"
+                                        + " is getting old."),
+                        c -> new Scenario(List.of(
+                                Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c, "outcome", "failure"), 3),
+                                Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c, "outcome", "success"), 1),
+                                Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c + "-healthy",
+                                        "outcome", "failure"), 1),
+                                Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c + "-healthy",
+                                        "outcome", "success"), 3)),
+                                List.of(Firing.of(Map.of("cluster", c), 0.75)), 10)),
+                new PlatformSignal(STALE, SeverityRule.TIER, duration("2m"), "> " + STALE_SECONDS + "s for 2m",
+                        c -> "max by (cluster) (" + SelfMetrics.SNAPSHOT_AGE.select(PromQl.eq("cluster", c)) + ") > "
+                                + STALE_SECONDS,
+                        new Text(v -> "Kafka Steward data for cluster " + v.label("cluster") + " is stale.",
+                                v -> "The exporter for cluster " + v.label("cluster") + " serves data "
+                                        + v.value(ValueUnit.DURATION) + " old (threshold " + STALE_SECONDS + "s):"
+                                        + " the alerts it feeds are muted until it recovers."),
+                        c -> Scenarios.gauge(SelfMetrics.SNAPSHOT_AGE, c, List.of(), Map.of(), 600, null, 0)),
+                new PlatformSignal(ERRORS, SeverityRule.INFO, duration("15m"), "> 0 errors in 15m, for 15m",
+                        c -> "sum by (cluster, stage) (increase(" + SelfMetrics.COLLECTION_ERRORS.select(
+                                PromQl.eq("cluster", c)) + "[15m])) > 0",
+                        new Text(v -> "Kafka Steward meets errors in stage " + v.label("stage") + ".",
+                                v -> v.value(ValueUnit.NUMBER) + " errors in collection stage " + v.label("stage")
+                                        + " in cluster " + v.label("cluster") + " over the last 15 minutes; some"
+                                        + " series may be missing."),
+                        c -> Scenarios.counter(SelfMetrics.COLLECTION_ERRORS, c, List.of("stage"),
+                                Map.of("stage", "list_offsets"), 2, Map.of("stage", "list_groups"), 0, 30, 15)),
+                new PlatformSignal(SLOW, SeverityRule.INFO, duration("15m"), "> " + SLOW_SECONDS + "s for 15m",
+                        c -> "max by (cluster) (" + SelfMetrics.COLLECTION_DURATION.select(PromQl.eq("cluster", c))
+                                + ") > " + SLOW_SECONDS,
+                        new Text(v -> "Kafka Steward collection cycles are slow in cluster " + v.label("cluster") + ".",
+                                v -> "A collection cycle in cluster " + v.label("cluster") + " takes "
+                                        + v.value(ValueUnit.DURATION) + " (threshold " + SLOW_SECONDS + "s), so lag"
+                                        + " age is measured coarsely."),
+                        c -> Scenarios.gauge(SelfMetrics.COLLECTION_DURATION, c, List.of(), Map.of(), 90, null, 0)),
+                new PlatformSignal(OMITTED, SeverityRule.INFO, duration("15m"), "> 0 for 15m",
+                        c -> "max by (cluster, metric) (" + SelfMetrics.OMITTED_SERIES.select(PromQl.eq("cluster", c))
+                                + ") > 0",
+                        new Text(v -> "Kafka Steward leaves " + v.label("metric") + " series out.",
+                                v -> v.value(ValueUnit.NUMBER) + " series of " + v.label("metric") + " in cluster "
+                                        + v.label("cluster") + " exceed the per-partition series limit and are not"
+                                        + " exported; per-group totals still are."),
+                        c -> Scenarios.gauge(SelfMetrics.OMITTED_SERIES, c, List.of("metric"),
+                                Map.of("metric", "kafka_consumergroup_lag_records"), 120,
+                                Map.of("metric", "kafka_consumergroup_lag_age_seconds"), 0)),
+                new PlatformSignal(LAG_AGE_UNKNOWN, SeverityRule.INFO, duration("30m"), "> 0 partitions for 30m",
+                        c -> "sum by (cluster, group) (" + LagMetrics.LAG_AGE_UNKNOWN.select(PromQl.eq("cluster", c))
+                                + ") > 0",
+                        new Text(v -> "Lag age of group " + v.label("group") + " stays unknown.",
+                                v -> "For 30 minutes the exporter could not read the timestamps behind "
+                                        + v.value(ValueUnit.NUMBER) + " lagging partitions of group " + v.label("group")
+                                        + " in cluster " + v.label("cluster") + "; raise its per-cycle read budget."),
+                        c -> Scenarios.gauge(LagMetrics.LAG_AGE_UNKNOWN, c, List.of("group"),
+                                Map.of("group", "orders", "reason", "not_read_yet"), 7,
+                                Map.of("group", "billing", "reason", "not_read_yet"), 0))),
+                List.of(inhibit(DOWN), inhibit(STALE),
+                        new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
+                                List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
+                                        OMITTED, LAG_AGE_UNKNOWN))), List.of("cluster"))));
+    }
+
+    private static InhibitRule inhibit(String source) {
+        return new InhibitRule(List.of(PromQl.eq("alertname", source)),
+                List.of("alertname=~" + PromQl.quote(FED_ALERTS)), List.of("cluster"));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kafkasteward.rules;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkasteward.contract.output.GeneratedFiles;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.rules.cli.BuildCommand;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figure for acceptance 6: parsing and generating everything for a 1,000-group ownership file
+ * (50 teams). Prints the best of three runs after a warm-up; fails only if it exceeds 2 s.
+ */
+class GenerationFigureTest {
+
+    @Test
+    void thousandGroupsGenerateInUnderTwoSeconds() {
+        String yaml = LargeOwnership.yaml(50, 1000);
+        BuildCommand.build(Fixtures.parse(yaml), RulesOptions.defaults()); // warm-up: class loading, JIT
+        long best = Long.MAX_VALUE;
+        GeneratedFiles files = null;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            Ownership ownership = Fixtures.parse(yaml);
+            files = BuildCommand.build(ownership, RulesOptions.defaults());
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        long bytes = files.files().values().stream().mapToLong(String::length).sum();
+        int rules = Generated.rules(files).size();
+        System.out.printf("GENERATION FIGURE: 1,000 groups, 50 teams: parse + generate %d ms (best of 3), %d alerting"
+                + " rules, %d files, %.1f MB%n", best / 1_000_000, rules, files.files().size(), bytes / 1e6);
+        assertTrue(best < 2_000_000_000L, "took " + best / 1_000_000 + " ms");
+    }
+}
