@@ -47,6 +47,10 @@ public final class StewardSelfAlerts {
 
     public static PlatformFamily family(Links links, double timeScale, String exporterJob) {
         String fire = "exporter-1:9404";
+        // Time-valued thresholds scale with the `for` durations, so a test at timeScale 1/60 sees stale
+        // data after 5 s as production sees it after 5 min.
+        long staleSeconds = Math.max(1, Math.round(STALE_SECONDS * timeScale));
+        long slowSeconds = Math.max(1, Math.round(SLOW_SECONDS * timeScale));
         return new PlatformFamily("exporter", links, timeScale, List.of(
                 new PlatformSignal(DOWN, SeverityRule.TIER, duration("2m"), "up == 0 for 2m",
                         // up has no cluster label of its own; the exporter job serves exactly this cluster.
@@ -80,12 +84,12 @@ public final class StewardSelfAlerts {
                                 Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c + "-healthy",
                                         "outcome", "success"), 3)),
                                 List.of(Firing.of(Map.of("cluster", c), 0.75)), 10)),
-                new PlatformSignal(STALE, SeverityRule.TIER, duration("2m"), "> " + STALE_SECONDS + "s for 2m",
+                new PlatformSignal(STALE, SeverityRule.TIER, duration("2m"), "> " + staleSeconds + "s for 2m",
                         c -> "max by (cluster) (" + SelfMetrics.SNAPSHOT_AGE.select(PromQl.eq("cluster", c)) + ") > "
-                                + STALE_SECONDS,
+                                + staleSeconds,
                         new Text(v -> "Kafka Steward data for cluster " + v.label("cluster") + " is stale.",
                                 v -> "The exporter for cluster " + v.label("cluster") + " serves data "
-                                        + v.value(ValueUnit.DURATION) + " old (threshold " + STALE_SECONDS + "s):"
+                                        + v.value(ValueUnit.DURATION) + " old (threshold " + staleSeconds + "s):"
                                         + " the alerts it feeds are muted until it recovers."),
                         c -> Scenarios.gauge(SelfMetrics.SNAPSHOT_AGE, c, List.of(), Map.of(), 600, null, 0)),
                 new PlatformSignal(ERRORS, SeverityRule.INFO, duration("15m"), "> 0 errors in 15m, for 15m",
@@ -97,12 +101,12 @@ public final class StewardSelfAlerts {
                                         + " series may be missing."),
                         c -> Scenarios.counter(SelfMetrics.COLLECTION_ERRORS, c, List.of("stage"),
                                 Map.of("stage", "list_offsets"), 2, Map.of("stage", "list_groups"), 0, 30, 15)),
-                new PlatformSignal(SLOW, SeverityRule.INFO, duration("15m"), "> " + SLOW_SECONDS + "s for 15m",
+                new PlatformSignal(SLOW, SeverityRule.INFO, duration("15m"), "> " + slowSeconds + "s for 15m",
                         c -> "max by (cluster) (" + SelfMetrics.COLLECTION_DURATION.select(PromQl.eq("cluster", c))
-                                + ") > " + SLOW_SECONDS,
+                                + ") > " + slowSeconds,
                         new Text(v -> "Kafka Steward collection cycles are slow in cluster " + v.label("cluster") + ".",
                                 v -> "A collection cycle in cluster " + v.label("cluster") + " takes "
-                                        + v.value(ValueUnit.DURATION) + " (threshold " + SLOW_SECONDS + "s), so lag"
+                                        + v.value(ValueUnit.DURATION) + " (threshold " + slowSeconds + "s), so lag"
                                         + " age is measured coarsely."),
                         c -> Scenarios.gauge(SelfMetrics.COLLECTION_DURATION, c, List.of(), Map.of(), 90, null, 0)),
                 new PlatformSignal(OMITTED, SeverityRule.INFO, duration("15m"), "> 0 for 15m",
