@@ -84,7 +84,7 @@ public final class DemoMain implements Callable<Integer> {
                 Try:  curl -s http://127.0.0.1:%d/metrics | grep kafka_consumergroup_lag_age_seconds
                 Stop with Ctrl-C.
                 """, model.cluster(), demo.bootstrapServers(), demo.exporterPort(),
-                abs.resolve("rules/kafka-steward.rules.yml"), abs.resolve("rules/kafka-steward.rules.test.yml"),
+                abs.resolve("rules/*.rules.yml"), abs.resolve("rules/*.rules.test.yml"),
                 abs.resolve("alertmanager/alertmanager.yml"), abs.resolve("grafana/dashboards"),
                 abs.resolve("grafana/provisioning"), stack.describe(), demo.exporterPort());
         outWriter.flush();

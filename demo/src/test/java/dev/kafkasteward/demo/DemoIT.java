@@ -40,7 +40,7 @@ class DemoIT {
             assertTrue(maxLag(metrics, "fulfillment-service") > 0, "fulfillment-service is meant to fall behind");
             System.out.println("demo: lag for both groups visible " + seconds + " s after start");
         }
-        for (String file : new String[] {"rules/kafka-steward.rules.yml", "alertmanager/alertmanager.yml",
+        for (String file : new String[] {"rules/consumer-lag-age.rules.yml", "alertmanager/alertmanager.yml",
                 "grafana/dashboards/kafka-steward-wall.json"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
         }

@@ -47,6 +47,8 @@ public final class RulesGenerator {
     public static final String RULES_DIR = "rules";
     public static final String RULES_SUFFIX = ".rules.yml";
     public static final String RULE_TESTS_SUFFIX = ".rules.test.yml";
+    /** Every generated rule file, as a Prometheus {@code rule_files} glob relative to the output folder. */
+    public static final String RULES_GLOB = RULES_DIR + "/*" + RULES_SUFFIX;
     /** Alertmanager configuration: receivers, routes, inhibitions. */
     public static final String ALERTMANAGER_FILE = "alertmanager/alertmanager.yml";
     /** One Markdown runbook per alert, named {@code <alertname in lower case>.md}, plus an index. */

@@ -72,7 +72,7 @@ final class E2eEnvironment implements AutoCloseable {
         exporter = track(StewardExporter.start(StewardExporter.Config.of(ownership, props)
                 .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))));
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
-                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_FILE)),
+                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
                 generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0)));
     }
 
