@@ -101,6 +101,20 @@ class OperatingDrillsIT {
                                 .anyMatch(a -> a.name().startsWith("KafkaConsumer")))));
     }
 
+    /**
+     * Cut the exporter off from Kafka (its own listener, applications unaffected): the platform team
+     * is told the data is stale, and nobody gets a lag page from the frozen numbers; reconnect, resolved.
+     */
+    @Test
+    @Order(5)
+    void exporterCutOffFromKafka() throws Exception {
+        table.add(drills.run(Drill.of("Exporter cut off from Kafka", "KafkaStewardSnapshotStale", "platform",
+                        Map.of(), () -> env.stewardLink().cut(), () -> env.stewardLink().restore())
+                .forbidding("lag or replication pages while the exporter cannot see Kafka",
+                        n -> n.alerts().stream().anyMatch(a -> a.name().startsWith("KafkaConsumer")
+                                || a.name().startsWith("KafkaTopic")))));
+    }
+
     /** Drills are about alerts, so they start once Prometheus holds lag age for both groups. */
     private void awaitLagSeries() throws Exception {
         PrometheusApi prometheus = env.prometheus();
