@@ -86,6 +86,35 @@ class OperatingDrillsIT {
                 () -> env.traffic().slowFulfillment(Duration.ZERO))));
     }
 
+    /**
+     * Stop a broker: the platform team is paged for under-replicated partitions, and no application
+     * team gets a lag page for it; restart it, the page resolves once the replicas are back in sync.
+     */
+    @Test
+    @Order(3)
+    void brokerDown() throws Exception {
+        int broker = env.cluster().brokerIds().get(1);
+        table.add(drills.run(Drill.of("Broker down", "KafkaTopicUnderReplicated", "platform", Map.of(),
+                        () -> env.cluster().stopBroker(broker), () -> env.cluster().startBroker(broker))
+                .forbidding("lag pages to application teams during a broker outage",
+                        n -> !n.team().equals("platform") && n.alerts().stream()
+                                .anyMatch(a -> a.name().startsWith("KafkaConsumer")))));
+    }
+
+    /**
+     * Cut the exporter off from Kafka (its own listener, applications unaffected): the platform team
+     * is told the data is stale, and nobody gets a lag page from the frozen numbers; reconnect, resolved.
+     */
+    @Test
+    @Order(5)
+    void exporterCutOffFromKafka() throws Exception {
+        table.add(drills.run(Drill.of("Exporter cut off from Kafka", "KafkaStewardSnapshotStale", "platform",
+                        Map.of(), () -> env.stewardLink().cut(), () -> env.stewardLink().restore())
+                .forbidding("lag or replication pages while the exporter cannot see Kafka",
+                        n -> n.alerts().stream().anyMatch(a -> a.name().startsWith("KafkaConsumer")
+                                || a.name().startsWith("KafkaTopic")))));
+    }
+
     /** Drills are about alerts, so they start once Prometheus holds lag age for both groups. */
     private void awaitLagSeries() throws Exception {
         PrometheusApi prometheus = env.prometheus();
