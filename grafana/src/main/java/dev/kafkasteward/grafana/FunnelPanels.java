@@ -28,6 +28,16 @@ final class FunnelPanels {
                 Thresholds.redFrom(1), List.of());
     }
 
+    /** Overdue keys of many funnels in one panel, for a wall with more funnels than rows to show them. */
+    static DataPanel overdueAll(int id, GridPos pos, String title, List<Funnel> funnels) {
+        MetricDef overdue = FunnelMetrics.KEYS_OVERDUE;
+        return Panels.barGauge(new Panels.Head(id, pos, title, "Business keys stuck in a funnel stage longer than"
+                        + " it allows, for each of the " + funnels.size() + " funnels. " + overdue.help(), "short"),
+                Panels.range(PromQl.aggregate("sum", List.of("funnel", "stage"), overdue, List.of()),
+                        "{{funnel}}: {{stage}}"),
+                Thresholds.redFrom(1), List.of());
+    }
+
     /** Whether the funnel reports waiting and overdue keys: only with a correlation key and a max_wait. */
     static boolean tracksKeys(Funnel funnel) {
         return funnel.correlation().isPresent() && funnel.stages().stream().anyMatch(s -> s.maxWait().isPresent());

@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  */
 final class WallDashboard {
 
+    /** The least height a funnel's own overdue panel gets on the wall before funnels share one panel. */
+    private static final int MIN_FUNNEL_HEIGHT = 3;
+
     /** Grid rows that fit a 1080p screen under Grafana's header and variable bar (30 px + 8 px gap each). */
     static final int MAX_ROWS = 26;
     static final int MAX_TEAM_COLUMNS = 6;
@@ -181,7 +184,11 @@ final class WallDashboard {
                     "Correctness: new dead letters", deadLetters, c -> c.owner() + ": {{topic}}"));
             x += width;
         }
-        if (!funnels.isEmpty()) {
+        if (funnels.size() > TEAM_BAND_HEIGHT / MIN_FUNNEL_HEIGHT) {
+            // More funnels than rows to give each its own panel: one panel, a bar per funnel and stage.
+            panels.add(FunnelPanels.overdueAll(grid.nextId(), new GridPos(TEAM_BAND_HEIGHT, GridLayout.COLUMNS - x, x,
+                    top), "Overdue keys by funnel", funnels));
+        } else if (!funnels.isEmpty()) {
             int height = TEAM_BAND_HEIGHT / funnels.size();
             int width = GridLayout.COLUMNS - x;
             for (int i = 0; i < funnels.size(); i++) {

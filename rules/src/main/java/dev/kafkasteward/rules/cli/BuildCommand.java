@@ -4,6 +4,9 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.grafana.DashboardGenerator;
+import dev.kafkasteward.grafana.DashboardOptions;
+import dev.kafkasteward.grafana.provisioning.ProvisioningSettings;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.io.PrintWriter;
@@ -17,10 +20,11 @@ import picocli.CommandLine.Option;
 /**
  * The build step: {@code generate --ownership FILE --out DIR} writes everything Kafka Steward derives
  * from an ownership file (today: rules, their tests, Alertmanager routing, runbooks). Each output is
- * one {@link Generator}; dashboards are one more entry in {@link #generators}.
+ * one {@link Generator}: the rules (with routing, tests and runbooks) and the Grafana dashboards.
  */
 @Command(name = "kafka-steward-build", mixinStandardHelpOptions = true, subcommands = BuildCommand.Generate.class,
-        description = "Generates alerting rules, promtool tests, Alertmanager routing and runbooks from ownership.yml.")
+        description = "Generates alerting rules, promtool tests, Alertmanager routing, runbooks and Grafana dashboards"
+                + " from ownership.yml.")
 public final class BuildCommand {
 
     /** Exit code for a user mistake: an invalid ownership file or an option the target cannot honour. */
@@ -33,7 +37,10 @@ public final class BuildCommand {
 
     /** Everything the build writes, composed in order; a path written twice is a programming error. */
     static List<Generator> generators() {
-        return List.of((ownership, options) -> new RulesGenerator(options).generate(ownership));
+        return List.of(
+                (ownership, options) -> new RulesGenerator(options).generate(ownership),
+                (ownership, options) -> new DashboardGenerator(new DashboardOptions(options.runbookBaseUrl(),
+                        ProvisioningSettings.defaults())).generate(ownership));
     }
 
     private BuildCommand() {
