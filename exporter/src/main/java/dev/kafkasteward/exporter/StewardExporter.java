@@ -136,6 +136,8 @@ public final class StewardExporter implements AutoCloseable {
             admin.close();
             throw e;
         }
+        MetricsServer serving = server;
+        loop.beforePublish(served -> serving.prepare(renderer.scrapeOf(served)));
         loop.start();
         return new StewardExporter(admin, metadata, timestamps, loop, server, deadLetters, funnels);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class CollectionLoop implements AutoCloseable {
     private final Duration interval;
     private final AtomicReference<ServedState> state;
     private final ScheduledExecutorService executor;
+    private volatile Consumer<ServedState> beforePublish = s -> { };
 
     public CollectionLoop(Collector collector, Analysis analysis, Clock clock, Duration interval) {
         this.collector = collector;
@@ -43,6 +45,14 @@ public final class CollectionLoop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Runs {@code hook} on each new state in the collection thread just before scrapes can see it,
+     * e.g. to render the exposition once per cycle instead of in the first scrape after it.
+     */
+    public void beforePublish(Consumer<ServedState> hook) {
+        this.beforePublish = hook;
     }
 
     public void start() {
@@ -72,7 +82,15 @@ public final class CollectionLoop implements AutoCloseable {
         }
         Instant end = clock.instant();
         CollectionStatus status = state.get().status().after(end, Duration.between(start, end), errors, refreshed);
-        state.set(new ServedState(snapshot, status));
+        ServedState next = new ServedState(snapshot, status);
+        if (refreshed) {
+            try {
+                beforePublish.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("preparing the exposition failed; scrapes will render it", e);
+            }
+        }
+        state.set(next);
     }
 
     public ServedState state() {

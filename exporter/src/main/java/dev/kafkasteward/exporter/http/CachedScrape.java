@@ -31,6 +31,7 @@ final class CachedScrape {
     private final OpenMetricsTextFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
     private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
     private volatile Cached cached = new Cached(null, new ConcurrentHashMap<>());
+    private volatile Cached prepared = new Cached(null, new ConcurrentHashMap<>());
 
     CachedScrape(ScrapeSource source) {
         this.source = source;
@@ -45,7 +46,8 @@ final class CachedScrape {
         ScrapeSource.Scrape scrape = source.begin();
         Cached current = cached;
         if (current.key() != scrape.cacheKey()) {
-            current = new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
+            Cached ready = prepared;
+            current = ready.key() == scrape.cacheKey() ? ready : new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
             cached = current;
         }
         String key = writer.getContentType() + (gzip ? "+gzip" : "");
@@ -67,6 +69,18 @@ final class CachedScrape {
             out.write(head);
             out.write(tail);
         }
+    }
+
+    /**
+     * Renders what Prometheus asks for (OpenMetrics, gzip) for a snapshot about to be published, so
+     * the first scrape after a cycle costs a copy, not a render. Called by the collection thread
+     * before it publishes the snapshot; other formats are rendered on first request.
+     */
+    void prepare(ScrapeSource.Scrape scrape) {
+        Cached next = new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
+        next.bytes().put(openMetrics.getContentType() + "+gzip",
+                encode(strip(true, serialize(openMetrics, scrape.cacheable().get())), true));
+        prepared = next;
     }
 
     /** The OpenMetrics end marker may only close the whole exposition, so the first part loses it. */

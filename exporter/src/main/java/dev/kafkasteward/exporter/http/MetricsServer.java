@@ -15,9 +15,16 @@ import java.util.function.BooleanSupplier;
 public final class MetricsServer implements AutoCloseable {
 
     private final HTTPServer server;
+    private final CachedScrape cached;
 
-    private MetricsServer(HTTPServer server) {
+    private MetricsServer(HTTPServer server, CachedScrape cached) {
         this.server = server;
+        this.cached = cached;
+    }
+
+    /** Renders a snapshot's series ahead of its publication (see {@link CachedScrape#prepare}). */
+    public void prepare(ScrapeSource.Scrape scrape) {
+        cached.prepare(scrape);
     }
 
     /**
@@ -42,7 +49,7 @@ public final class MetricsServer implements AutoCloseable {
                 .defaultHandler(exchange -> route(exchange, cached, ready));
         security.tls().ifPresent(builder::httpsConfigurator);
         security.authenticator().ifPresent(builder::authenticator);
-        return new MetricsServer(builder.buildAndStart());
+        return new MetricsServer(builder.buildAndStart(), cached);
     }
 
     public int port() {

@@ -71,7 +71,11 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
     /** The snapshot's series are cached by the HTTP layer until the next cycle publishes a new snapshot. */
     @Override
     public Scrape begin() {
-        ServedState served = state.get();
+        return scrapeOf(state.get());
+    }
+
+    /** The scrape of a given state, e.g. one about to be published. */
+    public Scrape scrapeOf(ServedState served) {
         return new Scrape(served.snapshot().orElse(null), () -> snapshotPart(served), () -> statusPart(served));
     }
 }

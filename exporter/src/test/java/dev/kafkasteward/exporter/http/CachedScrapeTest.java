@@ -72,4 +72,22 @@ class CachedScrapeTest {
         }
         return new String(body, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aPreparedSnapshotIsServedToPrometheusWithoutRenderingInTheScrape() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, () -> true)) {
+            Object next = new Object();
+            server.prepare(new ScrapeSource.Scrape(next, () -> {
+                builds.incrementAndGet();
+                return MetricSnapshots.of(gauge("kafka_heavy", 7));
+            }, () -> MetricSnapshots.of(gauge("kafka_steward_light", 0))));
+            assertEquals(1, builds.get(), "rendered once, ahead of publication");
+
+            key.set(next); // published
+            String om = get(server.port(), "application/openmetrics-text; version=1.0.0", true);
+
+            assertTrue(om.contains("kafka_heavy 7.0"), om);
+            assertEquals(1, builds.get(), "the scrape copied the prepared bytes");
+        }
+    }
 }
