@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
  * page resolves after the repair; the latencies go to stdout and {@code target/e2e-latency.md}.
  *
  * <p>A drill is added when the alert it exercises exists in the generated rules, never as a
- * disabled test: broker down and exporter cut-off need the replication and exporter-staleness
- * alerts, dead letter and funnel stall the dead-letter and funnel alerts.
+ * disabled test. The dead-letter drill waits for the dead-letter alert's look-back window to follow
+ * the generator's time scale: unscaled, its resolve takes five minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,6 +100,18 @@ class OperatingDrillsIT {
                 .forbidding("lag pages to application teams during a broker outage",
                         n -> !n.team().equals("platform") && n.alerts().stream()
                                 .anyMatch(a -> a.name().startsWith("KafkaConsumer")))));
+    }
+
+    /**
+     * Stop the dispatch stage: orders pile up in "reserved" past its max_wait, the funnel's owner is
+     * paged for overdue keys; resume dispatching, the backlog drains and the page resolves.
+     */
+    @Test
+    @Order(4)
+    void funnelStall() throws Exception {
+        table.add(drills.run(Drill.of("Funnel stall", "KafkaFunnelKeysOverdue", "fulfillment",
+                Map.of("funnel", "order-lifecycle", "stage", "reserved"),
+                () -> env.traffic().stopDispatching(), () -> env.traffic().resumeDispatching())));
     }
 
     /**
