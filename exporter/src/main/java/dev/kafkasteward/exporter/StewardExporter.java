@@ -52,33 +52,69 @@ public final class StewardExporter implements AutoCloseable {
         }
 
         public Config listen(String host, int port) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> {
+                b.host = host;
+                b.port = port;
+            });
         }
 
         public Config every(Duration interval) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> b.interval = interval);
         }
 
         public Config collecting(CollectorSettings collector) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> b.collector = collector);
         }
 
         public Config scoped(Scope scope) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> b.scope = scope);
         }
 
         public Config lagSettings(LagSettings lag) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> b.lag = lag);
         }
 
         public Config partitionSeries(PartitionSeries partitionSeries) {
-            return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                    partitionSeries);
+            return with(b -> b.partitionSeries = partitionSeries);
+        }
+
+        /** A copy with one change: each wither names only what it changes. */
+        private Config with(java.util.function.Consumer<Copy> change) {
+            Copy copy = new Copy(this);
+            change.accept(copy);
+            return copy.build();
+        }
+
+        /** The mutable twin of {@link Config} that {@link #with} edits. */
+        private static final class Copy {
+            private final Ownership ownership;
+            private final Properties clientProperties;
+            private final Clock clock;
+            private String host;
+            private int port;
+            private Duration interval;
+            private CollectorSettings collector;
+            private Scope scope;
+            private LagSettings lag;
+            private PartitionSeries partitionSeries;
+
+            Copy(Config c) {
+                ownership = c.ownership();
+                clientProperties = c.clientProperties();
+                clock = c.clock();
+                host = c.host();
+                port = c.port();
+                interval = c.interval();
+                collector = c.collector();
+                scope = c.scope();
+                lag = c.lag();
+                partitionSeries = c.partitionSeries();
+            }
+
+            Config build() {
+                return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
+                        partitionSeries);
+            }
         }
     }
 
