@@ -47,16 +47,7 @@ public final class SaslCluster implements AutoCloseable {
         builder.setConfigProp("offsets.topic.replication.factor", "1");
         builder.setConfigProp("transaction.state.log.replication.factor", "1");
         builder.setConfigProp("transaction.state.log.min.isr", "1");
-        KafkaClusterTestKit kit = builder.build();
-        try {
-            kit.format();
-            kit.startup();
-            kit.waitForReadyBrokers();
-        } catch (Exception e) {
-            kit.close();
-            throw e;
-        }
-        return new SaslCluster(kit);
+        return new SaslCluster(TestCluster.startKit(builder));
     }
 
     public String bootstrapServers() {

@@ -28,6 +28,11 @@ public final class TestCluster implements AutoCloseable {
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
         brokerConfig.forEach(builder::setConfigProp);
+        return new TestCluster(startKit(builder));
+    }
+
+    /** Builds, formats and starts a test-kit cluster, closing it again if it does not come up. */
+    static KafkaClusterTestKit startKit(KafkaClusterTestKit.Builder builder) throws Exception {
         KafkaClusterTestKit kit = builder.build();
         try {
             kit.format();
@@ -37,7 +42,7 @@ public final class TestCluster implements AutoCloseable {
             kit.close();
             throw e;
         }
-        return new TestCluster(kit);
+        return kit;
     }
 
     public String bootstrapServers() {
