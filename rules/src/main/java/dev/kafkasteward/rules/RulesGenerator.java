@@ -76,7 +76,7 @@ public final class RulesGenerator {
                 BrokerRequestAlerts.family(links, scale),
                 DiskAlerts.family(links, scale),
                 JvmAlerts.family(links, scale),
-                new DeadLetterAlerts(links),
+                new DeadLetterAlerts(links, scale),
                 new FunnelAlerts(links, scale),
                 new ConnectAlerts(links, scale),
                 new ClientAlerts(links, scale),
@@ -103,8 +103,11 @@ public final class RulesGenerator {
             String ruleFile = family.name() + RULES_SUFFIX;
             String testFile = family.name() + RULE_TESTS_SUFFIX;
             files.put(RULES_DIR + "/" + ruleFile, YamlWriter.write(header, new RuleFile(groups(family.name(), rules))));
+            List<RuleTestFile.Test> tests = TestMerger.merge(family.name(), family.tests(ownership));
+            // Rules are evaluated as often as the family's tests sample (shorter when time-scaled).
+            String evaluationInterval = tests.isEmpty() ? "1m" : tests.get(0).interval();
             files.put(RULES_DIR + "/" + testFile, YamlWriter.write(header + "\nRun: promtool test rules " + testFile,
-                    new RuleTestFile(List.of(ruleFile), "1m", TestMerger.merge(family.name(), family.tests(ownership)))));
+                    new RuleTestFile(List.of(ruleFile), evaluationInterval, tests)));
         }
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))

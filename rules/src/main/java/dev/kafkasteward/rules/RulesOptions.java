@@ -9,10 +9,12 @@ import java.util.Objects;
  *
  * @param runbookBaseUrl   where runbooks live; each alert links {@code <base>/<alertname-lowercase>.md}
  * @param dashboardBaseUrl the Grafana base URL the {@code dashboard_url} annotation points into
- * @param timeScale        factor applied to every {@code for:} and every Alertmanager timer (group wait,
- *                         group interval, repeat interval), so end-to-end tests can run a real pipeline in
- *                         seconds; a scaled non-zero duration is rounded to whole seconds and never goes
- *                         below 1s; thresholds are not scaled
+ * @param timeScale        factor applied to every {@code for:}, every range window ({@code [15m]}), the
+ *                         time-valued thresholds of the exporter's own alerts and every Alertmanager timer
+ *                         (group wait, group interval, repeat interval), so end-to-end tests can run a real
+ *                         pipeline in seconds; a scaled {@code for} is rounded to whole seconds (at least
+ *                         1s), a scaled window to whole milliseconds; the promtool tests sample at one
+ *                         scaled minute; lag-age thresholds and freshness-SLO windows are not scaled
  * @param alertmanager     the Alertmanager release the routing config must load in
  * @param smtpFrom         {@code global.smtp_from}, written only when an email receiver does not set {@code from}
  * @param smtpSmarthost    {@code global.smtp_smarthost}, written only when an email receiver does not set

@@ -49,17 +49,22 @@ public record PromDuration(Duration value, String text) {
 
     /** The canonical Prometheus text for a whole number of seconds, e.g. 90 s -> {@code 1m30s}. */
     public static PromDuration ofSeconds(long seconds) {
+        return ofMillis(Math.multiplyExact(seconds, 1000L));
+    }
+
+    /** The canonical Prometheus text for a whole number of milliseconds, e.g. 1500 ms -> {@code 1s500ms}. */
+    public static PromDuration ofMillis(long millis) {
         StringBuilder sb = new StringBuilder();
-        long rest = seconds;
-        long[] units = {86400, 3600, 60, 1};
-        String[] names = {"d", "h", "m", "s"};
+        long rest = millis;
+        long[] units = {86_400_000, 3_600_000, 60_000, 1000, 1};
+        String[] names = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < units.length; i++) {
             if (rest >= units[i]) {
                 sb.append(rest / units[i]).append(names[i]);
                 rest %= units[i];
             }
         }
-        return new PromDuration(Duration.ofSeconds(seconds), sb.length() == 0 ? "0s" : sb.toString());
+        return new PromDuration(Duration.ofMillis(millis), sb.length() == 0 ? "0s" : sb.toString());
     }
 
     public long seconds() {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -40,34 +40,35 @@ public final class ClientAlerts extends InstanceFamily {
     static final int RECORDS_LAG_MAX = 10_000;
     static final int POLL_SECONDS = 300;
 
-    /** One client signal: metric, expression around the selector, severity, for, text, values. */
-    private record ClientSignal(String alert, MetricDef metric, Function<String, String> expr, SeverityRule severity,
-                                boolean tierFor, ValueUnit unit, String summary, String meaning, double fire,
+    /** One client signal: metric, expression around the selector (and time scale), severity, for, text, values. */
+    private record ClientSignal(String alert, MetricDef metric, BiFunction<String, Double, String> expr,
+                                SeverityRule severity, boolean tierFor, ValueUnit unit, String summary, String meaning, double fire,
                                 double quiet, double step, double value, int range) {
     }
 
     private static final List<ClientSignal> SIGNALS = List.of(
             new ClientSignal(PRODUCER_ERRORS, JmxMetrics.PRODUCER_RECORD_ERRORS,
-                    s -> "sum by (cluster, client_id) (rate(" + s + "[5m])) > 0", SeverityRule.TIER, true,
+                    (s, scale) -> "sum by (cluster, client_id) (rate(" + s + "[" + Durations.window("5m", scale)
+                            + "])) > 0", SeverityRule.TIER, true,
                     ValueUnit.NUMBER, "fails to send records", "records per second fail to be sent after retries:"
                     + " the application loses or must resend them", 0, 0, 60, 1, 5),
             new ClientSignal(CONSUMER_LAG, JmxMetrics.CONSUMER_RECORDS_LAG_MAX,
-                    s -> "max by (cluster, client_id) (" + s + ") > " + RECORDS_LAG_MAX, SeverityRule.WARNING, true,
+                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > " + RECORDS_LAG_MAX, SeverityRule.WARNING, true,
                     ValueUnit.NUMBER, "lags behind", "records behind on its most lagging partition (threshold "
                     + RECORDS_LAG_MAX + ")", 25_000, 10, 0, 25_000, 0),
             new ClientSignal(POLL_STUCK, JmxMetrics.CONSUMER_LAST_POLL_SECONDS_AGO,
-                    s -> "max by (cluster, client_id) (" + s + ") > " + POLL_SECONDS, SeverityRule.TIER, false,
+                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > " + POLL_SECONDS, SeverityRule.TIER, false,
                     ValueUnit.DURATION, "has stopped polling", "since the last poll(): the processing loop is stuck"
                     + " (threshold " + POLL_SECONDS + "s)", 600, 1, 0, 600, 0),
             new ClientSignal(STREAMS_THREADS, JmxMetrics.STREAMS_FAILED_THREADS,
-                    s -> "max by (cluster, client_id) (" + s + ") > 0", SeverityRule.WARNING, false,
+                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > 0", SeverityRule.WARNING, false,
                     ValueUnit.NUMBER, "lost Streams threads", "stream threads died since start: fewer tasks are"
                     + " processed", 1, 0, 0, 1, 0));
 
     private final double timeScale;
 
     public ClientAlerts(Links links, double timeScale) {
-        super(links);
+        super(links, timeScale);
         this.timeScale = timeScale;
     }
 
@@ -94,9 +95,9 @@ public final class ClientAlerts extends InstanceFamily {
                         + ".", v -> v.value(s.unit()) + " " + (s.unit() == ValueUnit.DURATION ? "" : "")
                         + s.meaning() + " (client " + v.label("client_id") + " of application " + app.name()
                         + ", cluster " + v.label("cluster") + "). Owner: " + owner + ".");
-                List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels))).orElse(List.of());
+                List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels, timeScale))).orElse(List.of());
                 instances.add(new AlertInstance(s.alert(), s.expr().apply(s.metric().select(
-                        matchers.toArray(String[]::new))), alertFor, s.severity().apply(tier), owner, tier.name(),
+                        matchers.toArray(String[]::new)), timeScale), alertFor, s.severity().apply(tier), owner, tier.name(),
                         cluster, Map.of(), text, scenarios));
             }
         }
@@ -116,7 +117,7 @@ public final class ClientAlerts extends InstanceFamily {
         return labels.containsKey("client_id") ? Optional.of(labels) : Optional.empty();
     }
 
-    private static Scenario scenario(ClientSignal s, String cluster, Map<String, String> app) {
+    private static Scenario scenario(ClientSignal s, String cluster, Map<String, String> app, double timeScale) {
         Map<String, String> fire = new TreeMap<>(app);
         fire.put("instance", "app-1:7074");
         Map<String, String> quiet = new TreeMap<>(app);
@@ -127,8 +128,10 @@ public final class ClientAlerts extends InstanceFamily {
                         s.range())
                 : Scenarios.gauge(s.metric(), cluster, List.of("client_id"), fire, s.fire(), quiet, s.quiet());
         // The quiet client id may not match the app's regex; it must stay silent either way.
+        // A rate is per second: when the scenario's minute shrinks with the time scale, the rate grows.
+        double value = s.step() > 0 ? s.value() / timeScale : s.value();
         return new Scenario(base.inputs(), List.of(Scenario.Firing.of(Map.of("cluster", cluster, "client_id",
-                app.get("client_id")), s.value())), base.rangeMinutes());
+                app.get("client_id")), value)), base.rangeMinutes());
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class ConnectAlerts extends InstanceFamily {
     private final double timeScale;
 
     public ConnectAlerts(Links links, double timeScale) {
-        super(links);
+        super(links, timeScale);
         this.timeScale = timeScale;
     }
 
@@ -70,7 +70,8 @@ public final class ConnectAlerts extends InstanceFamily {
                                     + " not moving. Owner: " + owner + "."),
                     List.of(statusScenario(cluster, connector.name(), true))));
             instances.add(new AlertInstance(DLQ_FAILURES, "sum by (cluster, connector) (increase("
-                    + JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES.select(c, n) + "[10m])) > 0",
+                    + JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES.select(c, n) + "[" + Durations.window("10m", timeScale)
+                    + "])) > 0",
                     PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
                     new Text(v -> "Connector " + v.label("connector") + " loses records meant for its dead-letter queue.",
                             v -> v.value(ValueUnit.NUMBER) + " records of connector " + v.label("connector")

@@ -9,6 +9,7 @@ import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.lag.LagAgePlanner;
 import dev.kafkasteward.rules.lag.RegexSample;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
@@ -31,8 +32,11 @@ public final class DeadLetterAlerts extends InstanceFamily {
     public static final String NEW_RECORDS = "KafkaDeadLetterRecords";
     static final String WINDOW = "5m";
 
-    public DeadLetterAlerts(Links links) {
-        super(links);
+    private final String window;
+
+    public DeadLetterAlerts(Links links, double timeScale) {
+        super(links, timeScale);
+        this.window = Durations.window(WINDOW, timeScale);
     }
 
     @Override
@@ -63,11 +67,11 @@ public final class DeadLetterAlerts extends InstanceFamily {
                     : Optional.of(dlq.selector().name())).filter(t -> ownership.deadLetterTopic(t).filter(dlq::equals)
                     .isPresent());
             instances.add(new AlertInstance(NEW_RECORDS, "sum by (cluster, topic) (increase("
-                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers.toArray(String[]::new)) + "[" + WINDOW
+                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers.toArray(String[]::new)) + "[" + window
                     + "])) > 0", PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster,
                     Map.of(), new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "
-                                    + v.label("topic") + " in cluster " + v.label("cluster") + " in the last " + WINDOW
+                                    + v.label("topic") + " in cluster " + v.label("cluster") + " in the last " + window
                                     + ": they were not processed." + source + " Owner: " + owner + "."),
                     sample.map(topic -> List.of(Scenarios.counter(DeadLetterMetrics.RECORDS_WRITTEN, cluster,
                             List.of("topic"), Map.of("topic", topic), 1, Map.of("topic", topic + ".quiet"), 0, 5, 5)))

@@ -37,7 +37,7 @@ public final class FunnelAlerts extends InstanceFamily {
     private final double timeScale;
 
     public FunnelAlerts(Links links, double timeScale) {
-        super(links);
+        super(links, timeScale);
         this.timeScale = timeScale;
     }
 
@@ -71,7 +71,7 @@ public final class FunnelAlerts extends InstanceFamily {
                                 Map.of("funnel", funnel.name(), "stage", stage.name()), 3,
                                 Map.of("funnel", funnel.name(), "stage", stage.name() + "-quiet"), 0))));
             }
-            PromDuration window = funnel.window();
+            PromDuration window = Durations.window(funnel.window(), timeScale);
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
                 String to = funnel.stages().get(i + 1).name();
@@ -86,7 +86,7 @@ public final class FunnelAlerts extends InstanceFamily {
                                         + " of funnel " + v.label("funnel") + " in cluster " + v.label("cluster")
                                         + " reached stage " + to + " within " + window.text() + " (threshold "
                                         + PromQl.number(MIN_CONVERSION * 100) + "%). Owner: " + owner + "."),
-                        conversionScenarios(cluster, funnel.name(), from, to, (int) (window.seconds() / 60))));
+                        conversionScenarios(cluster, funnel.name(), from, to, (int) (funnel.window().seconds() / 60))));
             }
         }
         return instances;

@@ -70,7 +70,8 @@ public final class BuildCommand {
         Path out;
 
         @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1.0",
-                description = "Multiplies every 'for' and Alertmanager timer (fast end-to-end tests). Default: ${DEFAULT-VALUE}.")
+                description = "Multiplies every 'for', range window and Alertmanager timer (fast end-to-end tests)."
+                        + " Default: ${DEFAULT-VALUE}.")
         double timeScale;
 
         @Option(names = "--runbook-base-url", paramLabel = "URL", defaultValue = RulesOptions.DEFAULT_RUNBOOK_BASE_URL,

@@ -49,7 +49,7 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
     private final double timeScale;
 
     public ConsumerStatusAlerts(Links links, double timeScale) {
-        super(links);
+        super(links, timeScale);
         this.timeScale = timeScale;
     }
 

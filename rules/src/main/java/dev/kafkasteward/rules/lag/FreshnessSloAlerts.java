@@ -37,7 +37,8 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     private static final int SCENARIO_MINUTES = 60;
 
     public FreshnessSloAlerts(Links links) {
-        super(links);
+        // Never scaled: the objective's 30-day window and burn windows are what the SLO means.
+        super(links, 1.0);
     }
 
     @Override

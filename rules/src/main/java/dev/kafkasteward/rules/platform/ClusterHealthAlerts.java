@@ -7,6 +7,7 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -99,7 +100,7 @@ public final class ClusterHealthAlerts {
                                 Map.of("instance", "controller-1:7072"), 1, null, 0)),
                 new PlatformSignal(METADATA_ERRORS, SeverityRule.WARNING, duration("0s"), "grows within 15m",
                         c -> "max by (cluster, instance) (delta(" + JmxMetrics.METADATA_ERROR_COUNT.select(
-                                PromQl.eq("cluster", c)) + "[15m])) > 0",
+                                PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "])) > 0",
                         new Text(v -> "Controller " + v.label("instance") + " fails to apply metadata.",
                                 v -> "Controller " + v.label("instance") + " in cluster " + v.label("cluster") + " hit "
                                         + v.value(ValueUnit.NUMBER) + " errors loading or applying metadata records in"

@@ -5,6 +5,7 @@ import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -51,7 +52,7 @@ public final class ControllerAlerts {
                         ControllerAlerts::twoActiveControllers),
                 new PlatformSignal(UNCLEAN_ELECTION, SeverityRule.TIER, duration("0s"), "> 0 in 5m, at once",
                         c -> "sum by (cluster) (increase(" + JmxMetrics.UNCLEAN_LEADER_ELECTIONS.select(
-                                PromQl.eq("cluster", c)) + "[5m])) > 0",
+                                PromQl.eq("cluster", c)) + "[" + Durations.window("5m", timeScale) + "])) > 0",
                         new Text(v -> "An unclean leader election happened in cluster " + v.label("cluster") + ".",
                                 v -> v.value(ValueUnit.NUMBER) + " unclean leader elections in cluster "
                                         + v.label("cluster") + " in the last 5 minutes: a replica outside the ISR became"

@@ -3,6 +3,7 @@ package dev.kafkasteward.rules.platform;
 import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
 
 import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -42,11 +43,13 @@ public final class JvmAlerts {
     public static PlatformFamily family(Links links, double timeScale) {
         String gcSum = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_sum";
         String gcCount = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_count";
+        String window = Durations.window("5m", timeScale);
         return new PlatformFamily("jvm", links, timeScale, List.of(
                 new PlatformSignal(LONG_GC, SeverityRule.WARNING, duration("5m"),
                         "average pause > " + PromQl.number(GC_PAUSE_SECONDS) + "s over 5m, for 5m",
-                        c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[5m]) / rate("
-                                + gcCount + "{" + PromQl.eq("cluster", c) + "}[5m])) > " + PromQl.number(GC_PAUSE_SECONDS),
+                        c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[" + window
+                                + "]) / rate(" + gcCount + "{" + PromQl.eq("cluster", c) + "}[" + window + "])) > "
+                                + PromQl.number(GC_PAUSE_SECONDS),
                         new Text(v -> "JVM " + v.label("instance") + " has long garbage-collection pauses.",
                                 v -> "Garbage collections on " + v.label("instance") + " in cluster " + v.label("cluster")
                                         + " pause for " + v.value(ValueUnit.DURATION) + " on average (threshold "

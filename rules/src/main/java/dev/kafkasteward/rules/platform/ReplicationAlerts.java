@@ -5,6 +5,7 @@ import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -63,7 +64,8 @@ public final class ReplicationAlerts {
                 new PlatformSignal(ISR_SHRINKS, SeverityRule.WARNING, duration("5m"),
                         "> " + ISR_SHRINKS_IN_15M + " shrinks in 15m, for 5m",
                         c -> "sum by (cluster, instance) (increase(" + JmxMetrics.ISR_SHRINKS.select(
-                                PromQl.eq("cluster", c)) + "[15m])) > " + ISR_SHRINKS_IN_15M,
+                                PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "])) > "
+                                + ISR_SHRINKS_IN_15M,
                         new Text(v -> "In-sync replica sets shrink often on broker " + v.label("instance") + ".",
                                 v -> "Partitions on broker " + v.label("instance") + " in cluster " + v.label("cluster")
                                         + " lost in-sync replicas " + v.value(ValueUnit.NUMBER) + " times in 15 minutes"

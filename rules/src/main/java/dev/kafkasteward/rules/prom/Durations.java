@@ -24,4 +24,28 @@ public final class Durations {
     public static PromDuration scale(Duration duration, double scale) {
         return scale(PromDuration.ofSeconds(duration.toSeconds()), scale);
     }
+
+    /**
+     * A range window ({@code [5m]}) times {@code scale}, to the millisecond: windows decide how long
+     * an event keeps an alert firing, so a scaled test sees a dead letter resolve in seconds as
+     * production sees it resolve in minutes. Millisecond precision keeps a scaled window a whole
+     * number of {@link #testStep scaled test steps}, so the promtool tests stay exact.
+     */
+    public static PromDuration window(PromDuration window, double scale) {
+        if (scale == 1.0 || window.value().isZero()) {
+            return window;
+        }
+        return PromDuration.ofMillis(Math.max(1, Math.round(window.value().toMillis() * scale)));
+    }
+
+    /** {@link #window(PromDuration, double)} for a window written as Prometheus text, e.g. {@code 5m}. */
+    public static String window(String window, double scale) {
+        return window(PromDuration.parse(window).orElseThrow(() -> new IllegalArgumentException(
+                "not a Prometheus duration: " + window)), scale).text();
+    }
+
+    /** The sampling and evaluation interval of scaled promtool tests: one minute, scaled. */
+    public static PromDuration testStep(double scale) {
+        return window(PromDuration.ofSeconds(60), scale);
+    }
 }

@@ -12,9 +12,12 @@ import java.util.List;
 public abstract class InstanceFamily implements AlertFamily {
 
     private final InstanceRenderer renderer;
+    private final double timeScale;
 
-    protected InstanceFamily(Links links) {
+    /** @param timeScale the factor the family applied to its {@code for} and range windows */
+    protected InstanceFamily(Links links, double timeScale) {
         this.renderer = new InstanceRenderer(links);
+        this.timeScale = timeScale;
     }
 
     private Ownership lastOwnership;
@@ -39,7 +42,7 @@ public abstract class InstanceFamily implements AlertFamily {
 
     @Override
     public List<Test> tests(Ownership ownership) {
-        InstanceTests tests = new InstanceTests(renderer);
+        InstanceTests tests = new InstanceTests(renderer, timeScale);
         return planned(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
     }
 }

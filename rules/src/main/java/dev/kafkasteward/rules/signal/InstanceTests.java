@@ -1,5 +1,7 @@
 package dev.kafkasteward.rules.signal;
 
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.TemplateVars;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.AlertTest;
@@ -14,33 +16,42 @@ import java.util.TreeMap;
 /**
  * Writes the promtool test of an {@link AlertInstance}: its scenario's series, silence before
  * {@code for} has passed, and after it exactly the expected alerts with every label and annotation
- * (anything else firing under that name fails the test).
+ * (anything else firing under that name fails the test). Scenarios count in steps of a minute;
+ * with a time scale the step shrinks with the rules' {@code for} and range windows, so the same
+ * scenario proves the scaled rules.
  */
 public final class InstanceTests {
 
-    public static final String INTERVAL = "1m";
-
     private final InstanceRenderer renderer;
+    /** One sample, one evaluation: a minute at time scale 1, shorter for scaled rules. */
+    private final PromDuration step;
 
-    public InstanceTests(InstanceRenderer renderer) {
+    public InstanceTests(InstanceRenderer renderer, double timeScale) {
         this.renderer = renderer;
+        this.step = Durations.testStep(timeScale);
+    }
+
+    /** The sampling and evaluation interval of these tests. */
+    public PromDuration step() {
+        return step;
     }
 
     public Test test(AlertInstance instance, Scenario scenario) {
-        long forMinutes = (instance.alertFor().seconds() + 59) / 60;
-        long evalMinutes = forMinutes + scenario.rangeMinutes() + 1;
-        long samples = evalMinutes + 1;
+        long stepMillis = step.value().toMillis();
+        long forSteps = (instance.alertFor().value().toMillis() + stepMillis - 1) / stepMillis;
+        long evalSteps = forSteps + scenario.rangeMinutes() + 1;
+        long samples = evalSteps + 1;
         List<Series> series = scenario.inputs().stream()
                 .map(in -> new Series(selector(in), PromQl.number(in.start()) + (in.step() >= 0 ? "+" : "")
                         + PromQl.number(in.step()) + "x" + samples))
                 .toList();
         List<AlertTest> checks = new ArrayList<>();
-        if (forMinutes > 0) {
-            checks.add(new AlertTest("0m", instance.alert(), List.of())); // pending, not firing yet
+        if (forSteps > 0) {
+            checks.add(new AlertTest("0s", instance.alert(), List.of())); // pending, not firing yet
         }
         List<ExpectedAlert> expected = scenario.firing().stream().map(f -> expected(instance, f)).toList();
-        checks.add(new AlertTest(evalMinutes + "m", instance.alert(), expected));
-        return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), INTERVAL, series,
+        checks.add(new AlertTest(PromDuration.ofMillis(evalSteps * stepMillis).text(), instance.alert(), expected));
+        return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), step.text(), series,
                 checks);
     }
 

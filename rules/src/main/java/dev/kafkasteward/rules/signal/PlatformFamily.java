@@ -28,7 +28,7 @@ public class PlatformFamily extends InstanceFamily {
     public PlatformFamily(String name, Links links, double timeScale,
                           java.util.function.Function<Ownership, List<PlatformSignal>> signals,
                           List<InhibitRule> inhibitRules) {
-        super(links);
+        super(links, timeScale);
         this.name = name;
         this.signals = signals;
         this.inhibitRules = List.copyOf(inhibitRules);

@@ -5,6 +5,7 @@ import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -51,6 +52,8 @@ public final class StewardSelfAlerts {
         // data after 5 s as production sees it after 5 min.
         long staleSeconds = Math.max(1, Math.round(STALE_SECONDS * timeScale));
         long slowSeconds = Math.max(1, Math.round(SLOW_SECONDS * timeScale));
+        String failureWindow = Durations.window("10m", timeScale);
+        String errorWindow = Durations.window("15m", timeScale);
         return new PlatformFamily("exporter", links, timeScale, List.of(
                 new PlatformSignal(DOWN, SeverityRule.TIER, duration("2m"), "up == 0 for 2m",
                         // up has no cluster label of its own; the exporter job serves exactly this cluster.
@@ -69,8 +72,8 @@ public final class StewardSelfAlerts {
                 new PlatformSignal(FAILING, SeverityRule.WARNING, duration("5m"),
                         "> " + PromQl.number(FAILURE_RATIO * 100) + "% of cycles failing over 10m, for 5m",
                         c -> "sum by (cluster) (rate(" + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c),
-                                PromQl.eq("outcome", "failure")) + "[10m])) / sum by (cluster) (rate("
-                                + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c)) + "[10m])) > "
+                                PromQl.eq("outcome", "failure")) + "[" + failureWindow + "])) / sum by (cluster) (rate("
+                                + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c)) + "[" + failureWindow + "])) > "
                                 + PromQl.number(FAILURE_RATIO),
                         new Text(v -> "Kafka Steward collections are failing in cluster " + v.label("cluster") + ".",
                                 v -> v.value(ValueUnit.RATIO) + " of collection cycles in cluster " + v.label("cluster")
@@ -94,7 +97,7 @@ public final class StewardSelfAlerts {
                         c -> Scenarios.gauge(SelfMetrics.SNAPSHOT_AGE, c, List.of(), Map.of(), 600, null, 0)),
                 new PlatformSignal(ERRORS, SeverityRule.INFO, duration("15m"), "> 0 errors in 15m, for 15m",
                         c -> "sum by (cluster, stage) (increase(" + SelfMetrics.COLLECTION_ERRORS.select(
-                                PromQl.eq("cluster", c)) + "[15m])) > 0",
+                                PromQl.eq("cluster", c)) + "[" + errorWindow + "])) > 0",
                         new Text(v -> "Kafka Steward meets errors in stage " + v.label("stage") + ".",
                                 v -> v.value(ValueUnit.NUMBER) + " errors in collection stage " + v.label("stage")
                                         + " in cluster " + v.label("cluster") + " over the last 15 minutes; some"
