@@ -1,6 +1,8 @@
 package dev.kafkasteward.exporter;
 
+import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.DeadLetterRecordReader;
 import dev.kafkasteward.exporter.collect.DeadLetterSettings;
@@ -12,24 +14,30 @@ import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelTracker;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelReader;
+import dev.kafkasteward.exporter.funnel.kafka.FunnelReaders;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
 import dev.kafkasteward.exporter.http.WebSecurity;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
+import dev.kafkasteward.exporter.reload.OwnershipReloader;
+import dev.kafkasteward.exporter.reload.ReloadState;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -39,16 +47,29 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class StewardExporter implements AutoCloseable {
 
-    /** Everything {@code serve} needs. {@code port} 0 picks a free port. */
+    /**
+     * Everything {@code serve} needs. {@code port} 0 picks a free port.
+     *
+     * @param ownershipFile where {@code ownership} came from, to reload it when it changes; none: never reloaded
+     * @param reloadEvery   how often the file is checked for a change
+     */
     public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
                          CollectorSettings collector, Clock clock, Scope scope, LagSettings lag,
-                         PartitionSeries partitionSeries) {
+                         PartitionSeries partitionSeries, Optional<Path> ownershipFile, Duration reloadEvery) {
 
         /** Defaults for everything but what must be given. */
         public static Config of(Ownership ownership, Properties clientProperties) {
             return new Config(ownership, clientProperties, "127.0.0.1", 0, Duration.ofSeconds(15),
                     CollectorSettings.DEFAULTS, Clock.systemUTC(), Scope.EVERYTHING, LagSettings.DEFAULTS,
-                    PartitionSeries.ALL);
+                    PartitionSeries.ALL, Optional.empty(), Duration.ofSeconds(10));
+        }
+
+        /** Reload {@code file} (which {@code ownership} was loaded from) when its content changes. */
+        public Config reloadingFrom(Path file, Duration every) {
+            return with(b -> {
+                b.ownershipFile = Optional.of(file);
+                b.reloadEvery = every;
+            });
         }
 
         public Config listen(String host, int port) {
@@ -97,6 +118,8 @@ public final class StewardExporter implements AutoCloseable {
             private Scope scope;
             private LagSettings lag;
             private PartitionSeries partitionSeries;
+            private Optional<Path> ownershipFile;
+            private Duration reloadEvery;
 
             Copy(Config c) {
                 ownership = c.ownership();
@@ -109,11 +132,13 @@ public final class StewardExporter implements AutoCloseable {
                 scope = c.scope();
                 lag = c.lag();
                 partitionSeries = c.partitionSeries();
+                ownershipFile = c.ownershipFile();
+                reloadEvery = c.reloadEvery();
             }
 
             Config build() {
                 return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                        partitionSeries);
+                        partitionSeries, ownershipFile, reloadEvery);
             }
         }
     }
@@ -124,10 +149,15 @@ public final class StewardExporter implements AutoCloseable {
     private final CollectionLoop loop;
     private final MetricsServer server;
     private final DeadLetterRecordReader deadLetters;
-    private final Optional<FunnelReader> funnels;
+    private final FunnelReaders funnels;
+    private final AtomicReference<Ownership> ownership;
+    private final Optional<OwnershipReloader> reloader;
+    private final Optional<ScheduledExecutorService> reloads;
 
     private StewardExporter(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps, CollectionLoop loop,
-                            MetricsServer server, DeadLetterRecordReader deadLetters, Optional<FunnelReader> funnels) {
+                            MetricsServer server, DeadLetterRecordReader deadLetters, FunnelReaders funnels,
+                            AtomicReference<Ownership> ownership, Optional<OwnershipReloader> reloader,
+                            Optional<ScheduledExecutorService> reloads) {
         this.admin = admin;
         this.metadata = metadata;
         this.timestamps = timestamps;
@@ -135,6 +165,9 @@ public final class StewardExporter implements AutoCloseable {
         this.server = server;
         this.deadLetters = deadLetters;
         this.funnels = funnels;
+        this.ownership = ownership;
+        this.reloader = reloader;
+        this.reloads = reloads;
     }
 
     public static StewardExporter start(Config config) throws IOException {
@@ -150,23 +183,25 @@ public final class StewardExporter implements AutoCloseable {
         KafkaCollector collector = new KafkaCollector(admin, metadata, timestamps, config.collector(), config.clock(),
                 config.scope().groups(), config.scope().topics());
         DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
-        Optional<FunnelReader> funnels = funnels(config, props);
-        Function<List<String>, FunnelSnapshot> funnelState =
-                topics -> funnels.map(f -> f.snapshot(topics)).orElse(FunnelSnapshot.EMPTY);
-        FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
-                config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
+        AtomicReference<Ownership> ownership = new AtomicReference<>(config.ownership());
+        FunnelReaders funnels = new FunnelReaders(config.ownership().funnels(), f -> funnels(f, config, props));
+        FullCollector cycle = new FullCollector(collector, admin, deadLetters, () -> ownership.get().deadLetterTopics(),
+                config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot);
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
         CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
+        Optional<OwnershipReloader> reloader = config.ownershipFile().map(file -> new OwnershipReloader(file,
+                new OwnershipLoader(), next -> apply(ownership, funnels, next)));
         SnapshotRenderer renderer = new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
-                config.clock(), config.partitionSeries());
+                config.clock(), config.partitionSeries(),
+                () -> reloader.map(OwnershipReloader::state).orElse(ReloadState.INITIAL));
         registry.register(renderer);
         MetricsServer server;
         try {
             server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, web);
         } catch (IOException | RuntimeException e) {
             metadata.close();
-            funnels.ifPresent(FunnelReader::close);
+            funnels.close();
             deadLetters.close();
             timestamps.close();
             admin.close();
@@ -175,15 +210,41 @@ public final class StewardExporter implements AutoCloseable {
         MetricsServer serving = server;
         loop.beforePublish(served -> serving.prepare(renderer.scrapeOf(served)));
         loop.start();
-        return new StewardExporter(admin, metadata, timestamps, loop, server, deadLetters, funnels);
+        Optional<ScheduledExecutorService> reloads = reloader.map(r -> {
+            ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "steward-reload");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.reloadEvery().toMillis();
+            poll.scheduleWithFixedDelay(r::checkForChange, every, every, TimeUnit.MILLISECONDS);
+            return poll;
+        });
+        return new StewardExporter(admin, metadata, timestamps, loop, server, deadLetters, funnels, ownership,
+                reloader, reloads);
     }
 
-    /** The funnel consumer group member (started once a stage topic exists), when ownership.yml declares funnels. */
-    private static Optional<FunnelReader> funnels(Config config, Properties props) {
-        if (config.ownership().funnels().isEmpty()) {
+    /**
+     * Takes a reloaded ownership.yml into use: dead-letter entries from the next cycle, funnels by
+     * restarting their reader. The cluster name cannot change: it labels every series and names the
+     * funnel consumer group, so it takes a restart.
+     */
+    private static void apply(AtomicReference<Ownership> current, FunnelReaders funnels, Ownership next) {
+        String cluster = current.get().cluster();
+        if (!next.cluster().equals(cluster)) {
+            throw new IllegalArgumentException("cluster cannot change from '" + cluster + "' to '" + next.cluster()
+                    + "' without a restart: it labels every series and names the funnel consumer group");
+        }
+        funnels.use(next.funnels());
+        current.set(next);
+    }
+
+    /** The funnel consumer group member (started once a stage topic exists), when there are funnels. */
+    private static Optional<FunnelReader> funnels(List<Funnel> declared, Config config, Properties props) {
+        if (declared.isEmpty()) {
             return Optional.empty();
         }
-        FunnelTracker tracker = new FunnelTracker(config.ownership().funnels(), FunnelSettings.DEFAULT_MAX_KEYS);
+        FunnelTracker tracker = new FunnelTracker(declared, FunnelSettings.DEFAULT_MAX_KEYS);
         FunnelSettings settings = FunnelSettings.forCluster(config.ownership().cluster(), config.interval());
         return Optional.of(new FunnelReader(tracker.topics(),
                 () -> FunnelConsumer.start(props, tracker, settings, config.clock())));
@@ -211,12 +272,26 @@ public final class StewardExporter implements AutoCloseable {
         return loop.state();
     }
 
-    /** Stops serving first, then collection, then the Kafka clients. */
+    /** The ownership.yml in use: the one started with, or the last one reloaded. */
+    public Ownership ownership() {
+        return ownership.get();
+    }
+
+    /**
+     * Reloads the ownership file now, changed or not (what SIGHUP asks for); without a file (see
+     * {@link Config#reloadingFrom}) there is nothing to reload.
+     */
+    public ReloadState reloadNow() {
+        return reloader.map(OwnershipReloader::reloadNow).orElse(ReloadState.INITIAL);
+    }
+
+    /** Stops serving first, then reloads and collection, then the Kafka clients. */
     @Override
     public void close() {
         server.close();
+        reloads.ifPresent(ScheduledExecutorService::shutdownNow);
         loop.close();
-        funnels.ifPresent(FunnelReader::close);
+        funnels.close();
         deadLetters.close();
         timestamps.close();
         metadata.close();

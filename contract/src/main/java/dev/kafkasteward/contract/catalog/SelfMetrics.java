@@ -47,8 +47,17 @@ public final class SelfMetrics {
                     + " kafka_steward_collection_errors_total), so some series may be missing; 0 when complete.",
             Source.EXPORTER, "cluster");
 
+    public static final MetricDef CONFIG_RELOADS = counter("kafka_steward_config_reloads_total", null,
+            "Reloads of ownership.yml (a changed file or SIGHUP), by outcome: success, or failure (invalid or refused;"
+                    + " the previous configuration stays in use).", Source.EXPORTER, "cluster", "outcome");
+
+    public static final MetricDef CONFIG_LAST_RELOAD_SUCCESSFUL = gauge("kafka_steward_config_last_reload_successful",
+            null, "1 when the last reload of ownership.yml succeeded or none was tried; 0 when it failed and the"
+                    + " previous configuration is in use.", Source.EXPORTER, "cluster");
+
     public static final List<MetricDef> ALL = List.of(BUILD_INFO, COLLECTION_DURATION, LAST_SUCCESS, SNAPSHOT_AGE,
-            COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES, SNAPSHOT_PARTIAL);
+            COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES, SNAPSHOT_PARTIAL, CONFIG_RELOADS,
+            CONFIG_LAST_RELOAD_SUCCESSFUL);
 
     private SelfMetrics() {
     }

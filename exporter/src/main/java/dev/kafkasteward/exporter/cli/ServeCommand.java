@@ -86,6 +86,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Most record timestamps read from Kafka per cycle for lag age (default: ${DEFAULT-VALUE}).")
     int timestampReads;
 
+    @Option(names = "--reload-interval", defaultValue = "10s",
+            description = "How often --ownership is checked for a changed content and reloaded; SIGHUP reloads at once."
+                    + " An invalid file keeps the previous configuration (default: ${DEFAULT-VALUE}).")
+    String reloadInterval;
+
     @Option(names = "--web-tls-cert-file", paramLabel = "FILE",
             description = "PEM certificate (chain) to serve over HTTPS; needs --web-tls-key-file.")
     Path webTlsCert;
@@ -149,7 +154,9 @@ public final class ServeCommand implements Callable<Integer> {
                 Optional.ofNullable(topicAllow), Optional.ofNullable(topicDeny));
         StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(model, props)
                 .listen(bind, port).every(every).collecting(settings).scoped(scope)
-                .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series), web);
+                .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series)
+                .reloadingFrom(ownership, duration("--reload-interval", reloadInterval)), web);
+        reloadOnSighup(exporter);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and SIGINT run this hook; the JVM then exits with 143 or 130 (128 + signal number).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -163,6 +170,19 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP reloads ownership.yml at once, the way Prometheus and Alertmanager reload theirs. */
+    private static void reloadOnSighup(StewardExporter exporter) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                Thread reload = new Thread(exporter::reloadNow, "steward-sighup");
+                reload.setDaemon(true);
+                reload.start();
+            });
+        } catch (IllegalArgumentException unsupported) {
+            LOG.warn("SIGHUP is not available on this platform; ownership.yml is still reloaded when it changes");
+        }
     }
 
     private Duration duration(String option, String text) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -26,21 +27,23 @@ final class DeadLetterCollector {
 
     private final Admin admin;
     private final DeadLetterRecordReader reader;
-    private final List<DeadLetterTopic> declared;
+    /** The dead-letter entries of the ownership.yml in use, read every cycle so that a reload takes effect. */
+    private final Supplier<List<DeadLetterTopic>> declared;
     private final CollectorSettings settings;
     private final DeadLetterSettings bounds;
 
-    DeadLetterCollector(Admin admin, DeadLetterRecordReader reader, List<DeadLetterTopic> declared,
+    DeadLetterCollector(Admin admin, DeadLetterRecordReader reader, Supplier<List<DeadLetterTopic>> declared,
                         CollectorSettings settings, DeadLetterSettings bounds) {
         this.admin = admin;
         this.reader = reader;
-        this.declared = List.copyOf(declared);
+        this.declared = declared;
         this.settings = settings;
         this.bounds = bounds;
     }
 
     DeadLetterObservation collect(List<TopicMetadata> topics, CycleErrors errors) {
         Map<TopicMetadata, DeadLetterTopic> resolved = new LinkedHashMap<>();
+        List<DeadLetterTopic> declared = this.declared.get();
         for (TopicMetadata t : topics) {
             if (!t.internal()) {
                 declared.stream().filter(d -> d.selector().matches(t.name())).findFirst()

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -23,7 +24,7 @@ public final class FullCollector implements Collector {
     private final Function<List<String>, FunnelSnapshot> funnels;
 
     public FullCollector(KafkaCollector kafka, Admin admin, DeadLetterRecordReader reader,
-                         List<DeadLetterTopic> deadLetterTopics, CollectorSettings settings,
+                         Supplier<List<DeadLetterTopic>> deadLetterTopics, CollectorSettings settings,
                          DeadLetterSettings deadLetterSettings,
                          Function<List<String>, FunnelSnapshot> funnels) {
         this.kafka = kafka;

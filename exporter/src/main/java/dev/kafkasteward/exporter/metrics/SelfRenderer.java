@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.exporter.core.CollectionStatus;
+import dev.kafkasteward.exporter.reload.ReloadState;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,15 @@ final class SelfRenderer {
         Family errors = new Family(SelfMetrics.COLLECTION_ERRORS);
         status.errors().forEach((stage, n) -> errors.add(n, cluster, stage));
         out.add(errors.build());
+    }
+
+    /** Reloads of ownership.yml: rendered at every scrape, so a failed reload shows before the next cycle. */
+    static void renderReloads(String cluster, ReloadState reloads, List<MetricSnapshot> out) {
+        out.add(new Family(SelfMetrics.CONFIG_RELOADS)
+                .add(reloads.successes(), cluster, "success")
+                .add(reloads.failures(), cluster, "failure").build());
+        out.add(new Family(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL).add(reloads.lastSuccessful() ? 1 : 0, cluster)
+                .build());
     }
 
     /** What belongs to the served snapshot: its cost, completeness, and what the series limit left out. */

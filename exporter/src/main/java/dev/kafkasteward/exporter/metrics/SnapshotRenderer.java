@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.http.ScrapeSource;
+import dev.kafkasteward.exporter.reload.ReloadState;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -23,18 +24,21 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
     private final String version;
     private final Clock clock;
     private final PartitionSeries partitionSeries;
+    private final Supplier<ReloadState> reloads;
 
     public SnapshotRenderer(Supplier<ServedState> state, String cluster, String version, Clock clock,
-                            PartitionSeries partitionSeries) {
+                            PartitionSeries partitionSeries, Supplier<ReloadState> reloads) {
         this.state = state;
         this.cluster = cluster;
         this.version = version;
         this.clock = clock;
         this.partitionSeries = partitionSeries;
+        this.reloads = reloads;
     }
 
+    /** Every partition series, and an ownership.yml that is never reloaded. */
     public SnapshotRenderer(Supplier<ServedState> state, String cluster, String version, Clock clock) {
-        this(state, cluster, version, clock, PartitionSeries.ALL);
+        this(state, cluster, version, clock, PartitionSeries.ALL, () -> ReloadState.INITIAL);
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
     MetricSnapshots statusPart(ServedState served) {
         List<MetricSnapshot> out = new ArrayList<>();
         SelfRenderer.renderStatus(cluster, version, served.status(), clock.instant(), out);
+        SelfRenderer.renderReloads(cluster, reloads.get(), out);
         return new MetricSnapshots(out);
     }
 

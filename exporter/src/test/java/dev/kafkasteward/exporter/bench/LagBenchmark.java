@@ -8,7 +8,6 @@ import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.Version;
-import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -230,8 +229,7 @@ public final class LagBenchmark {
      */
     private static long[] timeRendering(StewardExporter exporter, String cluster) throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new SnapshotRenderer(exporter::state, cluster, Version.get(), Clock.systemUTC(),
-                PartitionSeries.ALL));
+        registry.register(new SnapshotRenderer(exporter::state, cluster, Version.get(), Clock.systemUTC()));
         PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
         List<Long> collect = new ArrayList<>();
         List<Long> write = new ArrayList<>();

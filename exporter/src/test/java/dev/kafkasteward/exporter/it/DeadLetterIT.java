@@ -47,8 +47,12 @@ class DeadLetterIT {
     private static final String DATA_EXCEPTION = "org.apache.kafka.connect.errors.DataException";
     private static final Instant NEWEST = Instant.now().minusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
+    private static final String RETURNS_DLQ = "returns.dlq.v1";
+
     private TestCluster cluster;
     private StewardExporter exporter;
+    private Path ownershipFile;
+    private String ownershipYml;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
@@ -62,11 +66,12 @@ class DeadLetterIT {
         // The example ownership plus a Spring dead-letter topic selected by pattern.
         String yml = Files.readString(Path.of("../examples/ownership.yml")).replace("connectors:\n",
                 "  - pattern: 'payments\\.dlt\\..*'\n    owner: payments\n\nconnectors:\n");
-        Path file = dir.resolve("ownership.yml");
-        Files.writeString(file, yml);
-        Ownership ownership = new OwnershipLoader().load(file);
+        ownershipFile = dir.resolve("ownership.yml");
+        ownershipYml = yml;
+        Files.writeString(ownershipFile, yml);
+        Ownership ownership = new OwnershipLoader().load(ownershipFile);
         exporter = StewardExporter.start(StewardExporter.Config.of(ownership, cluster.clientProperties())
-                .every(Duration.ofMillis(500))
+                .every(Duration.ofMillis(500)).reloadingFrom(ownershipFile, Duration.ofMillis(200))
                 .collecting(new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5))));
     }
 
@@ -151,6 +156,50 @@ class DeadLetterIT {
         assertEquals(3.0, value(s, DeadLetterMetrics.RECORDS_BY_REASON.name(), "topic", SPRING_DLT,
                 "source_topic", "payments.results.v1", "reason", "java.lang.IllegalStateException"));
         assertTrue(s.samples().stream().noneMatch(x -> x.labels().containsKey("team")), "team is joined by rules");
+    }
+
+    /**
+     * ownership.yml edited while running: an invalid file and a refused cluster rename keep the
+     * previous configuration (its dead-letter topic stays counted) and show as failed reloads; a
+     * valid edit adding a dead-letter topic takes effect without a restart.
+     */
+    @Test
+    @Order(4)
+    void ownershipReloadsWhenTheFileChangesAndKeepsTheLastGoodConfigurationOnErrors() throws Exception {
+        try (Admin admin = cluster.admin(); KafkaProducer<String, String> producer = cluster.producer()) {
+            admin.createTopics(List.of(new NewTopic(RETURNS_DLQ, 1, (short) 3))).all().get();
+            producer.send(new ProducerRecord<>(RETURNS_DLQ, "r-1", "{}")).get();
+            producer.send(new ProducerRecord<>(RETURNS_DLQ, "r-2", "{}")).get();
+        }
+        String reloads = SelfMetrics.CONFIG_RELOADS.name();
+        String lastOk = SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL.name();
+        assertEquals(1.0, value(Scrape.get(exporter.port()), lastOk));
+
+        Files.writeString(ownershipFile, ownershipYml.replace("owner: fulfillment", "owner: nobody-we-know"));
+        Await.until(Duration.ofSeconds(10), "failed reload reported", () -> Scrape.get(exporter.port())
+                .value(lastOk).orElse(-1.0) == 0.0);
+        Scrape invalid = Scrape.get(exporter.port());
+        assertEquals(1.0, value(invalid, reloads, "outcome", "failure"));
+        assertEquals(0.0, value(invalid, reloads, "outcome", "success"));
+        assertEquals(8.0, value(invalid, DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", DLQ),
+                "the previous configuration is still in use");
+
+        Files.writeString(ownershipFile, ownershipYml.replace("connectors:\n", "  - name: " + RETURNS_DLQ
+                + "\n    owner: fulfillment\n\nconnectors:\n"));
+        Await.until(Duration.ofSeconds(10), "the reloaded dead-letter topic counted", () -> Scrape.get(exporter.port())
+                .value(DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", RETURNS_DLQ).isPresent());
+        Scrape reloaded = Scrape.get(exporter.port());
+        assertEquals(2.0, value(reloaded, DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", RETURNS_DLQ));
+        assertEquals(1.0, value(reloaded, lastOk));
+        assertEquals(1.0, value(reloaded, reloads, "outcome", "success"));
+
+        Files.writeString(ownershipFile, ownershipYml.replace("cluster: orders-prod", "cluster: orders-renamed"));
+        Await.until(Duration.ofSeconds(10), "the cluster rename refused", () -> Scrape.get(exporter.port())
+                .value(reloads, "outcome", "failure").orElse(0.0) == 2.0);
+        Scrape refused = Scrape.get(exporter.port());
+        assertEquals(0.0, value(refused, lastOk));
+        assertEquals("orders-prod", exporter.ownership().cluster());
+        assertTrue(refused.value(DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", RETURNS_DLQ).isPresent());
     }
 
     private double completedCycles() throws Exception {

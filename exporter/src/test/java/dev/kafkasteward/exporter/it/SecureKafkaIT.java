@@ -168,7 +168,9 @@ class SecureKafkaIT {
     }
 
     @Test
-    void serveInAChildJvmReadsThePasswordFromTheEnvironmentAndStopsOnSigterm() throws Exception {
+    void serveInAChildJvmReadsThePasswordFromTheEnvironmentReloadsOnSighupAndStopsOnSigterm() throws Exception {
+        Path ownershipFile = dir.resolve("ownership.yml");
+        Files.copy(Path.of("../examples/ownership.yml"), ownershipFile);
         Path kafkaProps = dir.resolve("kafka.properties");
         Files.writeString(kafkaProps, String.join("\n",
                 "bootstrap.servers=" + cluster.bootstrapServers(),
@@ -180,8 +182,8 @@ class SecureKafkaIT {
         Path log = dir.resolve("serve.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.kafkasteward.exporter.cli.StewardCommand", "serve",
-                "--ownership", "../examples/ownership.yml", "--kafka-properties", kafkaProps.toString(),
-                "--bind", "127.0.0.1", "--port", "0", "--interval", "1s")
+                "--ownership", ownershipFile.toString(), "--kafka-properties", kafkaProps.toString(),
+                "--bind", "127.0.0.1", "--port", "0", "--interval", "1s", "--reload-interval", "1h")
                 .redirectError(log.toFile());
         pb.environment().put("STEWARD_KAFKA_PASSWORD", PASSWORD);
         Process serve = pb.start();
@@ -191,6 +193,12 @@ class SecureKafkaIT {
             Scrape scrape = Scrape.get(port);
             assertEquals(PRODUCED - COMMITTED, lag(scrape, GROUP));
             assertNoSecret(scrape.text(), PASSWORD, "STEWARD_KAFKA_PASSWORD");
+
+            // The file is polled hourly here, so only the signal can make this reload happen.
+            assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(serve.pid())).start().waitFor());
+            Await.until(Duration.ofSeconds(10), "a reload on SIGHUP", () -> Scrape.get(port)
+                    .value(SelfMetrics.CONFIG_RELOADS.name(), "outcome", "success").orElse(0.0) == 1.0);
+            assertTrue(serve.isAlive(), "SIGHUP must not stop serve");
 
             long start = System.nanoTime();
             serve.destroy(); // SIGTERM

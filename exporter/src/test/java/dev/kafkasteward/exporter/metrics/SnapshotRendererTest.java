@@ -8,6 +8,7 @@ import dev.kafkasteward.exporter.collect.GroupDescription;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.core.CollectionStatus;
 import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.reload.ReloadState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.GroupLag;
@@ -129,6 +130,13 @@ class SnapshotRendererTest {
                 kafka_steward_collections_total{cluster="orders-prod",outcome="failure"} 1.0
                 kafka_steward_collections_total{cluster="orders-prod",outcome="partial"} 0.0
                 kafka_steward_collections_total{cluster="orders-prod",outcome="success"} 1.0
+                # TYPE kafka_steward_config_last_reload_successful gauge
+                # HELP kafka_steward_config_last_reload_successful 1 when the last reload of ownership.yml succeeded or none was tried; 0 when it failed and the previous configuration is in use.
+                kafka_steward_config_last_reload_successful{cluster="orders-prod"} 1.0
+                # TYPE kafka_steward_config_reloads counter
+                # HELP kafka_steward_config_reloads Reloads of ownership.yml (a changed file or SIGHUP), by outcome: success, or failure (invalid or refused; the previous configuration stays in use).
+                kafka_steward_config_reloads_total{cluster="orders-prod",outcome="failure"} 0.0
+                kafka_steward_config_reloads_total{cluster="orders-prod",outcome="success"} 0.0
                 # TYPE kafka_steward_cycle_requests gauge
                 # HELP kafka_steward_cycle_requests Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record timestamp reads). Grows with brokers, not with groups or partitions.
                 kafka_steward_cycle_requests{client="admin",cluster="orders-prod"} 9.0
@@ -176,7 +184,8 @@ class SnapshotRendererTest {
                 ReplicationSnapshot.EMPTY, Map.of());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot),
-                CollectionStatus.startingAt(T0)), "c", "v", new MutableClock(T0), PartitionSeries.NOT_OK));
+                CollectionStatus.startingAt(T0)), "c", "v", new MutableClock(T0), PartitionSeries.NOT_OK,
+                () -> ReloadState.INITIAL));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new OpenMetricsTextFormatWriter(false, false).write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);

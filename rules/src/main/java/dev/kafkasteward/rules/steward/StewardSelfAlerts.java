@@ -34,6 +34,7 @@ public final class StewardSelfAlerts {
     public static final String SLOW = "KafkaStewardCollectionSlow";
     public static final String OMITTED = "KafkaStewardSeriesOmitted";
     public static final String LAG_AGE_UNKNOWN = "KafkaStewardLagAgeUnknown";
+    public static final String RELOAD_FAILED = "KafkaStewardConfigReloadFailed";
     /** Prometheus' own per-target series; not in the catalog because Prometheus, not Kafka Steward, writes it. */
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while the exporter is down or stale. */
@@ -131,11 +132,28 @@ public final class StewardSelfAlerts {
                                         + " in cluster " + v.label("cluster") + "; raise its per-cycle read budget."),
                         c -> Scenarios.gauge(LagMetrics.LAG_AGE_UNKNOWN, c, List.of("group"),
                                 Map.of("group", "orders", "reason", "not_read_yet"), 7,
-                                Map.of("group", "billing", "reason", "not_read_yet"), 0))),
+                                Map.of("group", "billing", "reason", "not_read_yet"), 0)),
+                // min: with two replicas, one that failed to reload serves an older configuration.
+                new PlatformSignal(RELOAD_FAILED, SeverityRule.WARNING, duration("5m"), "== 0 for 5m",
+                        c -> "min by (cluster) (" + SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL.select(
+                                PromQl.eq("cluster", c)) + ") == 0",
+                        new Text(v -> "Kafka Steward could not reload ownership.yml for cluster " + v.label("cluster")
+                                + ".", v -> "The last reload of ownership.yml failed on an exporter of cluster "
+                                + v.label("cluster") + " (invalid, or a change such as the cluster name that needs a"
+                                + " restart); it keeps using its previous configuration. Its log names file, line and"
+                                + " column of each problem."),
+                        c -> new Scenario(List.of(
+                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
+                                        Map.of("cluster", c, "instance", fire), 0),
+                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
+                                        Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
+                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
+                                        Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
+                                List.of(Firing.of(Map.of("cluster", c), 0)), 0))),
                 List.of(inhibit(DOWN), inhibit(STALE),
                         new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
                                 List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
-                                        OMITTED, LAG_AGE_UNKNOWN))), List.of("cluster"))));
+                                        OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED))), List.of("cluster"))));
     }
 
     private static InhibitRule inhibit(String source) {

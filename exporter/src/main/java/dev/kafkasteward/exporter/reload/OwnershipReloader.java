@@ -1,0 +1,107 @@
+package dev.kafkasteward.exporter.reload;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.OwnershipException;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads ownership.yml when its content changes (or on demand, for SIGHUP) and hands a valid model
+ * to the exporter. An invalid file, or a change the exporter refuses, keeps the previous
+ * configuration in use; the error goes to the log once per file content and to {@link #state()}.
+ * Content, not modification time, decides whether the file changed: Kubernetes ConfigMap volumes
+ * swap a symlink, and editors may keep the time.
+ */
+public final class OwnershipReloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnershipReloader.class);
+
+    private final Path file;
+    private final OwnershipLoader loader;
+    private final Consumer<Ownership> apply;
+    private byte[] lastDigest;
+    private volatile ReloadState state = ReloadState.INITIAL;
+
+    /**
+     * @param file  the ownership.yml the exporter started with, whose current content is the baseline
+     * @param apply takes the new model into use; throws {@link IllegalArgumentException} to refuse it
+     */
+    public OwnershipReloader(Path file, OwnershipLoader loader, Consumer<Ownership> apply) {
+        this.file = file;
+        this.loader = loader;
+        this.apply = apply;
+        this.lastDigest = digest(read().orElse(new byte[0]));
+    }
+
+    /** Reloads if the content differs from the last one tried. */
+    public synchronized ReloadState checkForChange() {
+        return reload(false);
+    }
+
+    /** Reloads whether or not the content changed (SIGHUP: "I mean it, look again"). */
+    public synchronized ReloadState reloadNow() {
+        return reload(true);
+    }
+
+    public ReloadState state() {
+        return state;
+    }
+
+    private ReloadState reload(boolean force) {
+        Optional<byte[]> content = read();
+        if (content.isEmpty()) {
+            return fail("cannot read " + file + "; the previous configuration stays in use");
+        }
+        byte[] digest = digest(content.get());
+        if (!force && Arrays.equals(digest, lastDigest)) {
+            return state;
+        }
+        lastDigest = digest;
+        Ownership next;
+        try {
+            next = loader.load(file);
+        } catch (OwnershipException e) {
+            return fail("ownership.yml not reloaded, the previous configuration stays in use:\n" + e.getMessage());
+        }
+        try {
+            apply.accept(next);
+        } catch (IllegalArgumentException refused) {
+            return fail(file + ": not reloaded, the previous configuration stays in use: " + refused.getMessage());
+        }
+        state = state.succeeded();
+        LOG.info("reloaded {} (cluster {}, {} dead-letter topic entries, {} funnels)", file, next.cluster(),
+                next.deadLetterTopics().size(), next.funnels().size());
+        return state;
+    }
+
+    private ReloadState fail(String message) {
+        state = state.failed();
+        LOG.warn(message);
+        return state;
+    }
+
+    private Optional<byte[]> read() {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] digest(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

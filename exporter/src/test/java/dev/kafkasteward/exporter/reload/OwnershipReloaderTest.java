@@ -1,0 +1,81 @@
+package dev.kafkasteward.exporter.reload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OwnershipReloaderTest {
+
+    /** Edits are made to the example, so each test starts from a file that is known to load. */
+    private static String valid;
+
+    @TempDir
+    Path dir;
+    private Path file;
+    private final List<Ownership> applied = new ArrayList<>();
+    private OwnershipReloader reloader;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        valid = Files.readString(Path.of("../examples/ownership.yml"));
+        file = dir.resolve("ownership.yml");
+        Files.writeString(file, valid);
+        reloader = new OwnershipReloader(file, new OwnershipLoader(), next -> {
+            if (next.cluster().equals("refused")) {
+                throw new IllegalArgumentException("cluster cannot change");
+            }
+            applied.add(next);
+        });
+    }
+
+    @Test
+    void anUnchangedFileIsNotReloaded() {
+        assertEquals(ReloadState.INITIAL, reloader.checkForChange());
+        assertEquals(List.of(), applied);
+    }
+
+    @Test
+    void aValidChangeIsApplied() throws Exception {
+        Files.writeString(file, valid + "\n# a comment is a change of content\n");
+        assertEquals(new ReloadState(1, 0, true), reloader.checkForChange());
+        assertEquals(1, applied.size());
+        assertEquals(new ReloadState(1, 0, true), reloader.checkForChange(), "the same content twice is one reload");
+    }
+
+    @Test
+    void anInvalidFileKeepsThePreviousConfigurationIsCountedOnceAndRecovers() throws Exception {
+        Files.writeString(file, valid.replace("owner: fulfillment", "owner: nobody-we-know"));
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange(), "not retried until the file changes");
+        assertEquals(new ReloadState(0, 2, false), reloader.reloadNow(), "SIGHUP retries");
+        assertEquals(List.of(), applied);
+
+        Files.writeString(file, valid);
+        assertEquals(new ReloadState(1, 2, true), reloader.checkForChange());
+        assertEquals(1, applied.size());
+    }
+
+    @Test
+    void aRefusedChangeIsAFailure() throws Exception {
+        Files.writeString(file, valid.replace("cluster: orders-prod", "cluster: refused"));
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
+        assertEquals(List.of(), applied);
+    }
+
+    @Test
+    void aMissingFileIsAFailureAndItsReturnIsAReload() throws Exception {
+        Files.delete(file);
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
+        Files.writeString(file, valid.replace("cluster: orders-prod", "cluster: orders2"));
+        assertEquals(new ReloadState(1, 1, true), reloader.checkForChange());
+        assertEquals("orders2", applied.get(0).cluster());
+    }
+}
