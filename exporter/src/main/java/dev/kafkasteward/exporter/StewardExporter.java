@@ -12,6 +12,7 @@ import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelTracker;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
@@ -42,13 +43,13 @@ public final class StewardExporter implements AutoCloseable {
     /** Everything {@code serve} needs. {@code port} 0 picks a free port. */
     public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
                          CollectorSettings collector, Clock clock, Scope scope, LagSettings lag,
-                         PartitionSeries partitionSeries) {
+                         PartitionSeries partitionSeries, ForecastSettings forecast) {
 
         /** Defaults for everything but what must be given. */
         public static Config of(Ownership ownership, Properties clientProperties) {
             return new Config(ownership, clientProperties, "127.0.0.1", 0, Duration.ofSeconds(15),
                     CollectorSettings.DEFAULTS, Clock.systemUTC(), Scope.EVERYTHING, LagSettings.DEFAULTS,
-                    PartitionSeries.ALL);
+                    PartitionSeries.ALL, ForecastSettings.DEFAULTS);
         }
 
         public Config listen(String host, int port) {
@@ -78,6 +79,11 @@ public final class StewardExporter implements AutoCloseable {
             return with(b -> b.partitionSeries = partitionSeries);
         }
 
+        /** How much disk history a forecast needs: tests whose timers run in seconds shorten it too. */
+        public Config forecasting(ForecastSettings forecast) {
+            return with(b -> b.forecast = forecast);
+        }
+
         /** A copy with one change: each wither names only what it changes. */
         private Config with(java.util.function.Consumer<Copy> change) {
             Copy copy = new Copy(this);
@@ -97,6 +103,7 @@ public final class StewardExporter implements AutoCloseable {
             private Scope scope;
             private LagSettings lag;
             private PartitionSeries partitionSeries;
+            private ForecastSettings forecast;
 
             Copy(Config c) {
                 ownership = c.ownership();
@@ -109,11 +116,12 @@ public final class StewardExporter implements AutoCloseable {
                 scope = c.scope();
                 lag = c.lag();
                 partitionSeries = c.partitionSeries();
+                forecast = c.forecast();
             }
 
             Config build() {
                 return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                        partitionSeries);
+                        partitionSeries, forecast);
             }
         }
     }
@@ -155,7 +163,7 @@ public final class StewardExporter implements AutoCloseable {
                 topics -> funnels.map(f -> f.snapshot(topics)).orElse(FunnelSnapshot.EMPTY);
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, config.ownership().deadLetterTopics(),
                 config.collector(), DeadLetterSettings.DEFAULTS, funnelState);
-        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
+        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast());
         CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
         SnapshotRenderer renderer = new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
