@@ -14,6 +14,7 @@ import dev.kafkasteward.exporter.collect.Scope;
 import dev.kafkasteward.exporter.core.Analysis;
 import dev.kafkasteward.exporter.core.CollectionLoop;
 import dev.kafkasteward.exporter.core.ServedState;
+import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.funnel.FunnelTracker;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelConsumer;
 import dev.kafkasteward.exporter.funnel.kafka.FunnelReader;
@@ -51,17 +52,19 @@ public final class StewardExporter implements AutoCloseable {
      * Everything {@code serve} needs. {@code port} 0 picks a free port.
      *
      * @param ownershipFile where {@code ownership} came from, to reload it when it changes; none: never reloaded
+     * @param forecast      how much disk history a forecast needs
      * @param reloadEvery   how often the file is checked for a change
      */
     public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
                          CollectorSettings collector, Clock clock, Scope scope, LagSettings lag,
-                         PartitionSeries partitionSeries, Optional<Path> ownershipFile, Duration reloadEvery) {
+                         PartitionSeries partitionSeries, ForecastSettings forecast, Optional<Path> ownershipFile,
+                         Duration reloadEvery) {
 
         /** Defaults for everything but what must be given. */
         public static Config of(Ownership ownership, Properties clientProperties) {
             return new Config(ownership, clientProperties, "127.0.0.1", 0, Duration.ofSeconds(15),
                     CollectorSettings.DEFAULTS, Clock.systemUTC(), Scope.EVERYTHING, LagSettings.DEFAULTS,
-                    PartitionSeries.ALL, Optional.empty(), Duration.ofSeconds(10));
+                    PartitionSeries.ALL, ForecastSettings.DEFAULTS, Optional.empty(), Duration.ofSeconds(10));
         }
 
         /** Reload {@code file} (which {@code ownership} was loaded from) when its content changes. */
@@ -99,6 +102,11 @@ public final class StewardExporter implements AutoCloseable {
             return with(b -> b.partitionSeries = partitionSeries);
         }
 
+        /** How much disk history a forecast needs: tests whose timers run in seconds shorten it too. */
+        public Config forecasting(ForecastSettings forecast) {
+            return with(b -> b.forecast = forecast);
+        }
+
         /** A copy with one change: each wither names only what it changes. */
         private Config with(java.util.function.Consumer<Copy> change) {
             Copy copy = new Copy(this);
@@ -118,6 +126,7 @@ public final class StewardExporter implements AutoCloseable {
             private Scope scope;
             private LagSettings lag;
             private PartitionSeries partitionSeries;
+            private ForecastSettings forecast;
             private Optional<Path> ownershipFile;
             private Duration reloadEvery;
 
@@ -132,13 +141,14 @@ public final class StewardExporter implements AutoCloseable {
                 scope = c.scope();
                 lag = c.lag();
                 partitionSeries = c.partitionSeries();
+                forecast = c.forecast();
                 ownershipFile = c.ownershipFile();
                 reloadEvery = c.reloadEvery();
             }
 
             Config build() {
                 return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                        partitionSeries, ownershipFile, reloadEvery);
+                        partitionSeries, forecast, ownershipFile, reloadEvery);
             }
         }
     }
@@ -187,7 +197,7 @@ public final class StewardExporter implements AutoCloseable {
         FunnelReaders funnels = new FunnelReaders(config.ownership().funnels(), f -> funnels(f, config, props));
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, () -> ownership.get().deadLetterTopics(),
                 config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot);
-        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget());
+        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast());
         CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
         PrometheusRegistry registry = new PrometheusRegistry();
         Optional<OwnershipReloader> reloader = config.ownershipFile().map(file -> new OwnershipReloader(file,

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,13 +32,30 @@ public final class MonitoringStack implements AutoCloseable {
      *                           test can turn "seconds" into the whole pipeline's pace
      * @param prometheusPort     0 picks a free port
      * @param alertmanagerPort   0 picks a free port
+     * @param moreScrapes        scrape jobs besides the exporter's, at the same pace
      */
     public record Settings(StackBinaries binaries, Path workDir, String exporter, List<Path> ruleFiles,
                            Path alertmanagerConfig, Duration scrapeInterval, int prometheusPort,
-                           int alertmanagerPort) {
+                           int alertmanagerPort, List<PrometheusConfig.ScrapeConfig> moreScrapes) {
 
         public Settings {
             ruleFiles = List.copyOf(ruleFiles);
+            moreScrapes = List.copyOf(moreScrapes);
+        }
+
+        /** Prometheus scrapes the exporter only. */
+        public Settings(StackBinaries binaries, Path workDir, String exporter, List<Path> ruleFiles,
+                        Path alertmanagerConfig, Duration scrapeInterval, int prometheusPort, int alertmanagerPort) {
+            this(binaries, workDir, exporter, ruleFiles, alertmanagerConfig, scrapeInterval, prometheusPort,
+                    alertmanagerPort, List.of());
+        }
+
+        /** These settings with one more scrape job. */
+        public Settings withScrape(PrometheusConfig.ScrapeConfig scrape) {
+            List<PrometheusConfig.ScrapeConfig> all = new ArrayList<>(moreScrapes);
+            all.add(scrape);
+            return new Settings(binaries, workDir, exporter, ruleFiles, alertmanagerConfig, scrapeInterval,
+                    prometheusPort, alertmanagerPort, all);
         }
     }
 
@@ -70,8 +88,12 @@ public final class MonitoringStack implements AutoCloseable {
                         "--cluster.listen-address="));
         try {
             Path config = work.resolve("prometheus.yml");
-            Files.writeString(config, PrometheusConfig.of(s.exporter(), s.ruleFiles(), "127.0.0.1:" + am.port(),
-                    s.scrapeInterval(), s.scrapeInterval()).render(), StandardCharsets.UTF_8);
+            PrometheusConfig prometheusConfig = PrometheusConfig.of(s.exporter(), s.ruleFiles(),
+                    "127.0.0.1:" + am.port(), s.scrapeInterval(), s.scrapeInterval());
+            for (PrometheusConfig.ScrapeConfig scrape : s.moreScrapes()) {
+                prometheusConfig = prometheusConfig.withScrape(scrape);
+            }
+            Files.writeString(config, prometheusConfig.render(), StandardCharsets.UTF_8);
             String resend = PrometheusConfig.text(s.scrapeInterval());
             Started prom = startReady("prometheus", s.prometheusPort(), work.resolve("prometheus.log"),
                     port -> List.of(s.binaries().prometheus().toString(),

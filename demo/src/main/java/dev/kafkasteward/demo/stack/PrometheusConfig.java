@@ -1,9 +1,12 @@
 package dev.kafkasteward.demo.stack;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kafkasteward.rules.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code prometheus.yml} the stack runs: scrape the exporter, evaluate the generated rules,
@@ -28,8 +31,18 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
     public record ScrapeConfig(String jobName, List<StaticConfig> staticConfigs) {
     }
 
-    /** {@code host:port} targets. */
-    public record StaticConfig(List<String> targets) {
+    /** {@code host:port} targets, and labels added to every series scraped from them (left out when empty). */
+    public record StaticConfig(List<String> targets,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels) {
+
+        public StaticConfig {
+            targets = List.copyOf(targets);
+            labels = Map.copyOf(labels);
+        }
+
+        public StaticConfig(List<String> targets) {
+            this(targets, Map.of());
+        }
     }
 
     /** Scrape {@code exporter} as job {@code kafka-steward}, evaluate {@code rules}, alert to {@code alertmanager}. */
@@ -40,6 +53,13 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
                 rules.stream().map(p -> p.toAbsolutePath().toString()).toList(),
                 new Alerting(List.of(new AlertmanagerSet(List.of(new StaticConfig(List.of(alertmanager)))))),
                 List.of(new ScrapeConfig("kafka-steward", List.of(new StaticConfig(List.of(exporter))))));
+    }
+
+    /** This config with one more scrape job after the others. */
+    public PrometheusConfig withScrape(ScrapeConfig scrape) {
+        List<ScrapeConfig> all = new ArrayList<>(scrapeConfigs);
+        all.add(scrape);
+        return new PrometheusConfig(global, ruleFiles, alerting, List.copyOf(all));
     }
 
     public String render() {

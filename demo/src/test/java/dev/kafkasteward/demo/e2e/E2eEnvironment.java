@@ -1,13 +1,17 @@
 package dev.kafkasteward.demo.e2e;
 
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.demo.EmbeddedCluster;
 import dev.kafkasteward.demo.stack.MonitoringStack;
+import dev.kafkasteward.demo.stack.PrometheusConfig;
 import dev.kafkasteward.demo.stack.StackBinaries;
 import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.jmxconfig.JmxConfigs;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.io.IOException;
@@ -17,21 +21,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
  * the exporter (1 s cycle, reaching Kafka through its own {@link StewardLink}), the rules and routing generated from {@code e2e/ownership.yml} with every
  * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
  * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
+ * {@link #startForDashboards} adds what only the dashboards need.
  */
 final class E2eEnvironment implements AutoCloseable {
 
     /** A minute of production timing becomes a second: {@code for: 2m} is 2 s, group_interval 5m is 5 s. */
     static final double TIME_SCALE = 1.0 / 60;
     static final Duration PACE = Duration.ofSeconds(1);
+    /** The Prometheus job of the brokers' jmx metrics, when the environment serves them. */
+    static final String JMX_JOB = "kafka-broker";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
@@ -45,10 +55,33 @@ final class E2eEnvironment implements AutoCloseable {
     private E2eEnvironment() {
     }
 
+    /** Prometheus and Alertmanager from PATH: a failure in CI, a loud skip elsewhere ({@link ExternalTool}). */
+    static StackBinaries requiredBinaries() {
+        return new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
+                ExternalTool.require(StackBinaries.ALERTMANAGER));
+    }
+
+    /** The environment the drills run in; {@code workDir} is emptied first. */
     static E2eEnvironment start(StackBinaries binaries, Path workDir) throws Exception {
+        return start(binaries, workDir, false);
+    }
+
+    /**
+     * The same, plus what only dashboards show: Prometheus also scrapes the brokers' jmx metrics
+     * ({@code broker.yml}, served in-process by {@link InProcessJmxExporter}) as job {@value #JMX_JOB}, with a
+     * {@code cluster} target label as grafana/README.md asks for jmx series; and the exporter forecasts disks
+     * after {@link #TIME_SCALE} of the history it needs in production (15 s instead of 15 min). The drills run
+     * without both: the jmx-based alerts would evaluate one merged view of all brokers, and a forecast of the
+     * shared volume the log dirs live on could page the platform team in the middle of a drill.
+     */
+    static E2eEnvironment startForDashboards(StackBinaries binaries, Path workDir) throws Exception {
+        return start(binaries, workDir, true);
+    }
+
+    private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
         E2eEnvironment env = new E2eEnvironment();
         try {
-            env.startAll(binaries, workDir);
+            env.startAll(binaries, workDir, dashboards);
             return env;
         } catch (Exception | Error e) {
             env.close();
@@ -56,7 +89,8 @@ final class E2eEnvironment implements AutoCloseable {
         }
     }
 
-    private void startAll(StackBinaries binaries, Path workDir) throws Exception {
+    private void startAll(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
+        deleteRecursively(workDir);
         Files.createDirectories(workDir);
         receiver = track(WebhookReceiver.start());
         ownership = ownership(workDir.resolve("ownership.yml"), receiver.baseUrl());
@@ -69,11 +103,28 @@ final class E2eEnvironment implements AutoCloseable {
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
-        exporter = track(StewardExporter.start(StewardExporter.Config.of(ownership, props)
-                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))));
-        stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
+        StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
+                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)));
+        exporter = track(StewardExporter.start(dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS))
+                : config));
+        MonitoringStack.Settings settings = new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
                 "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
-                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0)));
+                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0);
+        if (dashboards) {
+            InProcessJmxExporter jmx = track(InProcessJmxExporter.start(JmxConfigs.BROKER, workDir.resolve("jmx")));
+            settings = settings.withScrape(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
+                    new PrometheusConfig.StaticConfig(List.of(jmx.target()), Map.of("cluster", ownership.cluster())))));
+        }
+        stack = track(MonitoringStack.start(settings));
+    }
+
+    private static ForecastSettings scaled(ForecastSettings production) {
+        return new ForecastSettings(scaled(production.window()), production.maxSamples(), production.minSamples(),
+                scaled(production.minSpan()));
+    }
+
+    private static Duration scaled(Duration production) {
+        return Duration.ofMillis(Math.round(production.toMillis() * TIME_SCALE));
     }
 
     /** The drills' ownership file with every team's webhook pointed at this run's receiver. */
@@ -123,6 +174,15 @@ final class E2eEnvironment implements AutoCloseable {
 
     PrometheusApi prometheus() {
         return new PrometheusApi(stack.prometheusUrl());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Override

@@ -1,15 +1,11 @@
 package dev.kafkasteward.demo.e2e;
 
-import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.demo.stack.StackBinaries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,10 +43,8 @@ class OperatingDrillsIT {
 
     @BeforeAll
     void start() throws Exception {
-        StackBinaries binaries = new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
-                ExternalTool.require(StackBinaries.ALERTMANAGER));
+        StackBinaries binaries = E2eEnvironment.requiredBinaries();
         suiteStarted = Instant.now();
-        deleteRecursively(WORK);
         env = E2eEnvironment.start(binaries, WORK);
         drills = new DrillRunner(env);
         awaitLagSeries();
@@ -178,15 +172,6 @@ class OperatingDrillsIT {
                         + BASELINE_TIMEOUT.toSeconds() + " s; logs under " + WORK.toAbsolutePath());
             }
             Thread.sleep(500);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,6 +37,8 @@ final class OrderTraffic implements AutoCloseable {
 
     static final String FULFILLMENT = "fulfillment-service";
     static final String TIMELINE_SERVICE = "customer-timeline-service";
+    /** Reads the customer timeline, as the customer activity page does; it has no consumer group. */
+    static final String ACTIVITY_PAGE = "customer-activity-page";
 
     /** Orders per second: enough for every partition to see records, little CPU on a shared box. */
     private static final Duration ORDER_EVERY = Duration.ofMillis(200);
@@ -61,6 +64,7 @@ final class OrderTraffic implements AutoCloseable {
         traffic.spawn("storefront", traffic::storefront);
         traffic.spawn(FULFILLMENT, traffic::fulfillment);
         traffic.spawn(TIMELINE_SERVICE, traffic::timeline);
+        traffic.spawn(ACTIVITY_PAGE, traffic::activityPage);
         return traffic;
     }
 
@@ -140,6 +144,35 @@ final class OrderTraffic implements AutoCloseable {
     private void timeline() {
         consume(TIMELINE_SERVICE, List.of(ORDERS, PAYMENTS),
                 (r, producer) -> producer.send(new ProducerRecord<>(TIMELINE, r.key(), r.topic() + "@" + r.offset())));
+    }
+
+    /**
+     * The customer activity page follows the timeline as it is written. It keeps no position, so it has no
+     * consumer group: no lag of its own, nothing for the drills to page about; the brokers count what it reads.
+     */
+    private void activityPage() {
+        Properties p = new Properties();
+        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.CLIENT_ID_CONFIG,
+                ACTIVITY_PAGE, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer());
+        synchronized (consumers) {
+            consumers.add(consumer);
+        }
+        try (consumer) {
+            consumer.assign(consumer.partitionsFor(TIMELINE).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList());
+            while (running.get()) {
+                try {
+                    consumer.poll(Duration.ofMillis(500));
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    pause(Duration.ofMillis(500));
+                }
+            }
+        }
     }
 
     private interface Handler {
