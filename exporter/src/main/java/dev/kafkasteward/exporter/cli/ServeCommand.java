@@ -77,6 +77,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String partitionSeries;
 
+    @Option(names = "--max-partition-series", defaultValue = "" + PartitionSeries.DEFAULT_MAX, paramLabel = "N",
+            description = "Most partitions with per-partition consumer series per scrape; past it healthy partitions are"
+                    + " left out first and kafka_steward_omitted_series counts them (default: ${DEFAULT-VALUE}).")
+    int maxPartitionSeries;
+
     @Option(names = "--stall-after", defaultValue = "2m",
             description = "A lagging partition whose commit stands still this long, with members present, is stalled"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -136,9 +141,13 @@ public final class ServeCommand implements Callable<Integer> {
         Duration timeout = duration("--request-timeout", requestTimeout);
         CollectorSettings settings = new CollectorSettings(timeout, timestampReads,
                 CollectorSettings.DEFAULTS.timestampReadTime(), CollectorSettings.DEFAULTS.logStartEvery());
+        if (maxPartitionSeries < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --max-partition-series " + maxPartitionSeries + ": expected 0 or more");
+        }
         PartitionSeries series;
         try {
-            series = PartitionSeries.parse(partitionSeries);
+            series = PartitionSeries.parse(partitionSeries).withMax(maxPartitionSeries);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --partition-series '" + partitionSeries + "': expected all, not-ok or none");

@@ -7,10 +7,11 @@ import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Consumer-group series: per partition (within the series limit), per group/topic, per group. */
+/** Consumer-group series: per partition (within {@link PartitionSeries}), per group/topic, per group. */
 final class LagRenderer {
 
     private LagRenderer() {
@@ -25,16 +26,27 @@ final class LagRenderer {
         Family lost = new Family(LagMetrics.RECORDS_LOST);
         Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
         int left = 0;
-        for (PartitionLag p : lag.partitions()) {
+        int shown = 0;
+        // Partitions that need attention first, so that the cap leaves out healthy ones first.
+        List<PartitionLag> ordered = new ArrayList<>(lag.partitions().size());
+        lag.partitions().stream().filter(p -> p.status() != PartitionStatus.OK).forEach(ordered::add);
+        lag.partitions().stream().filter(p -> p.status() == PartitionStatus.OK).forEach(ordered::add);
+        for (PartitionLag p : ordered) {
             String topic = p.partition().topic();
             String partition = Integer.toString(p.partition().partition());
             if (p.recordsLost() > 0) { // losses are always shown: they are what an owner must hear of
                 lost.add(p.recordsLost(), cluster, p.group(), topic, partition);
             }
-            if (limit == PartitionSeries.NONE || (limit == PartitionSeries.NOT_OK && p.status() == PartitionStatus.OK)) {
+            boolean qualifies = switch (limit.mode()) {
+                case ALL -> true;
+                case NOT_OK -> p.status() != PartitionStatus.OK;
+                case NONE -> false;
+            };
+            if (!qualifies || shown >= limit.max()) {
                 left++;
                 continue;
             }
+            shown++;
             status.add(1, cluster, p.group(), topic, partition, p.status().label());
             p.records().ifPresent(r -> records.add(r, cluster, p.group(), topic, partition));
             p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, cluster, p.group(), topic, partition));
@@ -43,7 +55,7 @@ final class LagRenderer {
             }
             p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(h, cluster, p.group(), topic, partition));
         }
-        if (limit != PartitionSeries.ALL) {
+        if (left > 0 || limit.mode() != PartitionSeries.Mode.ALL) {
             for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),
                     LagMetrics.PARTITION_STATUS.name(), LagMetrics.COMMIT_AGE.name(),
                     LagMetrics.RETENTION_HEADROOM.name())) {

@@ -3,18 +3,46 @@ package dev.kafkasteward.exporter.metrics;
 import java.util.Locale;
 
 /**
- * How many per-partition series to expose. Group and group/topic totals are always there; on huge
- * clusters per-partition series can be limited to the partitions that need attention.
+ * Which per-partition consumer series to expose, and at most how many partitions. Group and
+ * group/topic totals are always there; on huge clusters per-partition series can be limited to the
+ * partitions that need attention, and a hard cap keeps one runaway group from flooding Prometheus.
+ *
+ * @param mode which partitions qualify
+ * @param max  most partitions exposed per scrape; past it, ok partitions are left out before
+ *             partitions that need attention, and {@code kafka_steward_omitted_series} says how many
  */
-public enum PartitionSeries {
-    /** Every partition of every group. */
-    ALL,
-    /** Only partitions whose status is not ok. */
-    NOT_OK,
-    /** None: group and group/topic totals only. */
-    NONE;
+public record PartitionSeries(Mode mode, int max) {
 
+    /** Which partitions qualify for per-partition series. */
+    public enum Mode {
+        /** Every partition of every group. */
+        ALL,
+        /** Only partitions whose status is not ok. */
+        NOT_OK,
+        /** None: group and group/topic totals only. */
+        NONE
+    }
+
+    /** Default cap: 100,000 partitions are ~500,000 series, as much as one target should send. */
+    public static final int DEFAULT_MAX = 100_000;
+
+    public static final PartitionSeries ALL = new PartitionSeries(Mode.ALL, DEFAULT_MAX);
+    public static final PartitionSeries NOT_OK = new PartitionSeries(Mode.NOT_OK, DEFAULT_MAX);
+    public static final PartitionSeries NONE = new PartitionSeries(Mode.NONE, 0);
+
+    public PartitionSeries {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+    }
+
+    /** {@code all}, {@code not-ok} or {@code none}, with the default cap. */
     public static PartitionSeries parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        Mode mode = Mode.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return mode == Mode.NONE ? NONE : new PartitionSeries(mode, DEFAULT_MAX);
+    }
+
+    public PartitionSeries withMax(int max) {
+        return new PartitionSeries(mode, max);
     }
 }

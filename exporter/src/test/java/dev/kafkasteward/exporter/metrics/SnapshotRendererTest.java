@@ -196,4 +196,32 @@ class SnapshotRendererTest {
         assertTrue(text.contains("kafka_consumergroup_group_lag_records{cluster=\"c\",group=\"g\"} 5.0"));
         assertTrue(text.contains("kafka_steward_omitted_series{cluster=\"c\",metric=\"kafka_consumergroup_lag_records\"} 1.0"));
     }
+
+    @Test
+    void theCapLeavesOutHealthyPartitionsBeforeThoseThatNeedAttention() throws Exception {
+        List<PartitionLag> partitions = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) { // 0, 2, 4 ok; 1, 3, 5 lagging
+            partitions.add(PartitionLag.committed("g", new TopicPartitionId("orders", i), i % 2 == 0 ? 0 : 5,
+                    new LagAge.Known(i % 2 == 0 ? 0 : 9), 0, 1, i % 2 == 0 ? PartitionStatus.OK : PartitionStatus.LAGGING));
+        }
+        Snapshot snapshot = new Snapshot(T0, true, new LagSnapshot(partitions, List.of()), ReplicationSnapshot.EMPTY,
+                Map.of());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot),
+                CollectionStatus.startingAt(T0)), "c", "v", new MutableClock(T0), PartitionSeries.ALL.withMax(4),
+                () -> ReloadState.INITIAL));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new OpenMetricsTextFormatWriter(false, false).write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        for (int lagging : new int[] {1, 3, 5}) {
+            assertTrue(text.contains("kafka_consumergroup_lag_records{cluster=\"c\",group=\"g\",partition=\""
+                    + lagging + "\",topic=\"orders\"} 5.0"), "lagging partition " + lagging + " kept");
+        }
+        long okShown = java.util.stream.IntStream.of(0, 2, 4).filter(ok -> text.contains(
+                "kafka_consumergroup_lag_records{cluster=\"c\",group=\"g\",partition=\"" + ok + "\"")).count();
+        assertEquals(1, okShown, "4 of 6: the three lagging partitions and one ok one");
+        assertTrue(text.contains("kafka_steward_omitted_series{cluster=\"c\",metric=\"kafka_consumergroup_lag_age_seconds\"} 2.0"));
+    }
 }
