@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,17 @@ import org.apache.kafka.common.TopicPartition;
 final class ClusterReader {
 
     private final Admin admin;
-    private final CollectorSettings settings;
 
-    ClusterReader(Admin admin, CollectorSettings settings) {
+    ClusterReader(Admin admin) {
         this.admin = admin;
-        this.settings = settings;
     }
 
-    ClusterState read(CycleErrors errors) {
+    /** The three reads, awaited for at most {@code budget} in all. */
+    ClusterState read(Duration budget, CycleErrors errors) {
         DescribeClusterResult cluster = admin.describeCluster();
         DescribeMetadataQuorumResult quorum = admin.describeMetadataQuorum();
         ListPartitionReassignmentsResult reassignments = admin.listPartitionReassignments();
-        Deadline deadline = Deadline.in(settings.requestTimeout());
+        Deadline deadline = Deadline.in(budget);
         return new ClusterState(brokers(cluster, deadline, errors), quorum(quorum, deadline, errors),
                 reassignments(reassignments, deadline, errors));
     }

@@ -1,6 +1,8 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -21,29 +24,36 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListGroupsResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.ClassicGroupState;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * All Admin I/O of one cycle, batched: one ListGroups per broker; committed offsets of every group
+ * All Admin I/O of one cycle, batched: one Metadata request for all topics (through a consumer,
+ * which does not page by partitions); one ListGroups per broker; committed offsets of every group
  * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group
  * descriptions in one {@code describeConsumerGroups} call (ConsumerGroupDescribe or DescribeGroups
- * per coordinator, for both protocols); one Metadata request for all topics (through a consumer,
- * which does not page by partitions); one ListOffsets per leader for
- * log ends, and every few cycles one more for log starts. Committed offsets are read before log-end
- * offsets, so lag from one observation is never negative. Per-key futures keep one bad group or
- * topic from sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and
- * log dirs (once per live broker), each through its own reader.
+ * per coordinator, for both protocols); one ListOffsets per leader for log ends, and every few
+ * cycles one more for log starts. Committed offsets are read before log-end offsets, so lag from
+ * one observation is never negative. Per-key futures keep one bad group, topic or broker from
+ * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
+ * (once per live broker), each through its own reader. Every wait is cut short by the cycle
+ * deadline: what has not answered by then is counted as an error.
  *
  * <p>Not thread-safe: one collection loop owns it.
  */
 public final class KafkaCollector implements Collector {
+
+    /** How much longer than the Admin client's own timeout the group listing is awaited. */
+    private static final long LISTING_GRACE_MS = 200;
 
     private final Admin admin;
     private final RecordTimestampReader timestamps;
@@ -75,9 +85,9 @@ public final class KafkaCollector implements Collector {
         this.clock = clock;
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
-        this.clusterReader = new ClusterReader(admin, settings);
+        this.clusterReader = new ClusterReader(admin);
         this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
-        this.logDirReader = new LogDirReader(admin, settings);
+        this.logDirReader = new LogDirReader(admin);
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
@@ -89,11 +99,16 @@ public final class KafkaCollector implements Collector {
         long metadataBefore = metadata.requestCount();
         CycleErrors errors = new CycleErrors();
 
-        List<GroupListing> listings = listGroups(errors);
-        List<String> groupIds = listings.stream().map(GroupListing::groupId).toList();
-        List<GroupOffsets> groups = groupOffsets(groupIds, errors);
-        Map<String, GroupDescription> descriptions = describeGroups(listings, errors);
+        // The two essential reads first, each with a full request timeout, so that a slow later stage
+        // cannot starve them and turn a partial cycle into a failed one.
         List<TopicMetadata> topics = describeTopics(errors);
+        Listing listing = listGroups(errors);
+        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
+        List<GroupOffsets> fetched = groupOffsets(groupIds, errors);
+        Descriptions described = describeGroups(listing.groups(), errors);
+        Map<String, GroupDescription> descriptions = described.groups();
+        // A group deleted since it was listed has no lag (its offsets may already read as empty): it is left out.
+        List<GroupOffsets> groups = fetched.stream().filter(g -> !described.gone().contains(g.groupId())).toList();
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
         Set<TopicPartitionId> wanted = new TreeSet<>();
@@ -103,15 +118,17 @@ public final class KafkaCollector implements Collector {
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
         cycle++;
 
-        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker.
-        ClusterState cluster = clusterReader.read(errors);
-        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, errors);
-        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), errors);
+        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker;
+        // each within what is left of the cycle's deadline.
+        ClusterState cluster = clusterReader.read(budget(), errors);
+        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, budget(), errors);
+        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), budget(), errors);
 
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
+        boolean reached = listing.reachedABroker() && !errors.failed(Stage.LIST_TOPICS);
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), cost, errors.byLabel(), cluster,
-                topicConfigs, logDirs);
+                topicConfigs, logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, reached);
     }
 
     /**
@@ -134,15 +151,32 @@ public final class KafkaCollector implements Collector {
         }
     }
 
-    private List<GroupListing> listGroups(CycleErrors errors) {
+    /** The consumer groups in scope, and whether any broker answered the listing at all. */
+    private record Listing(List<GroupListing> groups, boolean reachedABroker) {
+    }
+
+    /**
+     * One ListGroups per broker. A broker that does not answer in time costs only its own groups: the
+     * others' listings are kept and each failure is counted, so a hung broker makes the snapshot partial
+     * rather than the whole cycle fail. Only when nothing at all was listed and something failed does
+     * the cycle count as not having reached the cluster (a cluster without any group is then
+     * indistinguishable from one where every broker failed).
+     */
+    private Listing listGroups(CycleErrors errors) {
+        long budget = timeoutMs();
         try {
-            Collection<GroupListing> listings = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
-                    .get(timeoutMs(), TimeUnit.MILLISECONDS);
-            return listings.stream().filter(l -> groupFilter.test(l.groupId()))
+            // The Admin client times out the brokers that do not answer, so valid() completes in time.
+            ListGroupsResult result = admin.listGroups(ListGroupsOptions.forConsumerGroups()
+                    .timeoutMs((int) Math.max(1, budget)));
+            Collection<Throwable> failures = result.errors().get(budget + LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
+            Collection<GroupListing> listed = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
+            failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
+            List<GroupListing> inScope = listed.stream().filter(l -> groupFilter.test(l.groupId()))
                     .sorted(java.util.Comparator.comparing(GroupListing::groupId)).toList();
+            return new Listing(inScope, failures.isEmpty() || !listed.isEmpty());
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
-            return List.of();
+            return new Listing(List.of(), false);
         }
     }
 
@@ -173,12 +207,18 @@ public final class KafkaCollector implements Collector {
         return out;
     }
 
+    /** Descriptions by group id, and the groups their coordinators say no longer exist. */
+    private record Descriptions(Map<String, GroupDescription> groups, Set<String> gone) {
+    }
+
     /**
      * Classic groups through DescribeGroups, KIP-848 groups through ConsumerGroupDescribe, both in
      * flight together: asking each group in its own protocol saves the fallback round trip the Admin
-     * client makes when a classic group is asked with ConsumerGroupDescribe.
+     * client makes when a classic group is asked with ConsumerGroupDescribe. A group deleted between
+     * list and describe comes back as GroupIdNotFound (counted, like any failed describe) or, from
+     * older brokers, as a dead group; either way it is gone.
      */
-    private Map<String, GroupDescription> describeGroups(List<GroupListing> listings, CycleErrors errors) {
+    private Descriptions describeGroups(List<GroupListing> listings, CycleErrors errors) {
         List<String> classic = new ArrayList<>();
         List<String> modern = new ArrayList<>();
         for (GroupListing l : listings) {
@@ -189,22 +229,40 @@ public final class KafkaCollector implements Collector {
         Map<String, KafkaFuture<ConsumerGroupDescription>> modernFutures =
                 modern.isEmpty() ? Map.of() : admin.describeConsumerGroups(modern).describedGroups();
         Map<String, GroupDescription> out = new TreeMap<>();
+        Set<String> gone = new HashSet<>();
         for (String groupId : classic) {
             try {
-                out.put(groupId, describe(classicFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS)));
+                ClassicGroupDescription d = classicFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
+                if (d.state() == ClassicGroupState.DEAD) {
+                    gone.add(groupId);
+                } else {
+                    out.put(groupId, describe(d));
+                }
             } catch (Exception e) {
-                // A group deleted between list and describe ends up here too; it is simply gone.
+                noteGone(groupId, e, gone);
                 errors.record(Stage.DESCRIBE_GROUPS, e);
             }
         }
         for (String groupId : modern) {
             try {
-                out.put(groupId, describe(modernFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS)));
+                ConsumerGroupDescription d = modernFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
+                if (d.groupState() == GroupState.DEAD) {
+                    gone.add(groupId);
+                } else {
+                    out.put(groupId, describe(d));
+                }
             } catch (Exception e) {
+                noteGone(groupId, e, gone);
                 errors.record(Stage.DESCRIBE_GROUPS, e);
             }
         }
-        return out;
+        return new Descriptions(out, gone);
+    }
+
+    private static void noteGone(String groupId, Exception e, Set<String> gone) {
+        if (e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException) {
+            gone.add(groupId);
+        }
     }
 
     private GroupDescription describe(ClassicGroupDescription d) {
@@ -213,7 +271,7 @@ public final class KafkaCollector implements Collector {
             m.assignment().topicPartitions().forEach(tp -> assigned.add(id(tp)));
         }
         // A classic group's assignment is only current once it is stable again after a rebalance.
-        boolean stable = d.state() == org.apache.kafka.common.ClassicGroupState.STABLE;
+        boolean stable = d.state() == ClassicGroupState.STABLE;
         return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.CLASSIC,
                 d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable);
     }
@@ -238,7 +296,7 @@ public final class KafkaCollector implements Collector {
 
     private List<TopicMetadata> describeTopics(CycleErrors errors) {
         try {
-            return metadata.topics(topicFilter, java.time.Duration.ofMillis(Math.max(1, timeoutMs())));
+            return metadata.topics(topicFilter, Duration.ofMillis(Math.max(1, timeoutMs())));
         } catch (RuntimeException e) {
             errors.record(Stage.LIST_TOPICS, e);
             return List.of();
@@ -288,6 +346,11 @@ public final class KafkaCollector implements Collector {
     private long timeoutMs() {
         long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
         return Math.max(0, Math.min(settings.requestTimeout().toMillis(), left));
+    }
+
+    /** {@link #timeoutMs()} as the budget of a reader that waits on several futures of one request. */
+    private Duration budget() {
+        return Duration.ofMillis(timeoutMs());
     }
 
     private static TopicPartitionId id(TopicPartition tp) {

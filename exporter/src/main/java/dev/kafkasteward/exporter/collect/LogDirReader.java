@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,20 +20,19 @@ import org.apache.kafka.common.TopicPartition;
 final class LogDirReader {
 
     private final Admin admin;
-    private final CollectorSettings settings;
 
-    LogDirReader(Admin admin, CollectorSettings settings) {
+    LogDirReader(Admin admin) {
         this.admin = admin;
-        this.settings = settings;
     }
 
-    List<LogDirState> read(Set<Integer> brokers, CycleErrors errors) {
+    /** Log dirs of {@code brokers}, awaited for at most {@code budget} in all. */
+    List<LogDirState> read(Set<Integer> brokers, Duration budget, CycleErrors errors) {
         if (brokers.isEmpty()) {
             return List.of();
         }
         Map<Integer, KafkaFuture<Map<String, LogDirDescription>>> futures =
                 admin.describeLogDirs(brokers).descriptions();
-        Deadline deadline = Deadline.in(settings.requestTimeout());
+        Deadline deadline = Deadline.in(budget);
         List<LogDirState> out = new ArrayList<>();
         for (int broker : brokers) {
             try {

@@ -23,13 +23,16 @@ import java.util.TreeMap;
  * @param logDirs          every log dir of every broker that answered DescribeLogDirs
  * @param deadLetters      the dead-letter topics' offsets and new failure headers
  * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
+ * @param reachedCluster   the cycle learnt something about the cluster: topics were listed and at least
+ *                         one broker listed groups. Without it the cycle keeps the last snapshot; with it
+ *                         and errors, the snapshot is partial (a hung broker leaves out only its own groups)
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
                           Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
                           Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs,
-                          DeadLetterObservation deadLetters, FunnelSnapshot funnels) {
+                          DeadLetterObservation deadLetters, FunnelSnapshot funnels, boolean reachedCluster) {
 
     public Observation {
         topics = List.copyOf(topics);
@@ -52,7 +55,7 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
                        Map<String, Integer> errors, ClusterState cluster, Map<String, TopicConfig> topicConfigs,
                        List<LogDirState> logDirs) {
         this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, cluster, topicConfigs,
-                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY);
+                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, Stage.noneEssentialFailed(errors));
     }
 
     /** An observation without cluster, config or log-dir data (what lag-only callers and tests build). */
@@ -79,7 +82,7 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
-                cluster, topicConfigs, logDirs, deadLetters, funnels);
+                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster);
     }
 
     /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
@@ -90,7 +93,7 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
-                cluster, topicConfigs, logDirs, deadLetters, funnels);
+                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster);
     }
 
     public boolean complete() {

@@ -35,7 +35,8 @@ final class TopicConfigReader {
         this.clock = clock;
     }
 
-    Map<String, TopicConfig> read(Set<String> topics, CycleErrors errors) {
+    /** Configs of {@code topics}; a describe is awaited for at most {@code budget}. */
+    Map<String, TopicConfig> read(Set<String> topics, Duration budget, CycleErrors errors) {
         if (topics.isEmpty()) {
             return Map.copyOf(cache); // listing topics failed (or there are none): keep what we know
         }
@@ -49,7 +50,7 @@ final class TopicConfigReader {
             }
         }
         if (!wanted.isEmpty()) {
-            boolean allOk = describe(wanted, errors);
+            boolean allOk = describe(wanted, budget, errors);
             if (full && allOk) {
                 lastFullRefresh = now;
             }
@@ -57,11 +58,11 @@ final class TopicConfigReader {
         return Map.copyOf(cache);
     }
 
-    private boolean describe(Collection<String> topics, CycleErrors errors) {
+    private boolean describe(Collection<String> topics, Duration budget, CycleErrors errors) {
         List<ConfigResource> resources = topics.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         Map<ConfigResource, KafkaFuture<Config>> futures = admin.describeConfigs(resources).values();
-        Deadline deadline = Deadline.in(settings.requestTimeout());
+        Deadline deadline = Deadline.in(budget);
         boolean allOk = true;
         for (ConfigResource r : resources) {
             try {

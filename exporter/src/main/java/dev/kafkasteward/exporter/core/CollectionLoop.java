@@ -2,11 +2,9 @@ package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.collect.Collector;
 import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -68,9 +66,7 @@ public final class CollectionLoop implements AutoCloseable {
         try {
             Observation adminPhase = collector.collect();
             errors = adminPhase.errors();
-            boolean reachedCluster = Arrays.stream(Stage.values())
-                    .filter(Stage::essential).noneMatch(s -> adminPhase.errors().containsKey(s.label()));
-            if (reachedCluster) {
+            if (adminPhase.reachedCluster()) {
                 Observation complete = collector.readTimestamps(adminPhase, analysis.plan(adminPhase));
                 errors = complete.errors();
                 snapshot = Optional.of(analysis.analyze(complete, snapshot));

@@ -152,7 +152,8 @@ public final class LagAnalyzer {
         return out;
     }
 
-    private static GroupLag total(String group, Optional<GroupDescription> d, List<PartitionLag> partitions) {
+    /** Totals of a group over {@code partitions} (its own; those without a lag count are skipped). */
+    static GroupLag total(String group, Optional<GroupDescription> d, List<PartitionLag> partitions) {
         long sum = 0;
         double max = -1;
         Map<String, long[]> topicSums = new TreeMap<>();

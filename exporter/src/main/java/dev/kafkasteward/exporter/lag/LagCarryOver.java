@@ -36,6 +36,7 @@ public final class LagCarryOver {
         current.partitions().forEach(p -> currentPartitions.add(new GroupPartition(p.group(), p.partition())));
 
         List<PartitionLag> partitions = new ArrayList<>(current.partitions());
+        Set<String> topped = new HashSet<>();
         for (PartitionLag p : previous.partitions()) {
             boolean groupMissing = carryGroups.contains(p.group()) && !currentGroups.contains(p.group());
             boolean partitionMissing = offsetsFailed && currentGroups.contains(p.group())
@@ -43,8 +44,17 @@ public final class LagCarryOver {
             if (groupMissing || partitionMissing) {
                 partitions.add(p);
             }
+            if (partitionMissing) {
+                topped.add(p.group());
+            }
         }
-        List<GroupLag> groups = new ArrayList<>(current.groups());
+        // A group seen this cycle with some partitions carried: its totals count the carried lag too,
+        // or the group's lag would drop while each partition's stays.
+        List<GroupLag> groups = new ArrayList<>();
+        for (GroupLag g : current.groups()) {
+            groups.add(topped.contains(g.group()) ? LagAnalyzer.total(g.group(), g.description(),
+                    partitions.stream().filter(p -> p.group().equals(g.group())).toList()) : g);
+        }
         previous.groups().stream().filter(g -> carryGroups.contains(g.group()) && !currentGroups.contains(g.group()))
                 .forEach(groups::add);
         partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkasteward.exporter.collect.ClusterState;
+import dev.kafkasteward.exporter.collect.DeadLetterObservation;
 import dev.kafkasteward.exporter.collect.GroupOffsets;
 import dev.kafkasteward.exporter.collect.LogOffsets;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +73,23 @@ class CollectionLoopTest {
         assertEquals(1, loop.state().status().partials(), "a partial refresh counts as partial, not as a success");
         assertEquals(0, loop.state().status().successes());
         assertEquals(0.0, loop.state().status().stalenessSeconds(clock.instant()), "the data was refreshed");
+    }
+
+    @Test
+    void aGroupListingSomeBrokersAnsweredIsAPartialRefreshNotAFailure() {
+        Observation healthy = healthy(T0);
+        observations.add(new Observation(T0, List.of(), healthy.groups(), Map.of(), healthy.logOffsets(), Map.of(),
+                Map.of(), Map.of("list_groups", 1), ClusterState.UNKNOWN, Map.of(), List.of(),
+                DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, true));
+
+        loop.runOnce();
+
+        Snapshot s = loop.state().snapshot().orElseThrow();
+        assertFalse(s.complete());
+        assertEquals(2, s.lag().partitions().get(0).records().getAsLong());
+        assertEquals(1, loop.state().status().partials());
+        assertEquals(0, loop.state().status().failures());
+        assertEquals(Map.of("list_groups", 1L), loop.state().status().errors());
     }
 
     @Test

@@ -51,5 +51,9 @@ class LagCarryOverTest {
         LagSnapshot merged = LagCarryOver.apply(current, previous, Set.of(), true);
 
         assertEquals(List.of(lag("a", P0, 1), lag("a", P1, 6), lag("b", P0, 8)), merged.partitions());
+        assertEquals(List.of(7L, 8L), merged.groups().stream().map(GroupLag::lagRecords).toList(),
+                "a group's total counts its carried partitions");
+        assertEquals(OptionalDouble.of(1), merged.groups().get(0).maxLagAgeSeconds());
+        assertEquals(7, merged.groups().get(0).topics().get("orders").lagRecords());
     }
 }

@@ -25,8 +25,14 @@ public final class TestCluster implements AutoCloseable {
 
     /** With extra broker configuration, e.g. server-side assignors or cleaner settings. */
     public static TestCluster start(int brokers, Map<String, Object> brokerConfig) throws Exception {
+        return start(brokers, brokerConfig, Map.of());
+    }
+
+    /** With configuration per broker id on top, e.g. extra listeners (see {@link GatedListeners}). */
+    public static TestCluster start(int brokers, Map<String, Object> brokerConfig,
+                                    Map<Integer, Map<String, String>> perBroker) throws Exception {
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
+                .setPerServerProperties(perBroker).setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
         brokerConfig.forEach(builder::setConfigProp);
         return new TestCluster(startKit(builder));
     }
