@@ -51,9 +51,8 @@ final class CachedScrape {
             cached = current;
         }
         String key = writer.getContentType() + (gzip ? "+gzip" : "");
-        byte[] head = current.bytes().computeIfAbsent(key, k -> encode(
-                strip(om, serialize(writer, scrape.cacheable().get())), gzip));
-        byte[] tail = encode(serialize(writer, scrape.perScrape().get()), gzip);
+        byte[] head = current.bytes().computeIfAbsent(key, k -> render(writer, scrape.cacheable().get(), om, gzip));
+        byte[] tail = render(writer, scrape.perScrape().get(), false, gzip);
 
         exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
         if (gzip) {
@@ -79,46 +78,24 @@ final class CachedScrape {
     void prepare(ScrapeSource.Scrape scrape) {
         Cached next = new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
         next.bytes().put(openMetrics.getContentType() + "+gzip",
-                encode(strip(true, serialize(openMetrics, scrape.cacheable().get())), true));
+                render(openMetrics, scrape.cacheable().get(), true, true));
         prepared = next;
     }
 
-    /** The OpenMetrics end marker may only close the whole exposition, so the first part loses it. */
-    private static byte[] strip(boolean openMetrics, byte[] bytes) {
-        if (openMetrics && bytes.length >= OPENMETRICS_EOF.length && Arrays.equals(bytes,
-                bytes.length - OPENMETRICS_EOF.length, bytes.length, OPENMETRICS_EOF, 0, OPENMETRICS_EOF.length)) {
-            return Arrays.copyOf(bytes, bytes.length - OPENMETRICS_EOF.length);
-        }
-        return bytes;
-    }
-
-    private static byte[] serialize(ExpositionFormatWriter writer, MetricSnapshots snapshots) {
-        return write(out -> {
-            writer.write(out, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
-            return null;
-        });
-    }
-
-    private static byte[] encode(byte[] plain, boolean gzip) {
-        if (!gzip) {
-            return plain;
-        }
-        return write(out -> {
-            try (GZIPOutputStream z = new GZIPOutputStream(out, 64 * 1024)) {
-                z.write(plain);
-            }
-            return null;
-        });
-    }
-
-    private interface IoWrite {
-        Void apply(OutputStream out) throws IOException;
-    }
-
-    private static byte[] write(IoWrite body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    /**
+     * Writes {@code snapshots} straight through gzip (when asked) into one buffer: at tens of
+     * megabytes of text, intermediate plain copies were what the garbage collector paused for.
+     *
+     * @param withoutEof drop the OpenMetrics end marker, which may only close the whole exposition
+     */
+    private static byte[] render(ExpositionFormatWriter writer, MetricSnapshots snapshots, boolean withoutEof,
+                                 boolean gzip) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
-            body.apply(out);
+            OutputStream sink = gzip ? new GZIPOutputStream(out, 64 * 1024) : out;
+            try (OutputStream body = withoutEof ? new TrailerDroppingStream(sink, OPENMETRICS_EOF) : sink) {
+                writer.write(body, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
