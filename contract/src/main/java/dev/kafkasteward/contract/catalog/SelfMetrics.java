@@ -55,9 +55,14 @@ public final class SelfMetrics {
             null, "1 when the last reload of ownership.yml succeeded or none was tried; 0 when it failed and the"
                     + " previous configuration is in use.", Source.EXPORTER, "cluster");
 
+    public static final MetricDef FUNNEL_READER_UP = gauge("kafka_steward_funnel_reader_up", null,
+            "1 while the funnel reader consumes the stage topics; 0 once it stopped on an error (the log says which,"
+                    + " e.g. Group authorization failed), so this replica's funnel series are frozen. No series"
+                    + " without funnels or before a stage topic exists.", Source.EXPORTER, "cluster");
+
     public static final List<MetricDef> ALL = List.of(BUILD_INFO, COLLECTION_DURATION, LAST_SUCCESS, SNAPSHOT_AGE,
             COLLECTIONS, COLLECTION_ERRORS, CYCLE_REQUESTS, OMITTED_SERIES, SNAPSHOT_PARTIAL, CONFIG_RELOADS,
-            CONFIG_LAST_RELOAD_SUCCESSFUL);
+            CONFIG_LAST_RELOAD_SUCCESSFUL, FUNNEL_READER_UP);
 
     private SelfMetrics() {
     }

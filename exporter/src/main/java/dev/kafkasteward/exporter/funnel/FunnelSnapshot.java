@@ -10,13 +10,31 @@ import java.util.Set;
  * Waiting and overdue are absent where they mean nothing (no correlation key, the last stage, no
  * max_wait) or cannot be trusted yet (state being rebuilt).
  */
-public record FunnelSnapshot(List<FunnelStats> funnels, Set<TopicPartitionId> assigned) {
+public record FunnelSnapshot(List<FunnelStats> funnels, Set<TopicPartitionId> assigned, Reader reader) {
 
-    public static final FunnelSnapshot EMPTY = new FunnelSnapshot(List.of(), Set.of());
+    /** No funnel reader: none declared, or no stage topic exists yet. */
+    public static final FunnelSnapshot EMPTY = new FunnelSnapshot(List.of(), Set.of(), Reader.ABSENT);
+
+    /** Whether this replica's funnel reader is there and consuming. */
+    public enum Reader {
+        ABSENT,
+        RUNNING,
+        /** Stopped on an error: the funnels above are the last state it published. */
+        STOPPED
+    }
 
     public FunnelSnapshot {
         funnels = List.copyOf(funnels);
         assigned = Set.copyOf(assigned);
+    }
+
+    /** State published by a running reader. */
+    public FunnelSnapshot(List<FunnelStats> funnels, Set<TopicPartitionId> assigned) {
+        this(funnels, assigned, Reader.RUNNING);
+    }
+
+    public FunnelSnapshot withReader(Reader state) {
+        return new FunnelSnapshot(funnels, assigned, state);
     }
 
     /**

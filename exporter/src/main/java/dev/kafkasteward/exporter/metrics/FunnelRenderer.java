@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.contract.catalog.FunnelMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -8,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Funnel series of this replica: events, waiting, overdue, completions, bounds and rebuild state. */
+/** Funnel series of this replica: its reader's health, events, waiting, overdue, completions, bounds, rebuilds. */
 final class FunnelRenderer {
 
     private FunnelRenderer() {
     }
 
     static void render(String cluster, FunnelSnapshot funnels, List<MetricSnapshot> out) {
+        if (funnels.reader() != FunnelSnapshot.Reader.ABSENT) {
+            out.add(new Family(SelfMetrics.FUNNEL_READER_UP)
+                    .add(funnels.reader() == FunnelSnapshot.Reader.RUNNING ? 1 : 0, cluster).build());
+        }
         if (funnels.funnels().isEmpty()) {
             return; // no funnel declared: no empty families on the scrape
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.catalog.FunnelMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.exporter.StewardExporter;
@@ -108,6 +109,7 @@ class FunnelIT {
                 perStage(List.of(s), FunnelMetrics.STAGE_EVENTS.name()), "declined payments match no stage");
         assertEquals(900.0, sum(List.of(s), FunnelMetrics.COMPLETIONS.name()));
         assertEquals(900.0, sum(List.of(s), FunnelMetrics.KEYS_COMPLETED.name()));
+        assertEquals(1.0, s.value(SelfMetrics.FUNNEL_READER_UP.name()).orElseThrow(), "the reader is consuming");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class StewardSelfAlerts {
     public static final String OMITTED = "KafkaStewardSeriesOmitted";
     public static final String LAG_AGE_UNKNOWN = "KafkaStewardLagAgeUnknown";
     public static final String RELOAD_FAILED = "KafkaStewardConfigReloadFailed";
+    public static final String FUNNEL_READER_DOWN = "KafkaStewardFunnelReaderDown";
     /** Prometheus' own per-target series; not in the catalog because Prometheus, not Kafka Steward, writes it. */
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while the exporter is down or stale. */
@@ -149,11 +150,26 @@ public final class StewardSelfAlerts {
                                         Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
                                 Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
                                         Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
+                                List.of(Firing.of(Map.of("cluster", c), 0)), 0)),
+                new PlatformSignal(FUNNEL_READER_DOWN, SeverityRule.WARNING, duration("5m"), "== 0 for 5m",
+                        c -> "min by (cluster) (" + SelfMetrics.FUNNEL_READER_UP.select(PromQl.eq("cluster", c))
+                                + ") == 0",
+                        new Text(v -> "The Kafka Steward funnel reader has stopped in cluster " + v.label("cluster")
+                                + ".", v -> "An exporter of cluster " + v.label("cluster") + " stopped reading the"
+                                + " funnel stage topics on an error (its log says which, often a missing Read ACL on"
+                                + " the funnel consumer group): its funnel series are frozen and funnel alerts blind."),
+                        c -> new Scenario(List.of(
+                                Input.gauge(SelfMetrics.FUNNEL_READER_UP, Map.of("cluster", c, "instance", fire), 0),
+                                Input.gauge(SelfMetrics.FUNNEL_READER_UP,
+                                        Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
+                                Input.gauge(SelfMetrics.FUNNEL_READER_UP,
+                                        Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
                                 List.of(Firing.of(Map.of("cluster", c), 0)), 0))),
                 List.of(inhibit(DOWN), inhibit(STALE),
                         new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
                                 List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
-                                        OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED))), List.of("cluster"))));
+                                        OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN))),
+                                List.of("cluster"))));
     }
 
     private static InhibitRule inhibit(String source) {

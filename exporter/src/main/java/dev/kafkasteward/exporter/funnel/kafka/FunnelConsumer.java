@@ -45,8 +45,11 @@ public final class FunnelConsumer implements AutoCloseable {
     private final FunnelTracker tracker;
     private final FunnelSettings settings;
     private final Clock clock;
-    private final AtomicReference<FunnelSnapshot> published = new AtomicReference<>(FunnelSnapshot.EMPTY);
+    private final AtomicReference<FunnelSnapshot> published =
+            new AtomicReference<>(new FunnelSnapshot(List.of(), Set.of()));
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Set when the loop ended on an error rather than on close: the last state is frozen. */
+    private volatile boolean failed;
     private final Thread thread;
 
     // Owned by the consumer thread only.
@@ -86,7 +89,8 @@ public final class FunnelConsumer implements AutoCloseable {
 
     /** The latest published state; what a collection cycle puts into its observation. */
     public FunnelSnapshot snapshot() {
-        return published.get();
+        FunnelSnapshot last = published.get();
+        return failed ? last.withReader(FunnelSnapshot.Reader.STOPPED) : last;
     }
 
     private void run() {
@@ -113,6 +117,7 @@ public final class FunnelConsumer implements AutoCloseable {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
+            failed = true;
             LOG.error("funnel consumer stopped", e);
         } finally {
             try {
