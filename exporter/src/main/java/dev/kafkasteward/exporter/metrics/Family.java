@@ -17,19 +17,21 @@ import java.util.List;
 final class Family {
 
     private final MetricDef def;
+    private final String[] names;
     private final List<Labels> labels = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
 
     Family(MetricDef def) {
         this.def = def;
+        this.names = def.labels().toArray(String[]::new);
     }
 
     Family add(double value, String... labelValues) {
-        if (labelValues.length != def.labels().size()) {
+        if (labelValues.length != names.length) {
             throw new IllegalArgumentException(def.name() + " takes labels " + def.labels() + ", got "
                     + labelValues.length + " values");
         }
-        labels.add(Labels.of(def.labels().toArray(String[]::new), labelValues));
+        labels.add(Labels.of(names, labelValues));
         values.add(value);
         return this;
     }

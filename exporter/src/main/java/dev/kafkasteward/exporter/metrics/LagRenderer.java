@@ -7,7 +7,6 @@ import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,28 +24,20 @@ final class LagRenderer {
         Family commitAge = new Family(LagMetrics.COMMIT_AGE);
         Family lost = new Family(LagMetrics.RECORDS_LOST);
         Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
+        boolean[] shown = shown(lag.partitions(), limit);
         int left = 0;
-        int shown = 0;
-        // Partitions that need attention first, so that the cap leaves out healthy ones first.
-        List<PartitionLag> ordered = new ArrayList<>(lag.partitions().size());
-        lag.partitions().stream().filter(p -> p.status() != PartitionStatus.OK).forEach(ordered::add);
-        lag.partitions().stream().filter(p -> p.status() == PartitionStatus.OK).forEach(ordered::add);
-        for (PartitionLag p : ordered) {
+        // In the snapshot's order, which is close to the exposition's: sorting the samples stays cheap.
+        for (int i = 0; i < shown.length; i++) {
+            PartitionLag p = lag.partitions().get(i);
             String topic = p.partition().topic();
             String partition = Integer.toString(p.partition().partition());
             if (p.recordsLost() > 0) { // losses are always shown: they are what an owner must hear of
                 lost.add(p.recordsLost(), cluster, p.group(), topic, partition);
             }
-            boolean qualifies = switch (limit.mode()) {
-                case ALL -> true;
-                case NOT_OK -> p.status() != PartitionStatus.OK;
-                case NONE -> false;
-            };
-            if (!qualifies || shown >= limit.max()) {
+            if (!shown[i]) {
                 left++;
                 continue;
             }
-            shown++;
             status.add(1, cluster, p.group(), topic, partition, p.status().label());
             p.records().ifPresent(r -> records.add(r, cluster, p.group(), topic, partition));
             p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, cluster, p.group(), topic, partition));
@@ -69,6 +60,31 @@ final class LagRenderer {
         out.add(lost.build());
         out.add(headroom.build());
         renderGroups(cluster, lag.groups(), out);
+    }
+
+    /**
+     * Which partitions get per-partition series: those the mode admits, and past the cap the ones
+     * that need attention before healthy ones.
+     */
+    private static boolean[] shown(List<PartitionLag> partitions, PartitionSeries limit) {
+        boolean[] shown = new boolean[partitions.size()];
+        int budget = limit.max();
+        for (boolean attention : new boolean[] {true, false}) {
+            for (int i = 0; i < shown.length && budget > 0; i++) {
+                PartitionLag p = partitions.get(i);
+                boolean ok = p.status() == PartitionStatus.OK;
+                boolean admitted = switch (limit.mode()) {
+                    case ALL -> true;
+                    case NOT_OK -> !ok;
+                    case NONE -> false;
+                };
+                if (admitted && ok != attention) {
+                    shown[i] = true;
+                    budget--;
+                }
+            }
+        }
+        return shown;
     }
 
     private static void renderGroups(String cluster, List<GroupLag> groups, List<MetricSnapshot> out) {
