@@ -39,6 +39,12 @@ final class OwnershipReader {
     static final Set<String> DISK_KEYS = Set.of("usage_warning", "usage_critical", "exhaustion_warning",
             "exhaustion_critical");
     static final Set<String> RECEIVER_TYPES = Set.of("webhook", "slack", "email", "pagerduty");
+    static final Set<String> RECEIVER_KEYS = Set.of("type", "url", "url_file", "channel", "api_url_file", "to",
+            "from", "smarthost", "auth_username", "auth_password_file", "routing_key_file");
+    /** Every key the loader accepts anywhere; docs/ownership.md documents each (OwnershipDocTest). */
+    static final List<Set<String>> ALL_KEYS = List.of(ROOT_KEYS, TEAM_KEYS, TIER_KEYS, TOPIC_KEYS, GROUP_KEYS,
+            FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
+            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, RECEIVER_KEYS);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -134,9 +140,7 @@ final class OwnershipReader {
 
     private Optional<Receiver> readReceiver(Node item, String team) {
         String what = "a receiver of team '" + team + "'";
-        Set<String> allKeys = Set.of("type", "url", "url_file", "channel", "api_url_file", "to", "from",
-                "smarthost", "auth_username", "auth_password_file", "routing_key_file");
-        return MapReader.of(item, diagnostics, what, allKeys).flatMap(r -> {
+        return MapReader.of(item, diagnostics, what, RECEIVER_KEYS).flatMap(r -> {
             Optional<String> type = r.requiredString("type");
             if (type.isEmpty()) {
                 return Optional.empty();

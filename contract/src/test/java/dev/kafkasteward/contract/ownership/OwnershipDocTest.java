@@ -35,6 +35,14 @@ class OwnershipDocTest {
         assertEquals(shown.strip(), e.getMessage());
     }
 
+    @Test
+    void everyKeyTheLoaderAcceptsIsDocumented() throws IOException {
+        String doc = Files.readString(DOC);
+        List<String> missing = OwnershipReader.ALL_KEYS.stream().flatMap(java.util.Set::stream).distinct()
+                .filter(k -> !doc.contains("`" + k + "`")).sorted().toList();
+        assertEquals(List.of(), missing, "keys the loader accepts but docs/ownership.md does not mention");
+    }
+
     private static void edit(List<String> lines, int lineNumber, String expected, String replacement) {
         assertEquals(expected, lines.get(lineNumber - 1), "the example changed; update the doc's error example");
         lines.set(lineNumber - 1, replacement);
