@@ -44,6 +44,14 @@ public final class OwnershipLoader {
         } catch (IOException e) {
             throw single(source, "cannot read file: " + e.getMessage());
         }
+        return load(source, bytes);
+    }
+
+    /** Loads a file's bytes read elsewhere (e.g. by a reload that compared them first). */
+    public Ownership load(String source, byte[] bytes) throws OwnershipException {
+        if (bytes.length > MAX_BYTES) {
+            throw single(source, "file is larger than " + MAX_BYTES + " bytes");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -230,33 +231,28 @@ public final class KafkaCollector implements Collector {
                 modern.isEmpty() ? Map.of() : admin.describeConsumerGroups(modern).describedGroups();
         Map<String, GroupDescription> out = new TreeMap<>();
         Set<String> gone = new HashSet<>();
-        for (String groupId : classic) {
-            try {
-                ClassicGroupDescription d = classicFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
-                if (d.state() == ClassicGroupState.DEAD) {
-                    gone.add(groupId);
-                } else {
-                    out.put(groupId, describe(d));
-                }
-            } catch (Exception e) {
-                noteGone(groupId, e, gone);
-                errors.record(Stage.DESCRIBE_GROUPS, e);
-            }
-        }
-        for (String groupId : modern) {
-            try {
-                ConsumerGroupDescription d = modernFutures.get(groupId).get(timeoutMs(), TimeUnit.MILLISECONDS);
-                if (d.groupState() == GroupState.DEAD) {
-                    gone.add(groupId);
-                } else {
-                    out.put(groupId, describe(d));
-                }
-            } catch (Exception e) {
-                noteGone(groupId, e, gone);
-                errors.record(Stage.DESCRIBE_GROUPS, e);
-            }
-        }
+        collectDescriptions(classicFutures, d -> d.state() == ClassicGroupState.DEAD, this::describe, out, gone, errors);
+        collectDescriptions(modernFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
         return new Descriptions(out, gone);
+    }
+
+    /** Awaits each group's description (either protocol): described, gone (dead or not found), or an error. */
+    private <D> void collectDescriptions(Map<String, KafkaFuture<D>> futures, Predicate<D> dead,
+                                        Function<D, GroupDescription> describe, Map<String, GroupDescription> out,
+                                        Set<String> gone, CycleErrors errors) {
+        futures.forEach((groupId, future) -> {
+            try {
+                D d = future.get(timeoutMs(), TimeUnit.MILLISECONDS);
+                if (dead.test(d)) {
+                    gone.add(groupId);
+                } else {
+                    out.put(groupId, describe.apply(d));
+                }
+            } catch (Exception e) {
+                noteGone(groupId, e, gone);
+                errors.record(Stage.DESCRIBE_GROUPS, e);
+            }
+        });
     }
 
     private static void noteGone(String groupId, Exception e, Set<String> gone) {

@@ -68,7 +68,7 @@ public final class OwnershipReloader {
         lastDigest = digest;
         Ownership next;
         try {
-            next = loader.load(file);
+            next = loader.load(file.toString(), content.get());
         } catch (OwnershipException e) {
             return fail("ownership.yml not reloaded, the previous configuration stays in use:\n" + e.getMessage());
         }
@@ -89,9 +89,10 @@ public final class OwnershipReloader {
         return state;
     }
 
+    /** At most one byte past the loader's limit: enough for it to refuse a huge file by its size. */
     private Optional<byte[]> read() {
-        try {
-            return Optional.of(Files.readAllBytes(file));
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Optional.of(in.readNBytes(OwnershipLoader.MAX_BYTES + 1));
         } catch (IOException e) {
             return Optional.empty();
         }

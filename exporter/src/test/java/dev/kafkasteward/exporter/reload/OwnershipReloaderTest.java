@@ -64,6 +64,13 @@ class OwnershipReloaderTest {
     }
 
     @Test
+    void aFileOverTheLoadersSizeLimitIsRefusedWithoutReadingItAll() throws Exception {
+        Files.writeString(file, valid + "#".repeat(OwnershipLoader.MAX_BYTES) + "\n");
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
+        assertEquals(List.of(), applied);
+    }
+
+    @Test
     void aRefusedChangeIsAFailure() throws Exception {
         Files.writeString(file, valid.replace("cluster: orders-prod", "cluster: refused"));
         assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
