@@ -3,6 +3,7 @@ package dev.kafkasteward.rules.steward;
 import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
 
 import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.prom.Durations;
@@ -143,14 +144,7 @@ public final class StewardSelfAlerts {
                                 + v.label("cluster") + " (invalid, or a change such as the cluster name that needs a"
                                 + " restart); it keeps using its previous configuration. Its log names file, line and"
                                 + " column of each problem."),
-                        c -> new Scenario(List.of(
-                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
-                                        Map.of("cluster", c, "instance", fire), 0),
-                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
-                                        Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
-                                Input.gauge(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL,
-                                        Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
-                                List.of(Firing.of(Map.of("cluster", c), 0)), 0)),
+                        c -> oneReplicaAtZero(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL, c, fire)),
                 new PlatformSignal(FUNNEL_READER_DOWN, SeverityRule.WARNING, duration("5m"), "== 0 for 5m",
                         c -> "min by (cluster) (" + SelfMetrics.FUNNEL_READER_UP.select(PromQl.eq("cluster", c))
                                 + ") == 0",
@@ -158,18 +152,24 @@ public final class StewardSelfAlerts {
                                 + ".", v -> "An exporter of cluster " + v.label("cluster") + " stopped reading the"
                                 + " funnel stage topics on an error (its log says which, often a missing Read ACL on"
                                 + " the funnel consumer group): its funnel series are frozen and funnel alerts blind."),
-                        c -> new Scenario(List.of(
-                                Input.gauge(SelfMetrics.FUNNEL_READER_UP, Map.of("cluster", c, "instance", fire), 0),
-                                Input.gauge(SelfMetrics.FUNNEL_READER_UP,
-                                        Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
-                                Input.gauge(SelfMetrics.FUNNEL_READER_UP,
-                                        Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
-                                List.of(Firing.of(Map.of("cluster", c), 0)), 0))),
+                        c -> oneReplicaAtZero(SelfMetrics.FUNNEL_READER_UP, c, fire))),
                 List.of(inhibit(DOWN), inhibit(STALE),
                         new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
                                 List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
                                         OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN))),
                                 List.of("cluster"))));
+    }
+
+    /**
+     * A 0/1 health gauge per exporter replica: one replica at 0 fires (it serves an older or frozen
+     * view) while its twin is at 1; the same replica of another cluster at 1 stays silent.
+     */
+    private static Scenario oneReplicaAtZero(MetricDef metric, String c, String fire) {
+        return new Scenario(List.of(
+                Input.gauge(metric, Map.of("cluster", c, "instance", fire), 0),
+                Input.gauge(metric, Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
+                Input.gauge(metric, Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
+                List.of(Firing.of(Map.of("cluster", c), 0)), 0);
     }
 
     private static InhibitRule inhibit(String source) {
