@@ -64,7 +64,7 @@ public final class Demo implements AutoCloseable {
 
     /** The platform's topics plus every exactly-named topic the ownership file declares. */
     private static Set<String> topics(Ownership ownership) {
-        Set<String> names = new LinkedHashSet<>(OrderPlatform.TOPICS);
+        Set<String> names = new LinkedHashSet<>(Orders.TOPICS);
         ownership.topics().stream().map(TopicOwnership::selector).filter(s -> !s.isPattern())
                 .forEach(s -> names.add(s.name()));
         return names;

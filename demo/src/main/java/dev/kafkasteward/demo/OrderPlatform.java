@@ -1,5 +1,12 @@
 package dev.kafkasteward.demo;
 
+import static dev.kafkasteward.demo.Orders.DEAD_LETTERS;
+import static dev.kafkasteward.demo.Orders.DISPATCHES;
+import static dev.kafkasteward.demo.Orders.ORDERS;
+import static dev.kafkasteward.demo.Orders.PAYMENTS;
+import static dev.kafkasteward.demo.Orders.RESERVATIONS;
+import static dev.kafkasteward.demo.Orders.TIMELINE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,17 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,6 @@ import org.slf4j.LoggerFactory;
  * and lands in the dead-letter topic with Connect-style error headers.
  */
 final class OrderPlatform implements AutoCloseable {
-
-    static final String ORDERS = "orders.accepted.v1";
-    static final String PAYMENTS = "payments.results.v1";
-    static final String RESERVATIONS = "inventory.reservations.v1";
-    static final String DISPATCHES = "orders.dispatched.v1";
-    static final String TIMELINE = "customer.timeline.v1";
-    static final String DEAD_LETTERS = "fulfillment.dlq.v1";
-    static final List<String> TOPICS = List.of(ORDERS, PAYMENTS, RESERVATIONS, DISPATCHES, TIMELINE, DEAD_LETTERS);
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlatform.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,18 +150,11 @@ final class OrderPlatform implements AutoCloseable {
     }
 
     private KafkaProducer<String, String> producer(String clientId) {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.CLIENT_ID_CONFIG,
-                clientId + "-producer", ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "5"));
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return Orders.producer(bootstrap, clientId);
     }
 
     private KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.CLIENT_ID_CONFIG, group + "-consumer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50"));
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        return Orders.consumer(bootstrap, group, 50);
     }
 
     private static void header(ProducerRecord<String, String> r, String key, String value) {

@@ -1,10 +1,11 @@
 package dev.kafkasteward.demo.e2e;
 
 import dev.kafkasteward.contract.ownership.Ownership;
-import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.demo.EmbeddedCluster;
+import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.MonitoringStack;
 import dev.kafkasteward.demo.stack.PrometheusConfig;
 import dev.kafkasteward.demo.stack.StackBinaries;
@@ -99,7 +100,7 @@ final class E2eEnvironment implements AutoCloseable {
 
         link = track(StewardLink.forBrokers(3));
         cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
-        cluster.createTopics(OrderTraffic.TOPICS, 3);
+        cluster.createTopics(Orders.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink

@@ -1,5 +1,6 @@
 package dev.kafkasteward.demo.e2e;
 
+import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.StackBinaries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class OperatingDrillsIT {
     void deadLetter() throws Exception {
         long before = env.traffic().deadLettered();
         DrillResult result = drills.run(Drill.of("Dead letter (seed Test 5)", "KafkaDeadLetterRecords", "fulfillment",
-                Map.of("topic", OrderTraffic.DEAD_LETTERS), () -> {
+                Map.of("topic", Orders.DEAD_LETTERS), () -> {
                     env.traffic().publishInvalidOrder();
                     awaitDeadLetter(before);
                 }, () -> {

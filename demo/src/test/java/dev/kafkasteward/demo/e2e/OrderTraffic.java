@@ -1,5 +1,13 @@
 package dev.kafkasteward.demo.e2e;
 
+import static dev.kafkasteward.demo.Orders.DEAD_LETTERS;
+import static dev.kafkasteward.demo.Orders.DISPATCHES;
+import static dev.kafkasteward.demo.Orders.ORDERS;
+import static dev.kafkasteward.demo.Orders.PAYMENTS;
+import static dev.kafkasteward.demo.Orders.RESERVATIONS;
+import static dev.kafkasteward.demo.Orders.TIMELINE;
+
+import dev.kafkasteward.demo.Orders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The order platform at a gentle, steady pace, with the levers the drills pull: every consumer
@@ -26,14 +32,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the demo's {@code OrderPlatform}, nothing here falls behind by itself, so any alert is the drill's.
  */
 final class OrderTraffic implements AutoCloseable {
-
-    static final String ORDERS = "orders.accepted.v1";
-    static final String PAYMENTS = "payments.results.v1";
-    static final String RESERVATIONS = "inventory.reservations.v1";
-    static final String DISPATCHES = "orders.dispatched.v1";
-    static final String TIMELINE = "customer.timeline.v1";
-    static final String DEAD_LETTERS = "fulfillment.dlq.v1";
-    static final List<String> TOPICS = List.of(ORDERS, PAYMENTS, RESERVATIONS, DISPATCHES, TIMELINE, DEAD_LETTERS);
 
     static final String FULFILLMENT = "fulfillment-service";
     static final String TIMELINE_SERVICE = "customer-timeline-service";
@@ -209,20 +207,13 @@ final class OrderTraffic implements AutoCloseable {
     }
 
     private KafkaProducer<String, String> producer(String clientId) {
-        Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.CLIENT_ID_CONFIG,
-                clientId + "-producer", ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "5"));
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        return Orders.producer(bootstrap, clientId);
     }
 
     private KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
         // Few records per poll: a slowed service commits every few seconds, so its lag age climbs
         // steadily instead of in one jump per huge batch, and a restore takes effect at once.
-        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.CLIENT_ID_CONFIG, group + "-consumer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10"));
-        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        return Orders.consumer(bootstrap, group, 10);
     }
 
     private void pause(Duration d) {
