@@ -10,6 +10,7 @@ import dev.kafkasteward.demo.stack.MonitoringStack;
 import dev.kafkasteward.demo.stack.PrometheusConfig;
 import dev.kafkasteward.demo.stack.StackBinaries;
 import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.jmxconfig.JmxConfigs;
@@ -105,7 +106,9 @@ final class E2eEnvironment implements AutoCloseable {
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
         StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
-                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)));
+                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
+                .collecting(CollectorSettings.DEFAULTS.withPlacementRefresh(
+                        scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH)));
         exporter = track(StewardExporter.start(dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS))
                 : config));
         MonitoringStack.Settings settings = new MonitoringStack.Settings(binaries, workDir.resolve("stack"),

@@ -91,6 +91,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Most record timestamps read from Kafka per cycle for lag age (default: ${DEFAULT-VALUE}).")
     int timestampReads;
 
+    @Option(names = "--placement-refresh", defaultValue = "30s",
+            description = "How often log dirs (one DescribeLogDirs per broker, listing every replica) and partition"
+                    + " reassignments are read again; a reassignment in progress is followed every cycle"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String placementRefresh;
+
     @Option(names = "--reload-interval", defaultValue = "10s",
             description = "How often --ownership is checked for a changed content and reloaded; SIGHUP reloads at once."
                     + " An invalid file keeps the previous configuration (default: ${DEFAULT-VALUE}).")
@@ -140,7 +146,8 @@ public final class ServeCommand implements Callable<Integer> {
         Duration every = duration("--interval", interval);
         Duration timeout = duration("--request-timeout", requestTimeout);
         CollectorSettings settings = new CollectorSettings(timeout, timestampReads,
-                CollectorSettings.DEFAULTS.timestampReadTime(), CollectorSettings.DEFAULTS.logStartEvery());
+                CollectorSettings.DEFAULTS.timestampReadTime(), CollectorSettings.DEFAULTS.logStartEvery())
+                .withPlacementRefresh(duration("--placement-refresh", placementRefresh));
         if (maxPartitionSeries < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --max-partition-series " + maxPartitionSeries + ": expected 0 or more");

@@ -1,6 +1,8 @@
 package dev.kafkasteward.exporter.collect;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +25,41 @@ import org.apache.kafka.common.TopicPartition;
  * quorum; its leader is the active controller — DescribeCluster sent to a broker names a random
  * broker as "controller" in KRaft) and ListPartitionReassignments. The three are in flight together;
  * each failure empties only its own part.
+ *
+ * <p>Reassignments are started by an operator and run for minutes: while none is in progress they
+ * are listed again only every {@code refresh} (the last answer is served in between); while one is,
+ * every cycle, so its end shows at once. A failed listing is retried in the next cycle.
  */
 final class ClusterReader {
 
     private final Admin admin;
+    private final Clock clock;
+    private final Duration refresh;
+    private Optional<Map<TopicPartitionId, Reassignment>> reassignments = Optional.empty();
+    private Instant reassignmentsReadAt = Instant.MIN;
 
-    ClusterReader(Admin admin) {
+    ClusterReader(Admin admin, Clock clock, Duration refresh) {
         this.admin = admin;
+        this.clock = clock;
+        this.refresh = refresh;
     }
 
-    /** The three reads, awaited for at most {@code budget} in all. */
+    /** The three reads (reassignments when due), awaited for at most {@code budget} in all. */
     ClusterState read(Duration budget, CycleErrors errors) {
+        Instant now = clock.instant();
         DescribeClusterResult cluster = admin.describeCluster();
         DescribeMetadataQuorumResult quorum = admin.describeMetadataQuorum();
-        ListPartitionReassignmentsResult reassignments = admin.listPartitionReassignments();
+        boolean due = reassignments.map(r -> !r.isEmpty()).orElse(true)
+                || !reassignmentsReadAt.plus(refresh).isAfter(now);
+        ListPartitionReassignmentsResult listed = due ? admin.listPartitionReassignments() : null;
         Deadline deadline = Deadline.in(budget);
-        return new ClusterState(brokers(cluster, deadline, errors), quorum(quorum, deadline, errors),
-                reassignments(reassignments, deadline, errors));
+        Optional<SortedSet<Integer>> brokers = brokers(cluster, deadline, errors);
+        Optional<QuorumState> quorumState = quorum(quorum, deadline, errors);
+        if (listed != null) {
+            reassignments = reassignments(listed, deadline, errors);
+            reassignmentsReadAt = now;
+        }
+        return new ClusterState(brokers, quorumState, reassignments);
     }
 
     private static Optional<SortedSet<Integer>> brokers(DescribeClusterResult result, Deadline deadline,

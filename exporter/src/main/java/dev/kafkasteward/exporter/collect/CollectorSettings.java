@@ -13,19 +13,35 @@ import java.time.Duration;
  * @param cycleDeadline       longest time the Admin phase of a cycle may take: whatever has not
  *                            answered by then is counted as an error and the snapshot is partial
  * @param topicConfigRefresh  how often all topic configs are described again (new topics are read at once)
+ * @param placementRefresh    how often log dirs (one DescribeLogDirs per broker) and partition
+ *                            reassignments are read again: where data sits changes slowly, and a
+ *                            reassignment in progress is followed every cycle; zero reads them every cycle
  */
 public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
-                                int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh) {
+                                int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh,
+                                Duration placementRefresh) {
 
     public static final Duration DEFAULT_TOPIC_CONFIG_REFRESH = Duration.ofMinutes(5);
 
+    public static final Duration DEFAULT_PLACEMENT_REFRESH = Duration.ofSeconds(30);
+
     public static final CollectorSettings DEFAULTS = new CollectorSettings(Duration.ofSeconds(10), 1_000,
-            Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH);
+            Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH, DEFAULT_PLACEMENT_REFRESH);
 
     public CollectorSettings {
         if (logStartEvery < 1) {
             throw new IllegalArgumentException("logStartEvery must be at least 1");
         }
+        if (placementRefresh.isNegative()) {
+            throw new IllegalArgumentException("placementRefresh must not be negative");
+        }
+    }
+
+    /** Without a placement refresh interval: the one of {@link #DEFAULTS}. */
+    public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
+                             int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh) {
+        this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery, cycleDeadline, topicConfigRefresh,
+                DEFAULT_PLACEMENT_REFRESH);
     }
 
     /** With a cycle deadline of three request timeouts (30 s at least) and the default config refresh. */
@@ -44,6 +60,12 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
     /** These settings with another topic-config refresh interval. */
     public CollectorSettings withTopicConfigRefresh(Duration refresh) {
         return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
-                cycleDeadline, refresh);
+                cycleDeadline, refresh, placementRefresh);
+    }
+
+    /** These settings with another placement (log dirs, reassignments) refresh interval. */
+    public CollectorSettings withPlacementRefresh(Duration refresh) {
+        return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
+                cycleDeadline, topicConfigRefresh, refresh);
     }
 }

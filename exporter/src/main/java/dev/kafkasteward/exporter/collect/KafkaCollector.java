@@ -46,7 +46,8 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * cycles one more for log starts. Committed offsets are read before log-end offsets, so lag from
  * one observation is never negative. Per-key futures keep one bad group, topic or broker from
  * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
- * (once per live broker), each through its own reader. Every wait is cut short by the cycle
+ * (once per live broker), each through its own reader; reassignments and log dirs change slowly and
+ * are read again only every placement refresh. Every wait is cut short by the cycle
  * deadline: what has not answered by then is counted as an error.
  *
  * <p>Not thread-safe: one collection loop owns it.
@@ -86,9 +87,9 @@ public final class KafkaCollector implements Collector {
         this.clock = clock;
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
-        this.clusterReader = new ClusterReader(admin);
+        this.clusterReader = new ClusterReader(admin, clock, settings.placementRefresh());
         this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
-        this.logDirReader = new LogDirReader(admin);
+        this.logDirReader = new LogDirReader(admin, clock, settings.placementRefresh());
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
@@ -119,8 +120,8 @@ public final class KafkaCollector implements Collector {
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
         cycle++;
 
-        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker;
-        // each within what is left of the cycle's deadline.
+        // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
+        // (both these and reassignments every placement refresh); each within what is left of the deadline.
         ClusterState cluster = clusterReader.read(budget(), errors);
         Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, budget(), errors);
         List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), budget(), errors);

@@ -1,11 +1,15 @@
 package dev.kafkasteward.exporter.collect;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -16,37 +20,63 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Log dirs of every broker: one DescribeLogDirs request per broker, all in flight together, each
  * broker's answer awaited separately so one unreachable broker costs only its own dirs.
+ *
+ * <p>A broker's answer lists every replica it holds, so it is read again only every
+ * {@code refresh}; in between the last answer is served with the time it was read
+ * ({@link LogDirState#readAt()}), which is what the disk history samples. A broker not read yet
+ * (new, or whose last read failed) is read in the next cycle; one no longer asked about is forgotten.
  */
 final class LogDirReader {
 
     private final Admin admin;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Map<Integer, List<LogDirState>> lastRead = new TreeMap<>();
 
-    LogDirReader(Admin admin) {
+    LogDirReader(Admin admin, Clock clock, Duration refresh) {
         this.admin = admin;
+        this.clock = clock;
+        this.refresh = refresh;
     }
 
-    /** Log dirs of {@code brokers}, awaited for at most {@code budget} in all. */
+    /** Log dirs of {@code brokers}, those due read again within at most {@code budget} in all. */
     List<LogDirState> read(Set<Integer> brokers, Duration budget, CycleErrors errors) {
-        if (brokers.isEmpty()) {
-            return List.of();
+        lastRead.keySet().retainAll(brokers);
+        Instant now = clock.instant();
+        Set<Integer> due = new TreeSet<>();
+        for (int broker : brokers) {
+            List<LogDirState> dirs = lastRead.get(broker);
+            if (dirs == null || dirs.isEmpty() || !dirs.get(0).readAt().plus(refresh).isAfter(now)) {
+                due.add(broker);
+            }
         }
+        if (!due.isEmpty()) {
+            describe(due, now, budget, errors);
+        }
+        List<LogDirState> out = new ArrayList<>();
+        lastRead.values().forEach(out::addAll);
+        return out;
+    }
+
+    private void describe(Set<Integer> brokers, Instant now, Duration budget, CycleErrors errors) {
         Map<Integer, KafkaFuture<Map<String, LogDirDescription>>> futures =
                 admin.describeLogDirs(brokers).descriptions();
         Deadline deadline = Deadline.in(budget);
-        List<LogDirState> out = new ArrayList<>();
         for (int broker : brokers) {
             try {
                 Map<String, LogDirDescription> dirs = futures.get(broker).get(deadline.remainingMs(),
                         TimeUnit.MILLISECONDS);
-                dirs.forEach((path, d) -> out.add(toState(broker, path, d)));
+                List<LogDirState> states = new ArrayList<>();
+                dirs.forEach((path, d) -> states.add(toState(broker, path, now, d)));
+                lastRead.put(broker, states);
             } catch (Exception e) {
+                lastRead.remove(broker); // served no longer; read again next cycle
                 errors.record(Stage.DESCRIBE_LOG_DIRS, e);
             }
         }
-        return out;
     }
 
-    private static LogDirState toState(int broker, String path, LogDirDescription d) {
+    private static LogDirState toState(int broker, String path, Instant readAt, LogDirDescription d) {
         Map<String, long[]> byTopic = new HashMap<>(); // topic -> {bytes, replicas}
         for (Map.Entry<TopicPartition, ReplicaInfo> e : d.replicaInfos().entrySet()) {
             long[] acc = byTopic.computeIfAbsent(e.getKey().topic(), t -> new long[2]);
@@ -55,6 +85,6 @@ final class LogDirReader {
         }
         Map<String, TopicLogSize> topics = new HashMap<>();
         byTopic.forEach((t, acc) -> topics.put(t, new TopicLogSize(acc[0], (int) acc[1])));
-        return LogDirState.of(broker, path, d.error() != null, d.totalBytes(), d.usableBytes(), topics);
+        return LogDirState.of(broker, path, readAt, d.error() != null, d.totalBytes(), d.usableBytes(), topics);
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param errors           errors by stage; a non-empty map means the observation may be partial
  * @param cluster          live brokers, KRaft quorum and reassignments in progress
  * @param topicConfigs     effective config of each topic (cached between cycles by the collector)
- * @param logDirs          every log dir of every broker that answered DescribeLogDirs
+ * @param logDirs          every log dir of every live broker as its last DescribeLogDirs answer described it
  * @param deadLetters      the dead-letter topics' offsets and new failure headers
  * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
  * @param reachedCluster   the cycle learnt something about the cluster: topics were listed and at least

@@ -13,8 +13,10 @@ import java.util.TreeMap;
 
 /**
  * Disk analysis: (observation, previous history) -> (reports, next history). The observation's time
- * is the clock. Dirs a cycle did not see (a broker that did not answer) keep their history until it is
- * a window old, so one failed request does not restart every forecast.
+ * is the clock; a dir is sampled at the time it was read, once per read (log dirs are not read every
+ * cycle), so a dir served again from the last read adds no sample. Dirs a cycle did not see (a
+ * broker that did not answer) keep their history until it is a window old, so one failed request
+ * does not restart every forecast. A forecast counts from the dir's newest sample.
  */
 public final class DiskAnalyzer {
 
@@ -49,15 +51,20 @@ public final class DiskAnalyzer {
                 continue;
             }
             LogDirHistory before = previous.get(key);
-            Map<String, TopicRate> rates = rates(before.topicRates(), dir, now);
-            DiskSample sample = new DiskSample(now, dir.totalBytes().getAsLong(), dir.usableBytes().getAsLong(),
-                    dir.usedBytes());
-            LogDirHistory after = before.with(sample, rates, settings);
+            LogDirHistory after = before.isSampledAt(dir.readAt()) ? before : sampled(before, dir);
             next.put(key, after);
             SteadyState steady = projector.project(dir, after.topicRates(), observation.topicConfigs());
             reports.add(new LogDirReport(dir, forecaster.forecast(after.samples(), steady), steady));
         }
         return new DiskSnapshot(reports, new DiskHistory(next));
+    }
+
+    /** {@code before} plus the dir's numbers, sampled when the broker described the dir. */
+    private LogDirHistory sampled(LogDirHistory before, LogDirState dir) {
+        Instant at = dir.readAt();
+        DiskSample sample = new DiskSample(at, dir.totalBytes().getAsLong(), dir.usableBytes().getAsLong(),
+                dir.usedBytes());
+        return before.with(sample, rates(before.topicRates(), dir, at), settings);
     }
 
     private Map<String, TopicRate> rates(Map<String, TopicRate> before, LogDirState dir, Instant now) {

@@ -18,6 +18,11 @@ public record LogDirHistory(List<DiskSample> samples, Map<String, TopicRate> top
         topicRates = Map.copyOf(topicRates);
     }
 
+    /** Whether a sample was already taken at {@code at} or later: a dir served again from its last read. */
+    public boolean isSampledAt(Instant at) {
+        return !samples.isEmpty() && !samples.get(samples.size() - 1).at().isBefore(at);
+    }
+
     /** This history plus {@code sample}, with samples older than the window dropped and close ones thinned. */
     public LogDirHistory with(DiskSample sample, Map<String, TopicRate> rates, ForecastSettings settings) {
         List<DiskSample> next = new ArrayList<>(samples);

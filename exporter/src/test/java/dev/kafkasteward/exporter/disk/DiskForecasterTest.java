@@ -38,21 +38,33 @@ class DiskForecasterTest {
 
     /** Kafka bytes at t seconds after T0; run for one window, then forecast at its end. */
     private static LogDirReport run(DoubleUnaryOperator used, TopicConfig config, Duration length) {
+        return runReadingEvery(1, used, config, length).logDirs().get(0);
+    }
+
+    /**
+     * Like {@link #run}, with the log dir read only every {@code readEvery} cycles: in between, the
+     * cycle serves the last read again (with its read time), as the collector does.
+     */
+    private static DiskSnapshot runReadingEvery(int readEvery, DoubleUnaryOperator used, TopicConfig config,
+                                                Duration length) {
         MutableClock clock = new MutableClock(T0);
         DiskAnalyzer analyzer = new DiskAnalyzer(SETTINGS);
         DiskSnapshot snapshot = DiskSnapshot.EMPTY;
+        LogDirState dir = null;
         long steps = length.dividedBy(STEP);
         for (long i = 0; i <= steps; i++) {
-            double t = Duration.between(T0, clock.instant()).toSeconds();
-            long bytes = Math.round(used.applyAsDouble(t));
-            LogDirState dir = LogDirState.of(1, "/data/kafka", false, OptionalLong.of(TOTAL),
-                    OptionalLong.of(TOTAL - OTHER - bytes), Map.of("events", new TopicLogSize(bytes, 1)));
+            if (i % readEvery == 0) {
+                double t = Duration.between(T0, clock.instant()).toSeconds();
+                long bytes = Math.round(used.applyAsDouble(t));
+                dir = LogDirState.of(1, "/data/kafka", clock.instant(), false, OptionalLong.of(TOTAL),
+                        OptionalLong.of(TOTAL - OTHER - bytes), Map.of("events", new TopicLogSize(bytes, 1)));
+            }
             Observation o = new Observation(clock.instant(), List.of(), List.of(), Map.of(), Map.of(), Map.of(),
                     Map.of(), Map.of(), ClusterState.UNKNOWN, Map.of("events", config), List.of(dir));
             snapshot = analyzer.analyze(o, snapshot.history());
             clock.advance(STEP);
         }
-        return snapshot.logDirs().get(0);
+        return snapshot;
     }
 
     private static double tte(LogDirReport r) {
@@ -81,6 +93,20 @@ class DiskForecasterTest {
         assertWithin5Percent(1 * MB, ((Forecast.Estimated) r.forecast()).bytesPerSecond(), "growth rate");
         assertEquals(SteadyState.UNBOUNDED, r.steadyState(), "growing topic without retention never levels off");
         System.out.println("linear: tte error " + error(expected, tte(r)));
+    }
+
+    @Test
+    void aDirServedAgainFromItsLastReadAddsNoSample() {
+        // Read every 5th cycle (a placement refresh of 5 minutes at a 1-minute interval): one sample per
+        // read, at the read's time, and the same answer as reading every cycle.
+        DiskSnapshot snapshot = runReadingEvery(5, t -> 100e9 + 1 * MB * t, NO_LIMIT, WINDOW);
+        LogDirHistory history = snapshot.history().get(new LogDirKey(1, "/data/kafka"));
+        long reads = WINDOW.dividedBy(STEP.multipliedBy(5)) + 1;
+        assertEquals(reads, history.samples().size(), "one sample per read, none per repeat");
+        assertEquals(T0.plus(WINDOW), history.samples().get(history.samples().size() - 1).at());
+        LogDirReport r = snapshot.logDirs().get(0);
+        assertWithin5Percent(analytic(100e9, 1 * MB, WINDOW), tte(r), "time to exhaustion");
+        assertWithin5Percent(1 * MB, ((Forecast.Estimated) r.forecast()).bytesPerSecond(), "growth rate");
     }
 
     @Test

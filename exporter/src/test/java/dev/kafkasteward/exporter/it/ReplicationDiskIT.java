@@ -8,16 +8,28 @@ import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.LogDirState;
+import dev.kafkasteward.exporter.collect.MetadataReader;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.RecordTimestampReader;
+import dev.kafkasteward.exporter.testing.MutableClock;
 import dev.kafkasteward.exporter.testing.Await;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -44,7 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Replication health and log dirs on a real 3-broker KRaft cluster: log-dir metrics against
  * DescribeLogDirs, a stopped broker named by per-partition and per-broker series within a cycle, an
  * RF=3/min.insync.replicas=3 topic under min ISR, an RF=1 topic offline, recovery after restart, and
- * a throttled reassignment in progress until it completes.
+ * a throttled reassignment in progress until it completes, and log dirs and reassignments read again
+ * only when their refresh is due.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,6 +69,8 @@ class ReplicationDiskIT {
     private static final String SINGLE = "single";   // RF 1, on the broker we stop
     private static final String MOVING = "moving";   // RF 1 on broker 0, reassigned to broker 1
     private static final Duration INTERVAL = Duration.ofMillis(500);
+    /** Log dirs and reassignments are read every 4th cycle, so the tests see served-again reads too. */
+    private static final Duration PLACEMENT_REFRESH = Duration.ofSeconds(2);
 
     private TestCluster cluster;
     private Admin admin;
@@ -82,7 +97,8 @@ class ReplicationDiskIT {
         }
         exporter = StewardExporter.start(StewardExporter.Config.of(
                 new OwnershipLoader().load(Path.of("../examples/ownership.yml")), cluster.clientProperties())
-                .every(INTERVAL).collecting(new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))));
+                .every(INTERVAL).collecting(new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
+                        .withPlacementRefresh(PLACEMENT_REFRESH)));
         Await.until(Duration.ofSeconds(30), "exporter ready", () -> Scrape.status(exporter.port(), "/readyz") == 200);
     }
 
@@ -266,6 +282,58 @@ class ReplicationDiskIT {
         assertTrue(done.all(ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name()).isEmpty());
         TopicDescription d = admin.describeTopics(List.of(MOVING)).allTopicNames().get(10, TimeUnit.SECONDS).get(MOVING);
         assertEquals(List.of(1), d.partitions().get(0).replicas().stream().map(n -> n.id()).toList());
+    }
+
+    @Test
+    @Order(5)
+    void logDirsAndReassignmentsAreReadAgainOnlyWhenDue() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        Admin counting = (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(admin, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
+                .withPlacementRefresh(Duration.ofSeconds(30));
+        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties());
+             RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(counting, metadata, reader, settings, clock);
+            Instant t0 = clock.instant();
+            Observation first = collector.collect();
+            assertEquals(List.of(1L, 1L), placementCalls(calls));
+            assertEquals(Set.of(0, 1, 2), first.logDirs().stream().map(LogDirState::broker).collect(Collectors.toSet()));
+            assertTrue(first.logDirs().stream().allMatch(d -> d.readAt().equals(t0)));
+            assertEquals(Optional.of(Map.of()), first.cluster().reassignments());
+
+            calls.clear();
+            clock.advance(Duration.ofSeconds(29));
+            Observation served = collector.collect();
+            assertEquals(List.of(0L, 0L), placementCalls(calls), "not due yet: nothing read");
+            assertEquals(first.logDirs(), served.logDirs(), "the last read is served, with its read time");
+            assertEquals(first.cluster().reassignments(), served.cluster().reassignments());
+            assertTrue(served.requests().get("admin") <= first.requests().get("admin") - 4,
+                    "a DescribeLogDirs per broker and a ListPartitionReassignments fewer: " + first.requests()
+                            + " then " + served.requests());
+
+            calls.clear();
+            clock.advance(Duration.ofSeconds(1));
+            Observation again = collector.collect();
+            assertEquals(List.of(1L, 1L), placementCalls(calls), "due after the refresh interval");
+            assertTrue(again.logDirs().stream().allMatch(d -> d.readAt().equals(t0.plusSeconds(30))));
+            System.out.printf("Admin requests per cycle: %d with placement reads, %d without%n",
+                    first.requests().get("admin"), served.requests().get("admin"));
+        }
+    }
+
+    /** How many describeLogDirs and listPartitionReassignments calls were made. */
+    private static List<Long> placementCalls(List<String> calls) {
+        return List.of(calls.stream().filter("describeLogDirs"::equals).count(),
+                calls.stream().filter("listPartitionReassignments"::equals).count());
     }
 
     private boolean reassigning(TopicPartition tp) throws Exception {

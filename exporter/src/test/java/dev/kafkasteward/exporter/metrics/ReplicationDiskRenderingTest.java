@@ -22,6 +22,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class ReplicationDiskRenderingTest {
                 report(2, "/a", new Forecast.NotGrowing(-5), SteadyState.UNBOUNDED),
                 report(2, "/b", new Forecast.InsufficientHistory(3, Duration.ofMinutes(1)),
                         new SteadyState.Unknown("byte rate of orders")),
-                new LogDirReport(LogDirState.of(3, "/a", true, OptionalLong.empty(), OptionalLong.empty(), Map.of()),
+                new LogDirReport(LogDirState.of(3, "/a", Instant.EPOCH, true, OptionalLong.empty(), OptionalLong.empty(), Map.of()),
                         new Forecast.InsufficientHistory(0, Duration.ZERO), new SteadyState.Unknown("offline"))),
                 DiskHistory.EMPTY);
 
@@ -71,7 +72,7 @@ class ReplicationDiskRenderingTest {
     }
 
     private static LogDirReport report(int broker, String path, Forecast forecast, SteadyState steady) {
-        return new LogDirReport(LogDirState.of(broker, path, false, OptionalLong.of(10_000), OptionalLong.of(4_000),
+        return new LogDirReport(LogDirState.of(broker, path, Instant.EPOCH, false, OptionalLong.of(10_000), OptionalLong.of(4_000),
                 Map.of("orders", new TopicLogSize(5_000, 2), "audit", new TopicLogSize(500, 1))), forecast, steady);
     }
 
