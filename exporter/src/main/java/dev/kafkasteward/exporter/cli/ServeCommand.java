@@ -87,8 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String stallAfter;
 
-    @Option(names = "--timestamp-reads", defaultValue = "1000", paramLabel = "N",
-            description = "Most record timestamps read from Kafka per cycle for lag age (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timestamp-reads", defaultValue = "" + CollectorSettings.DEFAULT_TIMESTAMP_READS, paramLabel = "N",
+            description = "Most partitions whose record timestamps are read from Kafka per cycle for lag age"
+                    + " (default: ${DEFAULT-VALUE}).")
     int timestampReads;
 
     @Option(names = "--placement-refresh", defaultValue = "30s",

@@ -25,8 +25,16 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
 
     public static final Duration DEFAULT_PLACEMENT_REFRESH = Duration.ofSeconds(30);
 
-    public static final CollectorSettings DEFAULTS = new CollectorSettings(Duration.ofSeconds(10), 1_000,
-            Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH, DEFAULT_PLACEMENT_REFRESH);
+    /**
+     * Partitions whose record timestamps a cycle may read: after a cold start a 20,000-partition
+     * cluster knows every lag age within four cycles; each read is one small fetch per partition,
+     * and {@link #timestampReadTime} bounds a cycle's reading anyway.
+     */
+    public static final int DEFAULT_TIMESTAMP_READS = 5_000;
+
+    public static final CollectorSettings DEFAULTS = new CollectorSettings(Duration.ofSeconds(10),
+            DEFAULT_TIMESTAMP_READS, Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH,
+            DEFAULT_PLACEMENT_REFRESH);
 
     public CollectorSettings {
         if (logStartEvery < 1) {

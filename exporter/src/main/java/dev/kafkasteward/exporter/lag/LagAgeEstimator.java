@@ -4,16 +4,20 @@ import dev.kafkasteward.exporter.collect.GroupOffsets;
 import dev.kafkasteward.exporter.collect.LogOffsets;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
+import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lag age from the history, and which record timestamps are worth a read. A read is wanted where
  * the history cannot bracket the committed offset, or brackets it more loosely than the precision
- * promised — max(1 s, 2 % of the age); reads go to the loosest estimates first, within a budget.
+ * promised — max(1 s, 2 % of the age); reads go to the loosest estimates first, within a budget of
+ * partitions.
  */
 public final class LagAgeEstimator {
 
@@ -35,7 +39,12 @@ public final class LagAgeEstimator {
         return Math.max(1000, ageMs / 50);
     }
 
-    /** Positions to read this cycle, most needed first, at most {@code budget}. */
+    /**
+     * Positions to read this cycle, most needed first, in at most {@code budget} partitions. The
+     * budget counts partitions because a read costs a fetch per partition: several groups' positions
+     * in one partition are answered by the same fetch when they are close (a read that does not
+     * reach the higher ones leaves them for a later cycle).
+     */
     public static List<RecordPosition> readsWanted(Observation o, LagHistory history, int budget) {
         long now = o.at().toEpochMilli();
         Map<RecordPosition, Double> need = new LinkedHashMap<>();
@@ -64,6 +73,15 @@ public final class LagAgeEstimator {
         ranked.sort(Map.Entry.<RecordPosition, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(e -> e.getKey().partition())
                 .thenComparingLong(e -> e.getKey().offset()));
-        return ranked.stream().limit(budget).map(Map.Entry::getKey).toList();
+        Set<TopicPartitionId> partitions = new HashSet<>();
+        List<RecordPosition> out = new ArrayList<>();
+        for (Map.Entry<RecordPosition, Double> e : ranked) {
+            TopicPartitionId tp = e.getKey().partition();
+            if (partitions.contains(tp) || partitions.size() < budget) {
+                partitions.add(tp);
+                out.add(e.getKey());
+            }
+        }
+        return out;
     }
 }

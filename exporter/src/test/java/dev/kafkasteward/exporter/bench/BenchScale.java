@@ -24,11 +24,12 @@ public record BenchScale(String name, int topics, int partitions, int groups, in
     /** The scales of issue 3: ~240 partitions/50 groups, ~4,800/500, ~20,000/2,000 (see large). */
     public static final Map<String, BenchScale> PRESETS = Map.of(
             "tiny", new BenchScale("tiny", 3, 10, 5, 2, 5, 3, 20, 10, "512m"),
-            "small", new BenchScale("small", 24, 10, 50, 2, 5, 10, 200, 60, "768m"),
-            "medium", new BenchScale("medium", 240, 20, 500, 2, 5, 10, 200, 60, "1536m"),
-            // 18,000 rather than 20,000 partitions: every partition keeps its active segment open,
-            // the brokers share one JVM, and this machine's hard limit of open files is 20,000.
-            "large", new BenchScale("large", 900, 20, 2_000, 2, 5, 8, 200, 90, "3g"));
+            "small", new BenchScale("small", 24, 10, 50, 2, 5, 10, 1_000, 60, "768m"),
+            "medium", new BenchScale("medium", 240, 20, 500, 2, 5, 10, 1_000, 60, "1536m"),
+            // 19,400 rather than 20,000 partitions: every partition keeps its active segment open,
+            // the brokers share one JVM (~370 more files), and this machine's hard limit of open
+            // files is 20,000.
+            "large", new BenchScale("large", 970, 20, 2_000, 2, 5, 24, 1_000, 90, "3g"));
 
     public BenchScale {
         if (topics < 1 || partitions < 1 || groups < 1 || records < 1 || cycles < 2 || scrapes < 1) {

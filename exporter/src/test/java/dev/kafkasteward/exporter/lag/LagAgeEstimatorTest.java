@@ -64,6 +64,23 @@ class LagAgeEstimatorTest {
     }
 
     @Test
+    void theBudgetCountsPartitionsNotPositions() {
+        // Three groups at three offsets of P0, one group on P1; nothing known yet: all four are wanted.
+        Observation o = Observation.ofOffsets(T0,
+                List.of(new GroupOffsets("a", Map.of(P0, 10L, P1, 5L)), new GroupOffsets("b", Map.of(P0, 20L)),
+                        new GroupOffsets("c", Map.of(P0, 30L))),
+                Map.of(P0, new LogOffsets(0, 100), P1, new LogOffsets(0, 100)), Map.of());
+        LagHistory history = new LagHistory();
+        history.observe(o);
+
+        List<RecordPosition> one = LagAgeEstimator.readsWanted(o, history, 1);
+        assertEquals(1, one.stream().map(RecordPosition::partition).distinct().count(), "one partition: " + one);
+        assertEquals(one.get(0).partition().equals(P0) ? 3 : 1, one.size(),
+                "every wanted position of the chosen partition comes along: " + one);
+        assertEquals(4, LagAgeEstimator.readsWanted(o, history, 2).size());
+    }
+
+    @Test
     void toleranceIsOneSecondOrTwoPercent() {
         assertEquals(1_000, LagAgeEstimator.toleranceMs(10_000));
         assertEquals(12_000, LagAgeEstimator.toleranceMs(600_000));
