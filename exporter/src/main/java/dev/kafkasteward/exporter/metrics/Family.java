@@ -18,20 +18,42 @@ final class Family {
 
     private final MetricDef def;
     private final String[] names;
+    private final String[] sortedNames; // the order Labels keeps its names in
     private final List<Labels> labels = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
 
     Family(MetricDef def) {
         this.def = def;
         this.names = def.labels().toArray(String[]::new);
+        this.sortedNames = def.labels().stream().sorted().toArray(String[]::new);
     }
 
     Family add(double value, String... labelValues) {
+        return add(value, labels(labelValues));
+    }
+
+    /**
+     * Labels for this family's label names; families with the same names (a partition's lag, age,
+     * commit age...) share one instance per series instead of each building and validating its own.
+     */
+    Labels labels(String... labelValues) {
         if (labelValues.length != names.length) {
             throw new IllegalArgumentException(def.name() + " takes labels " + def.labels() + ", got "
                     + labelValues.length + " values");
         }
-        labels.add(Labels.of(names, labelValues));
+        return Labels.of(names, labelValues);
+    }
+
+    /** A sample with labels made by {@link #labels} of this family or of one with the same label names. */
+    Family add(double value, Labels seriesLabels) {
+        boolean same = seriesLabels.size() == sortedNames.length;
+        for (int i = 0; same && i < sortedNames.length; i++) {
+            same = seriesLabels.getName(i).equals(sortedNames[i]);
+        }
+        if (!same) {
+            throw new IllegalArgumentException(def.name() + " takes labels " + def.labels() + ", got " + seriesLabels);
+        }
+        labels.add(seriesLabels);
         values.add(value);
         return this;
     }

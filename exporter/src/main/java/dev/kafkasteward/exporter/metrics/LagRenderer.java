@@ -6,6 +6,7 @@ import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +32,28 @@ final class LagRenderer {
             PartitionLag p = lag.partitions().get(i);
             String topic = p.partition().topic();
             String partition = Integer.toString(p.partition().partition());
-            if (p.recordsLost() > 0) { // losses are always shown: they are what an owner must hear of
-                lost.add(p.recordsLost(), cluster, p.group(), topic, partition);
-            }
+            boolean lostSome = p.recordsLost() > 0; // losses are always shown: they are what an owner must hear of
             if (!shown[i]) {
                 left++;
+                if (!lostSome) {
+                    continue;
+                }
+            }
+            // One label set for the partition's series of every family that has exactly these labels.
+            Labels series = records.labels(cluster, p.group(), topic, partition);
+            if (lostSome) {
+                lost.add(p.recordsLost(), series);
+            }
+            if (!shown[i]) {
                 continue;
             }
             status.add(1, cluster, p.group(), topic, partition, p.status().label());
-            p.records().ifPresent(r -> records.add(r, cluster, p.group(), topic, partition));
-            p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, cluster, p.group(), topic, partition));
+            p.records().ifPresent(r -> records.add(r, series));
+            p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, series));
             if (p.age() instanceof LagAge.Known known) {
-                age.add(known.seconds(), cluster, p.group(), topic, partition);
+                age.add(known.seconds(), series);
             }
-            p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(h, cluster, p.group(), topic, partition));
+            p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(h, series));
         }
         if (left > 0 || limit.mode() != PartitionSeries.Mode.ALL) {
             for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),

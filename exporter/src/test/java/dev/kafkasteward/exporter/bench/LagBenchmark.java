@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -350,13 +353,22 @@ public final class LagBenchmark {
         return out;
     }
 
+    /**
+     * Heap in use right after a full collection, as the collector itself reports it per pool: the
+     * exporter keeps collecting meanwhile, so the heap's current use would count what it allocated
+     * since. Twice: the first collection may leave objects with finalizers or soft references behind.
+     */
     private static long heapAfterGc() throws InterruptedException {
-        // Twice: the first collection may leave objects with finalizers or soft references behind.
         for (int i = 0; i < 2; i++) {
             System.gc();
-            Thread.sleep(300);
+            Thread.sleep(100);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            used += afterGc == null ? 0 : afterGc.getUsed();
+        }
+        return used;
     }
 
     static long percentile(List<Long> values, int p) {
