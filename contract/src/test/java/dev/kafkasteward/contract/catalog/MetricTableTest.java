@@ -3,9 +3,13 @@ package dev.kafkasteward.contract.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,25 @@ class MetricTableTest {
         String table = readme.substring(begin, end + MetricTable.END.length()) + "\n";
         assertEquals(MetricTable.markdown(), table, "README.md's metric table is out of date; regenerate it with:"
                 + " java -cp contract/target/classes dev.kafkasteward.contract.catalog.MetricTable");
+    }
+
+    @Test
+    void everyMetricConstantIsInTheCatalog() throws IllegalAccessException {
+        // A definition left out of its family's ALL would be rendered but missing from the README table.
+        Set<MetricDef> catalog = new HashSet<>(MetricCatalog.all());
+        List<String> missing = new ArrayList<>();
+        for (Class<?> family : List.of(LagMetrics.class, ReplicationMetrics.class, DiskMetrics.class,
+                SelfMetrics.class, DeadLetterMetrics.class, FunnelMetrics.class, JmxMetrics.class)) {
+            for (Field f : family.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == MetricDef.class) {
+                    f.setAccessible(true);
+                    if (!catalog.contains(f.get(null))) {
+                        missing.add(family.getSimpleName() + "." + f.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test
