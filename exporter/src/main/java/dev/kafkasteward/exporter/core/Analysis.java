@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
 import dev.kafkasteward.exporter.collect.Stage;
@@ -49,7 +50,7 @@ public final class Analysis {
     }
 
     public Analysis() {
-        this(LagSettings.DEFAULTS, 1_000);
+        this(LagSettings.DEFAULTS, CollectorSettings.DEFAULT_TIMESTAMP_READS);
     }
 
     /** Learns from the Admin phase and says which record timestamps to read. */
@@ -68,7 +69,10 @@ public final class Analysis {
         DiskHistory history = previous.map(s -> s.disk().history()).orElse(DiskHistory.EMPTY);
         LagSnapshot lagNow = lag.analyze(observation, lagHistory);
         if (previous.isPresent()) {
-            lagNow = LagCarryOver.apply(lagNow, previous.get().lag(), groupsToCarry(lagNow, previous.get().lag()),
+            boolean groupsUnread = observation.errors().containsKey(Stage.LIST_GROUPS.label())
+                    || observation.errors().containsKey(Stage.GROUP_OFFSETS.label());
+            lagNow = LagCarryOver.apply(lagNow, previous.get().lag(),
+                    groupsToCarry(lagNow, previous.get().lag(), groupsUnread),
                     observation.errors().containsKey(Stage.LIST_OFFSETS.label()));
         }
         return new Snapshot(observation.at(), observation.complete(), lagNow,
@@ -76,8 +80,16 @@ public final class Analysis {
                 deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels());
     }
 
-    /** Groups served before but not seen now, for their first few absent cycles in a row. */
-    private Set<String> groupsToCarry(LagSnapshot now, LagSnapshot before) {
+    /**
+     * Groups served before but not seen now, for their first few absent cycles in a row, when the
+     * cycle failed to list groups or read their offsets. A group missing from a cycle that read
+     * every group is gone (deleted, or out of scope), and its series go at once.
+     */
+    private Set<String> groupsToCarry(LagSnapshot now, LagSnapshot before, boolean groupsUnread) {
+        if (!groupsUnread) {
+            absentCycles.clear();
+            return Set.of();
+        }
         Set<String> seen = new HashSet<>();
         now.groups().forEach(g -> seen.add(g.group()));
         Map<String, Integer> stillAbsent = new HashMap<>();

@@ -2,8 +2,10 @@ package dev.kafkasteward.exporter.lag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,8 +13,8 @@ import java.util.Set;
  * coordinator moves, a group can be missing from one or two cycles (its coordinator still loading,
  * its offsets unreadable) and a partition's log offsets can fail; dropping those series for a
  * cycle would resolve alerts falsely. What is carried is the previous value, unchanged. A group is
- * carried for at most {@link #GRACE_CYCLES} cycles, so one that was really deleted disappears soon
- * after.
+ * carried only from cycles that failed to list groups or read offsets, and for at most
+ * {@link #GRACE_CYCLES} in a row, so one that was really deleted disappears soon after.
  */
 public final class LagCarryOver {
 
@@ -23,6 +25,7 @@ public final class LagCarryOver {
 
     /**
      * @param carryGroups   groups of {@code previous} to keep although this cycle did not see them
+     *                      (none of them is in {@code current})
      * @param offsetsFailed the cycle failed to read some partitions' log offsets
      */
     public static LagSnapshot apply(LagSnapshot current, LagSnapshot previous, Set<String> carryGroups,
@@ -38,7 +41,7 @@ public final class LagCarryOver {
         List<PartitionLag> partitions = new ArrayList<>(current.partitions());
         Set<String> topped = new HashSet<>();
         for (PartitionLag p : previous.partitions()) {
-            boolean groupMissing = carryGroups.contains(p.group()) && !currentGroups.contains(p.group());
+            boolean groupMissing = carryGroups.contains(p.group());
             boolean partitionMissing = offsetsFailed && currentGroups.contains(p.group())
                     && p.records().isPresent() && !currentPartitions.contains(new GroupPartition(p.group(), p.partition()));
             if (groupMissing || partitionMissing) {
@@ -50,13 +53,18 @@ public final class LagCarryOver {
         }
         // A group seen this cycle with some partitions carried: its totals count the carried lag too,
         // or the group's lag would drop while each partition's stays.
+        Map<String, List<PartitionLag>> toppedPartitions = new HashMap<>();
+        for (PartitionLag p : partitions) {
+            if (topped.contains(p.group())) {
+                toppedPartitions.computeIfAbsent(p.group(), k -> new ArrayList<>()).add(p);
+            }
+        }
         List<GroupLag> groups = new ArrayList<>();
         for (GroupLag g : current.groups()) {
-            groups.add(topped.contains(g.group()) ? LagAnalyzer.total(g.group(), g.description(),
-                    partitions.stream().filter(p -> p.group().equals(g.group())).toList()) : g);
+            groups.add(topped.contains(g.group())
+                    ? LagAnalyzer.total(g.group(), g.description(), toppedPartitions.get(g.group())) : g);
         }
-        previous.groups().stream().filter(g -> carryGroups.contains(g.group()) && !currentGroups.contains(g.group()))
-                .forEach(groups::add);
+        previous.groups().stream().filter(g -> carryGroups.contains(g.group())).forEach(groups::add);
         partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
         groups.sort(Comparator.comparing(GroupLag::group));
         return new LagSnapshot(partitions, groups);

@@ -115,10 +115,12 @@ class CollectionLoopTest {
     }
 
     @Test
-    void aGroupMissingFromACycleIsCarriedBrieflyThenDropped() {
+    void aGroupMissingFromACycleThatFailedToReadOffsetsIsCarriedBrieflyThenDropped() {
         observations.add(healthy(T0));
         for (int i = 0; i < 5; i++) {
-            observations.add(Observation.ofOffsets(T0, List.of(), Map.of(), Map.of()));
+            // Offsets unreadable (a coordinator moving): the group is missing, not known to be gone.
+            observations.add(new Observation(T0, List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    Map.of("group_offsets", 1)));
         }
         loop.runOnce();
         for (int cycle = 1; cycle <= 3; cycle++) {
@@ -128,5 +130,15 @@ class CollectionLoopTest {
         }
         loop.runOnce();
         assertTrue(loop.state().snapshot().orElseThrow().lag().groups().isEmpty(), "gone after the grace");
+    }
+
+    @Test
+    void aGroupMissingFromACycleThatReadEveryGroupIsGoneAtOnce() {
+        observations.add(healthy(T0));
+        observations.add(Observation.ofOffsets(T0, List.of(), Map.of(), Map.of()));
+        loop.runOnce();
+        assertEquals(1, loop.state().snapshot().orElseThrow().lag().groups().size());
+        loop.runOnce();
+        assertTrue(loop.state().snapshot().orElseThrow().lag().groups().isEmpty(), "deleted: no grace");
     }
 }
