@@ -50,7 +50,7 @@ final class ClusterReader {
         DescribeClusterResult cluster = admin.describeCluster();
         DescribeMetadataQuorumResult quorum = admin.describeMetadataQuorum();
         boolean due = reassignments.map(r -> !r.isEmpty()).orElse(true)
-                || !reassignmentsReadAt.plus(refresh).isAfter(now);
+                || Refresh.due(reassignmentsReadAt, refresh, now);
         ListPartitionReassignmentsResult listed = due ? admin.listPartitionReassignments() : null;
         Deadline deadline = Deadline.in(budget);
         Optional<SortedSet<Integer>> brokers = brokers(cluster, deadline, errors);

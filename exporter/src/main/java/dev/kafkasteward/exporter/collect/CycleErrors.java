@@ -26,10 +26,6 @@ final class CycleErrors {
         }
     }
 
-    boolean failed(Stage stage) {
-        return counts.containsKey(stage);
-    }
-
     Map<String, Integer> byLabel() {
         Map<String, Integer> out = new TreeMap<>();
         counts.forEach((stage, n) -> out.put(stage.label(), n));

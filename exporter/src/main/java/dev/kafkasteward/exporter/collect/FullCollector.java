@@ -37,7 +37,9 @@ public final class FullCollector implements Collector {
     @Override
     public Observation collect() {
         Observation base = kafka.collect();
-        if (base.errors().containsKey(Stage.LIST_TOPICS.label())) {
+        // A cycle that did not reach the cluster is thrown away; reading dead letters in it would move
+        // the reader past records whose reasons would then never be counted.
+        if (!base.reachedCluster()) {
             return base.with(DeadLetterObservation.EMPTY, funnels.apply(List.of()), Map.of(), Map.of());
         }
         CycleErrors errors = new CycleErrors();

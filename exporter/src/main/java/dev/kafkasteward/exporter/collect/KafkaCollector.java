@@ -88,7 +88,7 @@ public final class KafkaCollector implements Collector {
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
         this.clusterReader = new ClusterReader(admin, clock, settings.placementRefresh());
-        this.topicConfigReader = new TopicConfigReader(admin, settings, clock);
+        this.topicConfigReader = new TopicConfigReader(admin, settings.topicConfigRefresh(), clock);
         this.logDirReader = new LogDirReader(admin, clock, settings.placementRefresh());
     }
 
@@ -128,7 +128,7 @@ public final class KafkaCollector implements Collector {
 
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
-        boolean reached = listing.reachedABroker() && !errors.failed(Stage.LIST_TOPICS);
+        boolean reached = Stage.reachedCluster(errors.byLabel(), listing.anyListed());
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), cost, errors.byLabel(), cluster,
                 topicConfigs, logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, reached);
     }
@@ -153,8 +153,8 @@ public final class KafkaCollector implements Collector {
         }
     }
 
-    /** The consumer groups in scope, and whether any broker answered the listing at all. */
-    private record Listing(List<GroupListing> groups, boolean reachedABroker) {
+    /** The consumer groups in scope, and whether the listing listed any group at all (in scope or not). */
+    private record Listing(List<GroupListing> groups, boolean anyListed) {
     }
 
     /**
@@ -175,7 +175,7 @@ public final class KafkaCollector implements Collector {
             failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
             List<GroupListing> inScope = listed.stream().filter(l -> groupFilter.test(l.groupId()))
                     .sorted(java.util.Comparator.comparing(GroupListing::groupId)).toList();
-            return new Listing(inScope, failures.isEmpty() || !listed.isEmpty());
+            return new Listing(inScope, !listed.isEmpty());
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
             return new Listing(List.of(), false);

@@ -46,7 +46,7 @@ final class LogDirReader {
         Set<Integer> due = new TreeSet<>();
         for (int broker : brokers) {
             List<LogDirState> dirs = lastRead.get(broker);
-            if (dirs == null || dirs.isEmpty() || !dirs.get(0).readAt().plus(refresh).isAfter(now)) {
+            if (dirs == null || dirs.isEmpty() || Refresh.due(dirs.get(0).readAt(), refresh, now)) {
                 due.add(broker);
             }
         }

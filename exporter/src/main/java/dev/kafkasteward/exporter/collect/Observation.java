@@ -20,12 +20,12 @@ import java.util.TreeMap;
  * @param errors           errors by stage; a non-empty map means the observation may be partial
  * @param cluster          live brokers, KRaft quorum and reassignments in progress
  * @param topicConfigs     effective config of each topic (cached between cycles by the collector)
- * @param logDirs          every log dir of every live broker as its last DescribeLogDirs answer described it
+ * @param logDirs          every log dir of every live broker whose last DescribeLogDirs answered, as it described it
  * @param deadLetters      the dead-letter topics' offsets and new failure headers
  * @param funnels          the funnel consumer's latest published state (it reads on its own thread)
- * @param reachedCluster   the cycle learnt something about the cluster: topics were listed and at least
- *                         one broker listed groups. Without it the cycle keeps the last snapshot; with it
- *                         and errors, the snapshot is partial (a hung broker leaves out only its own groups)
+ * @param reachedCluster   the cycle learnt something about the cluster ({@link Stage#reachedCluster}). Without
+ *                         it the cycle keeps the last snapshot; with it and errors, the snapshot is partial
+ *                         (a hung broker leaves out only its own groups)
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
@@ -55,7 +55,8 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
                        Map<String, Integer> errors, ClusterState cluster, Map<String, TopicConfig> topicConfigs,
                        List<LogDirState> logDirs) {
         this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, cluster, topicConfigs,
-                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, Stage.noneEssentialFailed(errors));
+                logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY,
+                Stage.reachedCluster(errors, !groups.isEmpty()));
     }
 
     /** An observation without cluster, config or log-dir data (what lag-only callers and tests build). */

@@ -1,6 +1,5 @@
 package dev.kafkasteward.exporter.collect;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,17 +10,13 @@ public enum Stage {
     DEAD_LETTER_OFFSETS, DEAD_LETTER_RECORDS;
 
     /**
-     * Stages without which a cycle says nothing about the cluster: when one yields nothing, the cycle keeps
-     * the last snapshot. A group listing that only some brokers answered is counted as a
-     * {@code list_groups} error but makes a partial snapshot (see {@link Observation#reachedCluster()}).
+     * Whether a cycle learnt something about the cluster, the one rule for it: topics were listed, and
+     * the group listing either had no error or listed some group. A listing that only some brokers
+     * answered makes a partial snapshot; one that listed nothing and failed says nothing, and the
+     * cycle keeps the last snapshot (a cluster without any group would look the same).
      */
-    public boolean essential() {
-        return this == LIST_GROUPS || this == LIST_TOPICS;
-    }
-
-    /** Whether {@code errors} (by label) name no essential stage. */
-    public static boolean noneEssentialFailed(Map<String, Integer> errors) {
-        return Arrays.stream(values()).filter(Stage::essential).noneMatch(s -> errors.containsKey(s.label()));
+    public static boolean reachedCluster(Map<String, Integer> errors, boolean anyGroupListed) {
+        return !errors.containsKey(LIST_TOPICS.label()) && (anyGroupListed || !errors.containsKey(LIST_GROUPS.label()));
     }
 
     public String label() {

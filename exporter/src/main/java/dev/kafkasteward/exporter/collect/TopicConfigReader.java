@@ -24,14 +24,14 @@ import org.apache.kafka.common.config.ConfigResource;
 final class TopicConfigReader {
 
     private final Admin admin;
-    private final CollectorSettings settings;
+    private final Duration refresh;
     private final Clock clock;
     private final Map<String, TopicConfig> cache = new HashMap<>();
     private Instant lastFullRefresh = Instant.MIN;
 
-    TopicConfigReader(Admin admin, CollectorSettings settings, Clock clock) {
+    TopicConfigReader(Admin admin, Duration refresh, Clock clock) {
         this.admin = admin;
-        this.settings = settings;
+        this.refresh = refresh;
         this.clock = clock;
     }
 
@@ -42,7 +42,7 @@ final class TopicConfigReader {
         }
         cache.keySet().retainAll(topics);
         Instant now = clock.instant();
-        boolean full = !now.isBefore(lastFullRefresh.plus(refresh()));
+        boolean full = Refresh.due(lastFullRefresh, refresh, now);
         List<String> wanted = new ArrayList<>();
         for (String t : topics) {
             if (full || !cache.containsKey(t)) {
@@ -80,9 +80,5 @@ final class TopicConfigReader {
             }
         }
         return allOk;
-    }
-
-    private Duration refresh() {
-        return settings.topicConfigRefresh();
     }
 }
