@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reloads ownership.yml when its content changes (or on demand, for SIGHUP) and hands a valid model
  * to the exporter. An invalid file, or a change the exporter refuses, keeps the previous
- * configuration in use; the error goes to the log once per file content and to {@link #state()}.
+ * configuration in use; the error goes to the log once per file content (or once per spell of the
+ * file being unreadable) and to {@link #state()}.
  * Content, not modification time, decides whether the file changed: Kubernetes ConfigMap volumes
  * swap a symlink, and editors may keep the time.
  */
@@ -28,7 +29,7 @@ public final class OwnershipReloader {
     private final Path file;
     private final OwnershipLoader loader;
     private final Consumer<Ownership> apply;
-    private byte[] lastDigest;
+    private byte[] lastDigest; // of the content last tried; null after a failed read
     private volatile ReloadState state = ReloadState.INITIAL;
 
     /**
@@ -59,6 +60,10 @@ public final class OwnershipReloader {
     private ReloadState reload(boolean force) {
         Optional<byte[]> content = read();
         if (content.isEmpty()) {
+            if (lastDigest == null && !force) {
+                return state; // still unreadable: already counted and logged
+            }
+            lastDigest = null; // whatever comes back, even the same content, is tried again
             return fail("cannot read " + file + "; the previous configuration stays in use");
         }
         byte[] digest = digest(content.get());

@@ -64,6 +64,17 @@ class OwnershipReloaderTest {
     }
 
     @Test
+    void anUnreadableFileIsCountedOnceAndTheSameContentBackRecovers() throws Exception {
+        Files.delete(file);
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange(), "one failure per spell, not per poll");
+
+        Files.writeString(file, valid); // back as it was: the configuration in use is valid again
+        assertEquals(new ReloadState(1, 1, true), reloader.checkForChange());
+        assertEquals(new ReloadState(1, 1, true), reloader.checkForChange());
+    }
+
+    @Test
     void aFileOverTheLoadersSizeLimitIsRefusedWithoutReadingItAll() throws Exception {
         Files.writeString(file, valid + "#".repeat(OwnershipLoader.MAX_BYTES) + "\n");
         assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());

@@ -26,15 +26,30 @@ public final class FunnelReaders implements AutoCloseable {
         this.reader = factory.apply(this.funnels);
     }
 
-    /** Uses {@code next} from now on; true when that replaced the reader. */
-    public synchronized boolean use(List<Funnel> next) {
-        if (closed || next.equals(funnels)) {
-            return false;
+    /**
+     * Uses {@code next} from now on. The old reader is closed outside the lock {@link #snapshot}
+     * takes: closing waits for its consumer thread (seconds), and the collection thread must not
+     * wait with it. Until the new reader is there, the funnels have no state, as after a restart.
+     */
+    public void use(List<Funnel> next) {
+        Optional<FunnelReader> old;
+        synchronized (this) {
+            if (closed || next.equals(funnels)) {
+                return;
+            }
+            old = reader;
+            reader = Optional.empty();
+            funnels = List.copyOf(next);
         }
-        reader.ifPresent(FunnelReader::close);
-        funnels = List.copyOf(next);
-        reader = factory.apply(funnels);
-        return true;
+        old.ifPresent(FunnelReader::close); // before the new one joins the same consumer group
+        Optional<FunnelReader> fresh = factory.apply(List.copyOf(next));
+        synchronized (this) {
+            if (closed) {
+                fresh.ifPresent(FunnelReader::close);
+            } else {
+                reader = fresh;
+            }
+        }
     }
 
     /** The current reader's state; see {@link FunnelReader#snapshot}. */
