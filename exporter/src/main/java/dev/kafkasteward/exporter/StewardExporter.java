@@ -155,7 +155,6 @@ public final class StewardExporter implements AutoCloseable {
 
     private final Admin admin;
     private final MetadataReader metadata;
-    private final RecordTimestampReader timestamps;
     private final CollectionLoop loop;
     private final MetricsServer server;
     private final DeadLetterRecordReader deadLetters;
@@ -164,13 +163,12 @@ public final class StewardExporter implements AutoCloseable {
     private final Optional<OwnershipReloader> reloader;
     private final Optional<ScheduledExecutorService> reloads;
 
-    private StewardExporter(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps, CollectionLoop loop,
+    private StewardExporter(Admin admin, MetadataReader metadata, CollectionLoop loop,
                             MetricsServer server, DeadLetterRecordReader deadLetters, FunnelReaders funnels,
                             AtomicReference<Ownership> ownership, Optional<OwnershipReloader> reloader,
                             Optional<ScheduledExecutorService> reloads) {
         this.admin = admin;
         this.metadata = metadata;
-        this.timestamps = timestamps;
         this.loop = loop;
         this.server = server;
         this.deadLetters = deadLetters;
@@ -213,7 +211,6 @@ public final class StewardExporter implements AutoCloseable {
             metadata.close();
             funnels.close();
             deadLetters.close();
-            timestamps.close();
             admin.close();
             throw e;
         }
@@ -230,7 +227,7 @@ public final class StewardExporter implements AutoCloseable {
             poll.scheduleWithFixedDelay(r::checkForChange, every, every, TimeUnit.MILLISECONDS);
             return poll;
         });
-        return new StewardExporter(admin, metadata, timestamps, loop, server, deadLetters, funnels, ownership,
+        return new StewardExporter(admin, metadata, loop, server, deadLetters, funnels, ownership,
                 reloader, reloads);
     }
 
@@ -303,7 +300,6 @@ public final class StewardExporter implements AutoCloseable {
         loop.close();
         funnels.close();
         deadLetters.close();
-        timestamps.close();
         metadata.close();
         admin.close(Duration.ofSeconds(5));
     }

@@ -45,20 +45,13 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
         }
     }
 
-    /** Without a placement refresh interval: the one of {@link #DEFAULTS}. */
-    public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
-                             int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh) {
-        this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery, cycleDeadline, topicConfigRefresh,
-                DEFAULT_PLACEMENT_REFRESH);
-    }
-
-    /** With a cycle deadline of three request timeouts (30 s at least) and the default config refresh. */
+    /** With a cycle deadline of three request timeouts (30 s at least) and the default refresh intervals. */
     public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
                              int logStartEvery) {
         this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
                 requestTimeout.multipliedBy(3).compareTo(DEFAULTS.cycleDeadline()) > 0
                         ? requestTimeout.multipliedBy(3) : DEFAULTS.cycleDeadline(),
-                DEFAULT_TOPIC_CONFIG_REFRESH);
+                DEFAULT_TOPIC_CONFIG_REFRESH, DEFAULT_PLACEMENT_REFRESH);
     }
 
     public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime) {

@@ -67,20 +67,24 @@ final class DeadLetterCollector {
         ListOffsetsResult starts = admin.listOffsets(earliest);
         ListOffsetsResult ends = admin.listOffsets(latest);
         ListOffsetsResult maxTimestamps = admin.listOffsets(newest);
+        // The three calls are in flight together: one request timeout bounds the wait for all of them,
+        // not one per partition and call (a hung leader would otherwise cost it many times over).
+        Deadline deadline = Deadline.in(settings.requestTimeout());
 
         Map<TopicPartitionId, LogOffsets> offsets = new HashMap<>();
         Map<TopicPartitionId, Long> timestamps = new HashMap<>();
         for (TopicPartition tp : latest.keySet()) {
             TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
             try {
-                long start = starts.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
-                long end = ends.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
+                long start = starts.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).offset();
+                long end = ends.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).offset();
                 offsets.put(id, new LogOffsets(start, end));
             } catch (Exception e) {
                 errors.record(Stage.DEAD_LETTER_OFFSETS, e);
             }
             try {
-                long ts = maxTimestamps.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).timestamp();
+                long ts = maxTimestamps.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS)
+                        .timestamp();
                 if (ts >= 0) { // -1: empty partition
                     timestamps.put(id, ts);
                 }
@@ -123,9 +127,5 @@ final class DeadLetterCollector {
                     t.partitions().size(), topicOffsets, topicTimestamps, unread, records));
         }
         return new DeadLetterObservation(out);
-    }
-
-    private long timeoutMs() {
-        return settings.requestTimeout().toMillis();
     }
 }

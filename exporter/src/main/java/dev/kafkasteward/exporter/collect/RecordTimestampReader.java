@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * transaction markers are skipped the way any consumer skips them: the next data record answers.
  * What to read (and what not to read again) is decided by the lag estimator, not here.
  */
-public final class RecordTimestampReader implements AutoCloseable {
+public final class RecordTimestampReader {
 
     private final Properties props = new Properties();
     private long requestsOfClosed;
@@ -106,10 +106,5 @@ public final class RecordTimestampReader implements AutoCloseable {
     /** Requests this reader's consumers have sent. */
     public long requestCount() {
         return requestsOfClosed;
-    }
-
-    @Override
-    public void close() {
-        // Nothing held between reads.
     }
 }

@@ -51,7 +51,7 @@ final class CachedScrape {
             current = ready.key() == scrape.cacheKey() ? ready : new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
             cached = current;
         }
-        String key = writer.getContentType() + (gzip ? "+gzip" : "");
+        String key = key(writer, gzip);
         byte[] head = current.bytes().computeIfAbsent(key, k -> render(writer, scrape.cacheable().get(), om, gzip));
         byte[] tail = render(writer, scrape.perScrape().get(), false, gzip);
 
@@ -78,7 +78,7 @@ final class CachedScrape {
      */
     void prepare(ScrapeSource.Scrape scrape) {
         Cached next = new Cached(scrape.cacheKey(), new ConcurrentHashMap<>());
-        next.bytes().put(openMetrics.getContentType() + "+gzip",
+        next.bytes().put(key(openMetrics, true),
                 render(openMetrics, scrape.cacheable().get(), true, true));
         prepared = next;
     }
@@ -113,6 +113,11 @@ final class CachedScrape {
             super(out, 64 * 1024);
             def.setLevel(Deflater.BEST_SPEED);
         }
+    }
+
+    /** What a rendering is cached under: a scrape finds what {@link #prepare} rendered by the same key. */
+    private static String key(ExpositionFormatWriter writer, boolean gzip) {
+        return writer.getContentType() + (gzip ? "+gzip" : "");
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {

@@ -37,7 +37,7 @@ public final class MetricsServer implements AutoCloseable {
         return start(host, port, registry, source, ready, WebSecurity.NONE);
     }
 
-    /** With TLS and/or basic auth; prometheus-metrics applies both to every path. */
+    /** With TLS (every path) and/or basic auth (all but the probes, see {@link BasicAuthUsers}). */
     public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
                                       BooleanSupplier ready, WebSecurity security) throws IOException {
         CachedScrape cached = new CachedScrape(source);

@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The one place that turns the served state into metric samples, one renderer per capability. A
- * scrape calls {@link #collect()}, which reads the latest state from memory: it never calls Kafka.
+ * The one place that turns the served state into metric samples, one renderer per capability. It
+ * reads the latest state from memory and never calls Kafka: {@code /metrics} goes through
+ * {@link #begin()} (the snapshot's part cached per cycle, the status part per scrape), and
+ * {@link #collect()} renders both at once for callers that want every series uncached.
  */
 public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
 

@@ -41,8 +41,8 @@ final class StageProfile {
         props.putAll(clientProperties);
         props.put("client.id", "bench-profile");
         List<Cycle> out = new ArrayList<>();
-        try (Admin real = Admin.create(props); RecordTimestampReader reader = new RecordTimestampReader(props);
-             MetadataReader metadata = new MetadataReader(props)) {
+        RecordTimestampReader reader = new RecordTimestampReader(props);
+        try (Admin real = Admin.create(props); MetadataReader metadata = new MetadataReader(props)) {
             List<String> calls = new ArrayList<>();
             List<Long> at = new ArrayList<>();
             List<Long> sent = new ArrayList<>();

@@ -1,18 +1,29 @@
 package dev.kafkasteward.exporter.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.lag.LagSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** README's table of {@code serve} options names every option the command has, with its default. */
+/** {@code serve}'s options: each in README's table with its default, and each default the exporter's own. */
 class ServeOptionsDocTest {
 
     @Test
@@ -36,5 +47,21 @@ class ServeOptionsDocTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void serveDefaultsAreTheExportersDefaults() throws Exception {
+        // picocli wants its defaults as text: they are checked against the code's, which the library uses.
+        StewardExporter.Config defaults = StewardExporter.Config.of(
+                new OwnershipLoader().load(Path.of("../examples/ownership.yml")), new Properties());
+        Map<String, Duration> expected = Map.of(
+                "--interval", defaults.interval(),
+                "--request-timeout", CollectorSettings.DEFAULTS.requestTimeout(),
+                "--placement-refresh", CollectorSettings.DEFAULT_PLACEMENT_REFRESH,
+                "--stall-after", LagSettings.DEFAULTS.stallAfter(),
+                "--reload-interval", defaults.reloadEvery());
+        CommandSpec spec = new CommandLine(new ServeCommand()).getCommandSpec();
+        expected.forEach((name, value) -> assertEquals(value,
+                PromDuration.parse(spec.findOption(name).defaultValue()).orElseThrow().value(), name));
     }
 }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 class FaultsIT {
 
     private static final CollectorSettings FAST = new CollectorSettings(Duration.ofSeconds(2), 100,
-            Duration.ofSeconds(2), 1, Duration.ofSeconds(6), CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH);
+            Duration.ofSeconds(2), 1, Duration.ofSeconds(6), CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH,
+            CollectorSettings.DEFAULT_PLACEMENT_REFRESH);
 
     private final Ownership ownership;
 
@@ -148,7 +149,7 @@ class FaultsIT {
         Duration deadline = Duration.ofSeconds(3);
         Duration timestampReads = Duration.ofMillis(500);
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(2), 100, timestampReads, 1, deadline,
-                CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH);
+                CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH, CollectorSettings.DEFAULT_PLACEMENT_REFRESH);
         List<String> groups = List.of("hung-a", "hung-b", "hung-c", "hung-d", "hung-e", "hung-f");
         try (GatedListeners link = GatedListeners.forBrokers(3);
              TestCluster cluster = TestCluster.start(3, Map.of(), link.brokerConfig());

@@ -300,8 +300,8 @@ class ReplicationDiskIT {
                 });
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
                 .withPlacementRefresh(Duration.ofSeconds(30));
-        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties());
-             RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties())) {
+        RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
+        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
             KafkaCollector collector = new KafkaCollector(counting, metadata, reader, settings, clock);
             Instant t0 = clock.instant();
             Observation first = collector.collect();
