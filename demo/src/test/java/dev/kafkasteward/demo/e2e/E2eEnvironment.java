@@ -4,6 +4,7 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.ExternalTool;
+import dev.kafkasteward.contract.testing.GatedListeners;
 import dev.kafkasteward.demo.EmbeddedCluster;
 import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.MonitoringStack;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
- * the exporter (1 s cycle, reaching Kafka through its own {@link StewardLink}), the rules and routing generated from {@code e2e/ownership.yml} with every
+ * the exporter (1 s cycle, reaching Kafka through its own {@link GatedListeners}), the rules and routing generated from {@code e2e/ownership.yml} with every
  * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
  * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
  * {@link #startForDashboards} adds what only the dashboards need.
@@ -48,7 +49,7 @@ final class E2eEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
     private Ownership ownership;
-    private StewardLink link;
+    private GatedListeners link;
     private EmbeddedCluster cluster;
     private OrderTraffic traffic;
     private StewardExporter exporter;
@@ -99,12 +100,12 @@ final class E2eEnvironment implements AutoCloseable {
         Path generated = workDir.resolve("generated");
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
-        link = track(StewardLink.forBrokers(3));
+        link = track(GatedListeners.forBrokers(3));
         cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
         cluster.createTopics(Orders.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
-        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
+        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see GatedListeners
         StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
                 .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
                 .collecting(CollectorSettings.DEFAULTS.withPlacementRefresh(
@@ -160,7 +161,8 @@ final class E2eEnvironment implements AutoCloseable {
         return cluster;
     }
 
-    StewardLink stewardLink() {
+    /** The exporter's path to Kafka: {@link GatedListeners#cut()} cuts it off, applications carry on. */
+    GatedListeners stewardLink() {
         return link;
     }
 
