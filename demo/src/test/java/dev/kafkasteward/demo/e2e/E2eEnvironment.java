@@ -5,6 +5,7 @@ import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.contract.testing.GatedListeners;
+import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.demo.EmbeddedCluster;
 import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.MonitoringStack;
@@ -24,12 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
@@ -93,7 +92,7 @@ final class E2eEnvironment implements AutoCloseable {
     }
 
     private void startAll(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
-        deleteRecursively(workDir);
+        TestFiles.deleteTree(workDir);
         Files.createDirectories(workDir);
         receiver = track(WebhookReceiver.start());
         ownership = ownership(workDir.resolve("ownership.yml"), receiver.baseUrl());
@@ -180,15 +179,6 @@ final class E2eEnvironment implements AutoCloseable {
 
     PrometheusApi prometheus() {
         return new PrometheusApi(stack.prometheusUrl());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Override
