@@ -111,15 +111,15 @@ final class E2eEnvironment implements AutoCloseable {
                         scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH)));
         exporter = track(StewardExporter.start(dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS))
                 : config));
-        MonitoringStack.Settings settings = new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
-                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
-                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0);
+        List<PrometheusConfig.ScrapeConfig> moreScrapes = List.of();
         if (dashboards) {
             InProcessJmxExporter jmx = track(InProcessJmxExporter.start(JmxConfigs.BROKER, workDir.resolve("jmx")));
-            settings = settings.withScrape(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
+            moreScrapes = List.of(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
                     new PrometheusConfig.StaticConfig(List.of(jmx.target()), Map.of("cluster", ownership.cluster())))));
         }
-        stack = track(MonitoringStack.start(settings));
+        stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
+                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
+                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
     }
 
     private static ForecastSettings scaled(ForecastSettings production) {

@@ -39,7 +39,7 @@ class MonitoringStackIT {
         new RulesGenerator(RulesOptions.defaults()).generate(ownership).writeTo(dir.resolve("out"));
         MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries, dir.resolve("stack"),
                 "127.0.0.1:" + FreePort.pick(), List.of(dir.resolve("out").resolve(RulesGenerator.RULES_GLOB)),
-                dir.resolve("out").resolve(RulesGenerator.ALERTMANAGER_FILE), Duration.ofSeconds(5), 0, 0));
+                dir.resolve("out").resolve(RulesGenerator.ALERTMANAGER_FILE), Duration.ofSeconds(5), 0, 0, List.of()));
         try {
             assertEquals("127.0.0.1", stack.prometheusUrl().getHost());
             JsonNode groups = get(stack.prometheusUrl().resolve("/api/v1/rules")).path("data").path("groups");
