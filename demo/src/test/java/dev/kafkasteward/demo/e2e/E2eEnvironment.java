@@ -3,7 +3,6 @@ package dev.kafkasteward.demo.e2e;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
-import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.contract.testing.GatedListeners;
 import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.demo.EmbeddedCluster;
@@ -55,12 +54,6 @@ final class E2eEnvironment implements AutoCloseable {
     private MonitoringStack stack;
 
     private E2eEnvironment() {
-    }
-
-    /** Prometheus and Alertmanager from PATH: a failure in CI, a loud skip elsewhere ({@link ExternalTool}). */
-    static StackBinaries requiredBinaries() {
-        return new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
-                ExternalTool.require(StackBinaries.ALERTMANAGER));
     }
 
     /** The environment the drills run in; {@code workDir} is emptied first. */

@@ -2,6 +2,7 @@ package dev.kafkasteward.demo.e2e;
 
 import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.demo.Orders;
+import dev.kafkasteward.demo.stack.RequiredBinaries;
 import dev.kafkasteward.demo.stack.StackBinaries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class OperatingDrillsIT {
 
     @BeforeAll
     void start() throws Exception {
-        StackBinaries binaries = E2eEnvironment.requiredBinaries();
+        StackBinaries binaries = RequiredBinaries.onPath();
         suiteStarted = Instant.now();
         env = E2eEnvironment.start(binaries, WORK);
         drills = new DrillRunner(env);

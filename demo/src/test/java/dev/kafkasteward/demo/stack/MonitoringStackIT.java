@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
-import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.net.URI;
@@ -33,8 +32,7 @@ class MonitoringStackIT {
     @Test
     @Timeout(60)
     void loadsTheExamplesGeneratedRulesAndRoutingAndStopsWithClose(@TempDir Path dir) throws Exception {
-        StackBinaries binaries = new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
-                ExternalTool.require(StackBinaries.ALERTMANAGER));
+        StackBinaries binaries = RequiredBinaries.onPath();
         var ownership = new OwnershipLoader().load(Path.of("../examples/ownership.yml"));
         new RulesGenerator(RulesOptions.defaults()).generate(ownership).writeTo(dir.resolve("out"));
         MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries, dir.resolve("stack"),
