@@ -35,7 +35,7 @@ final class DemoStack implements AutoCloseable {
             MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries.get(),
                     abs.resolve("stack"), "127.0.0.1:" + demo.exporterPort(),
                     List.of(abs.resolve(RulesGenerator.RULES_GLOB)), abs.resolve(RulesGenerator.ALERTMANAGER_FILE),
-                    interval, prometheusPort, alertmanagerPort));
+                    interval, prometheusPort, alertmanagerPort, List.of()));
             return new DemoStack(Optional.of(stack), line("Prometheus UI (alerts)", stack.prometheusUrl() + "/alerts")
                     + "\n" + line("Alertmanager UI", stack.alertmanagerUrl().toString())
                     + "\n" + line("Their configs and logs", abs.resolve("stack").toString())

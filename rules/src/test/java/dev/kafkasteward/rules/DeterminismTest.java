@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,7 @@ class DeterminismTest {
     }
 
     @Test
-    void generatesTheThreeFilesEachEndingInOneNewline() {
+    void everyGeneratedFileIsMarkedGeneratedAndEndsInOneNewline() {
         GeneratedFiles files = new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example());
         assertTrue(files.files().containsKey(RulesGenerator.ALERTMANAGER_FILE));
         assertTrue(files.files().containsKey("rules/consumer-lag-age.rules.yml"));
@@ -43,10 +46,18 @@ class DeterminismTest {
 
     @Test
     void writtenBytesMatchTheGeneratedText(@TempDir Path first, @TempDir Path second) throws IOException {
-        new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).writeTo(first);
+        GeneratedFiles generated = new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example());
+        generated.writeTo(first);
         new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).writeTo(second);
-        for (String path : new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example()).files().keySet()) {
+        for (Map.Entry<String, String> file : generated.files().entrySet()) {
+            String path = file.getKey();
+            assertEquals(file.getValue(), Files.readString(first.resolve(path)), path);
             assertEquals(-1L, Files.mismatch(first.resolve(path), second.resolve(path)), path);
+        }
+        try (Stream<Path> written = Files.walk(first)) {
+            assertEquals(new TreeSet<>(generated.files().keySet()), written.filter(Files::isRegularFile)
+                    .map(p -> first.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new)), "nothing written besides the generated files");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkasteward.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kafkasteward.contract.output.GeneratedFiles;
+import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.rules.cli.BuildCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,13 @@ class GoldenOutputTest {
             + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
 
     @Test
-    void committedOutputForTheExampleIsUpToDate() {
+    void committedOutputForTheExampleIsUpToDate() throws IOException {
         GeneratedFiles files = BuildCommand.build(Fixtures.example(), RulesOptions.defaults());
         SortedMap<String, String> expected = new TreeMap<>();
         files.files().forEach((path, text) -> expected.put(committedPath(path), text));
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            deleteTree(GENERATED);
-            deleteTree(RUNBOOKS);
+            TestFiles.deleteTree(GENERATED);
+            TestFiles.deleteTree(RUNBOOKS);
             expected.forEach((path, text) -> write(Path.of("..").resolve(path), text));
         }
         SortedMap<String, String> committed = new TreeMap<>();
@@ -70,19 +71,6 @@ class GoldenOutputTest {
         try {
             Files.createDirectories(path.getParent());
             Files.writeString(path, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

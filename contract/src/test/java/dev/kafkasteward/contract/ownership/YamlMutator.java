@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Turns valid ownership files into hostile ones, deterministically from a {@link SplittableRandom}:
@@ -16,17 +18,17 @@ import java.util.SplittableRandom;
  */
 final class YamlMutator {
 
-    /** Keys the schema knows, so random insertions hit real code paths (and duplicates). */
-    private static final String[] KEYS = {
-        "cluster", "default_tier", "teams", "tiers", "topics", "consumer_groups", "dead_letter_topics",
-        "connectors", "client_apps", "funnels", "platform", "description", "receivers", "type", "url", "url_file",
-        "channel", "api_url_file", "to", "from", "smarthost", "auth_username", "auth_password_file",
-        "routing_key_file", "severity", "lag_age_warning", "lag_age_critical", "for", "name", "pattern", "owner",
-        "tier", "freshness", "lag_age_under", "objective", "window", "source_topic", "reason_header", "match",
-        "client_id", "correlation", "key", "header", "json_field", "stages", "topic", "max_wait", "equals", "disk",
-        "usage_warning", "usage_critical", "exhaustion_warning", "exhaustion_critical", "webhook", "slack", "email",
-        "pagerduty", "checkout", "payments", "tier-1", "tier-2", "unknown_key", "naem", "ownr",
-    };
+    /**
+     * Keys the schema knows (the reader's own sets, so a new key is fuzzed too), so random insertions
+     * hit real code paths (and duplicates); plus a client app's match label, the fixtures' team and
+     * tier names, an unknown key and typos. Sorted: {@code Set.of} iterates in a different order in
+     * every JVM, and a seed must give the same inputs in every run.
+     */
+    private static final String[] KEYS = Stream.of(
+                    OwnershipReader.ALL_KEYS.stream().flatMap(Set::stream),
+                    OwnershipReader.RECEIVER_TYPES.stream(),
+                    Stream.of("client_id", "checkout", "payments", "tier-1", "tier-2", "unknown_key", "naem", "ownr"))
+            .flatMap(keys -> keys).distinct().sorted().toArray(String[]::new);
 
     private static final String[] VALUES = {
         "", "~", "null", "true", "no", "yes", "0", "-1", "1e309", ".inf", "-.nan", "0x1F", "0o17", "2001-12-14",

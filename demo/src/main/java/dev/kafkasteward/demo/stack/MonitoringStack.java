@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,21 +41,6 @@ public final class MonitoringStack implements AutoCloseable {
             ruleFiles = List.copyOf(ruleFiles);
             moreScrapes = List.copyOf(moreScrapes);
         }
-
-        /** Prometheus scrapes the exporter only. */
-        public Settings(StackBinaries binaries, Path workDir, String exporter, List<Path> ruleFiles,
-                        Path alertmanagerConfig, Duration scrapeInterval, int prometheusPort, int alertmanagerPort) {
-            this(binaries, workDir, exporter, ruleFiles, alertmanagerConfig, scrapeInterval, prometheusPort,
-                    alertmanagerPort, List.of());
-        }
-
-        /** These settings with one more scrape job. */
-        public Settings withScrape(PrometheusConfig.ScrapeConfig scrape) {
-            List<PrometheusConfig.ScrapeConfig> all = new ArrayList<>(moreScrapes);
-            all.add(scrape);
-            return new Settings(binaries, workDir, exporter, ruleFiles, alertmanagerConfig, scrapeInterval,
-                    prometheusPort, alertmanagerPort, all);
-        }
     }
 
     private final ChildProcess alertmanager;
@@ -88,12 +72,8 @@ public final class MonitoringStack implements AutoCloseable {
                         "--cluster.listen-address="));
         try {
             Path config = work.resolve("prometheus.yml");
-            PrometheusConfig prometheusConfig = PrometheusConfig.of(s.exporter(), s.ruleFiles(),
-                    "127.0.0.1:" + am.port(), s.scrapeInterval(), s.scrapeInterval());
-            for (PrometheusConfig.ScrapeConfig scrape : s.moreScrapes()) {
-                prometheusConfig = prometheusConfig.withScrape(scrape);
-            }
-            Files.writeString(config, prometheusConfig.render(), StandardCharsets.UTF_8);
+            Files.writeString(config, PrometheusConfig.of(s.exporter(), s.ruleFiles(), "127.0.0.1:" + am.port(),
+                    s.scrapeInterval(), s.scrapeInterval(), s.moreScrapes()).render(), StandardCharsets.UTF_8);
             String resend = PrometheusConfig.text(s.scrapeInterval());
             Started prom = startReady("prometheus", s.prometheusPort(), work.resolve("prometheus.log"),
                     port -> List.of(s.binaries().prometheus().toString(),

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kafkasteward.rules.yaml.YamlWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The {@code prometheus.yml} the stack runs: scrape the exporter, evaluate the generated rules,
@@ -45,21 +45,18 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
         }
     }
 
-    /** Scrape {@code exporter} as job {@code kafka-steward}, evaluate {@code rules}, alert to {@code alertmanager}. */
+    /**
+     * Scrape {@code exporter} as job {@code kafka-steward}, then {@code moreScrapes}; evaluate {@code rules}, alert to
+     * {@code alertmanager}.
+     */
     public static PrometheusConfig of(String exporter, List<Path> rules, String alertmanager, Duration scrapeInterval,
-                                      Duration evaluationInterval) {
+                                      Duration evaluationInterval, List<ScrapeConfig> moreScrapes) {
         String interval = text(scrapeInterval);
+        ScrapeConfig steward = new ScrapeConfig("kafka-steward", List.of(new StaticConfig(List.of(exporter))));
         return new PrometheusConfig(new Global(interval, interval, text(evaluationInterval)),
                 rules.stream().map(p -> p.toAbsolutePath().toString()).toList(),
                 new Alerting(List.of(new AlertmanagerSet(List.of(new StaticConfig(List.of(alertmanager)))))),
-                List.of(new ScrapeConfig("kafka-steward", List.of(new StaticConfig(List.of(exporter))))));
-    }
-
-    /** This config with one more scrape job after the others. */
-    public PrometheusConfig withScrape(ScrapeConfig scrape) {
-        List<ScrapeConfig> all = new ArrayList<>(scrapeConfigs);
-        all.add(scrape);
-        return new PrometheusConfig(global, ruleFiles, alerting, List.copyOf(all));
+                Stream.concat(Stream.of(steward), moreScrapes.stream()).toList());
     }
 
     public String render() {

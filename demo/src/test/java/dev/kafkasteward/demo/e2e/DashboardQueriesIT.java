@@ -2,6 +2,7 @@ package dev.kafkasteward.demo.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kafkasteward.demo.stack.RequiredBinaries;
 import dev.kafkasteward.grafana.DashboardGenerator;
 import dev.kafkasteward.grafana.PanelQueries;
 import dev.kafkasteward.grafana.PanelQueries.PanelQuery;
@@ -40,7 +41,7 @@ class DashboardQueriesIT {
     @Test
     void everyPanelQueryReturnsData() throws Exception {
         Instant started = Instant.now();
-        try (E2eEnvironment env = E2eEnvironment.startForDashboards(E2eEnvironment.requiredBinaries(), WORK)) {
+        try (E2eEnvironment env = E2eEnvironment.startForDashboards(RequiredBinaries.onPath(), WORK)) {
             // The dead-letter panels count by failure reason: that series exists once a record was dead-lettered.
             env.traffic().publishInvalidOrder();
             List<Dashboard> dashboards = new DashboardGenerator().dashboards(env.ownership());

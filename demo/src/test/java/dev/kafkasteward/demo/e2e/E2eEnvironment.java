@@ -3,7 +3,8 @@ package dev.kafkasteward.demo.e2e;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
-import dev.kafkasteward.contract.testing.ExternalTool;
+import dev.kafkasteward.contract.testing.GatedListeners;
+import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.demo.EmbeddedCluster;
 import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.MonitoringStack;
@@ -23,16 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
- * the exporter (1 s cycle, reaching Kafka through its own {@link StewardLink}), the rules and routing generated from {@code e2e/ownership.yml} with every
+ * the exporter (1 s cycle, reaching Kafka through its own {@link GatedListeners}), the rules and routing generated from {@code e2e/ownership.yml} with every
  * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
  * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
  * {@link #startForDashboards} adds what only the dashboards need.
@@ -48,19 +47,13 @@ final class E2eEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
     private Ownership ownership;
-    private StewardLink link;
+    private GatedListeners link;
     private EmbeddedCluster cluster;
     private OrderTraffic traffic;
     private StewardExporter exporter;
     private MonitoringStack stack;
 
     private E2eEnvironment() {
-    }
-
-    /** Prometheus and Alertmanager from PATH: a failure in CI, a loud skip elsewhere ({@link ExternalTool}). */
-    static StackBinaries requiredBinaries() {
-        return new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
-                ExternalTool.require(StackBinaries.ALERTMANAGER));
     }
 
     /** The environment the drills run in; {@code workDir} is emptied first. */
@@ -92,34 +85,34 @@ final class E2eEnvironment implements AutoCloseable {
     }
 
     private void startAll(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
-        deleteRecursively(workDir);
+        TestFiles.deleteTree(workDir);
         Files.createDirectories(workDir);
         receiver = track(WebhookReceiver.start());
         ownership = ownership(workDir.resolve("ownership.yml"), receiver.baseUrl());
         Path generated = workDir.resolve("generated");
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
-        link = track(StewardLink.forBrokers(3));
+        link = track(GatedListeners.forBrokers(3));
         cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
         cluster.createTopics(Orders.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
-        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see StewardLink
+        props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see GatedListeners
         StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
                 .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
                 .collecting(CollectorSettings.DEFAULTS.withPlacementRefresh(
                         scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH)));
         exporter = track(StewardExporter.start(dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS))
                 : config));
-        MonitoringStack.Settings settings = new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
-                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
-                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0);
+        List<PrometheusConfig.ScrapeConfig> moreScrapes = List.of();
         if (dashboards) {
             InProcessJmxExporter jmx = track(InProcessJmxExporter.start(JmxConfigs.BROKER, workDir.resolve("jmx")));
-            settings = settings.withScrape(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
+            moreScrapes = List.of(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
                     new PrometheusConfig.StaticConfig(List.of(jmx.target()), Map.of("cluster", ownership.cluster())))));
         }
-        stack = track(MonitoringStack.start(settings));
+        stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
+                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
+                generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
     }
 
     private static ForecastSettings scaled(ForecastSettings production) {
@@ -160,7 +153,8 @@ final class E2eEnvironment implements AutoCloseable {
         return cluster;
     }
 
-    StewardLink stewardLink() {
+    /** The exporter's path to Kafka: {@link GatedListeners#cut()} cuts it off, applications carry on. */
+    GatedListeners stewardLink() {
         return link;
     }
 
@@ -178,15 +172,6 @@ final class E2eEnvironment implements AutoCloseable {
 
     PrometheusApi prometheus() {
         return new PrometheusApi(stack.prometheusUrl());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Override

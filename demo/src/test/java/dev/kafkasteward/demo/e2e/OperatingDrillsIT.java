@@ -1,6 +1,8 @@
 package dev.kafkasteward.demo.e2e;
 
+import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.demo.Orders;
+import dev.kafkasteward.demo.stack.RequiredBinaries;
 import dev.kafkasteward.demo.stack.StackBinaries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,7 @@ class OperatingDrillsIT {
 
     @BeforeAll
     void start() throws Exception {
-        StackBinaries binaries = E2eEnvironment.requiredBinaries();
+        StackBinaries binaries = RequiredBinaries.onPath();
         suiteStarted = Instant.now();
         env = E2eEnvironment.start(binaries, WORK);
         drills = new DrillRunner(env);
@@ -95,7 +97,8 @@ class OperatingDrillsIT {
         DrillResult result = drills.run(Drill.of("Dead letter (seed Test 5)", "KafkaDeadLetterRecords", "fulfillment",
                 Map.of("topic", Orders.DEAD_LETTERS), () -> {
                     env.traffic().publishInvalidOrder();
-                    awaitDeadLetter(before);
+                    Await.until(Duration.ofSeconds(20), "fulfillment to dead-letter the invalid order",
+                            () -> env.traffic().deadLettered() > before);
                 }, () -> {
                     if (env.traffic().deadLettered() != before + 1) {
                         throw new AssertionError("expected exactly one dead letter, got "
@@ -151,28 +154,12 @@ class OperatingDrillsIT {
                                 || a.name().startsWith("KafkaTopic")))));
     }
 
-    private void awaitDeadLetter(long before) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (env.traffic().deadLettered() <= before) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("fulfillment did not dead-letter the invalid order within 20 s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
     /** Drills are about alerts, so they start once Prometheus holds lag age for both groups. */
     private void awaitLagSeries() throws Exception {
         PrometheusApi prometheus = env.prometheus();
-        Instant deadline = Instant.now().plus(BASELINE_TIMEOUT);
         String query = "count by (group) (kafka_consumergroup_lag_age_seconds{group=~\""
                 + OrderTraffic.FULFILLMENT + "|" + OrderTraffic.TIMELINE_SERVICE + "\"})";
-        while (prometheus.seriesCount(query) < 2) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Prometheus has no lag age for both groups after "
-                        + BASELINE_TIMEOUT.toSeconds() + " s; logs under " + WORK.toAbsolutePath());
-            }
-            Thread.sleep(500);
-        }
+        Await.until(BASELINE_TIMEOUT, "Prometheus to hold lag age for both groups; logs under "
+                + WORK.toAbsolutePath(), () -> prometheus.seriesCount(query) >= 2);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
-import dev.kafkasteward.contract.testing.ExternalTool;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.net.URI;
@@ -33,13 +32,12 @@ class MonitoringStackIT {
     @Test
     @Timeout(60)
     void loadsTheExamplesGeneratedRulesAndRoutingAndStopsWithClose(@TempDir Path dir) throws Exception {
-        StackBinaries binaries = new StackBinaries(ExternalTool.require(StackBinaries.PROMETHEUS),
-                ExternalTool.require(StackBinaries.ALERTMANAGER));
+        StackBinaries binaries = RequiredBinaries.onPath();
         var ownership = new OwnershipLoader().load(Path.of("../examples/ownership.yml"));
         new RulesGenerator(RulesOptions.defaults()).generate(ownership).writeTo(dir.resolve("out"));
         MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries, dir.resolve("stack"),
                 "127.0.0.1:" + FreePort.pick(), List.of(dir.resolve("out").resolve(RulesGenerator.RULES_GLOB)),
-                dir.resolve("out").resolve(RulesGenerator.ALERTMANAGER_FILE), Duration.ofSeconds(5), 0, 0));
+                dir.resolve("out").resolve(RulesGenerator.ALERTMANAGER_FILE), Duration.ofSeconds(5), 0, 0, List.of()));
         try {
             assertEquals("127.0.0.1", stack.prometheusUrl().getHost());
             JsonNode groups = get(stack.prometheusUrl().resolve("/api/v1/rules")).path("data").path("groups");

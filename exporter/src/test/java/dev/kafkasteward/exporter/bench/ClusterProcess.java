@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.bench;
 
+import dev.kafkasteward.contract.testing.TestFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -74,7 +73,7 @@ public final class ClusterProcess implements AutoCloseable {
         }
         if (line == null) {
             p.waitFor(10, TimeUnit.SECONDS);
-            deleteTree(dataDir);
+            TestFiles.deleteTree(dataDir);
             throw new IOException("the cluster JVM exited before it was ready (exit " + p.exitValue() + ")");
         }
         Thread drain = new Thread(() -> {
@@ -104,7 +103,7 @@ public final class ClusterProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        deleteTree(dataDir);
+        TestFiles.deleteTree(dataDir);
     }
 
     /** Child side: {@code <brokers> <dataDir>}. */
@@ -125,14 +124,5 @@ public final class ClusterProcess implements AutoCloseable {
             System.in.transferTo(OutputStream.nullOutputStream());
         }
         System.exit(0);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

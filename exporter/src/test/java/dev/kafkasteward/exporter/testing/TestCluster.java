@@ -28,7 +28,7 @@ public final class TestCluster implements AutoCloseable {
         return start(brokers, brokerConfig, Map.of());
     }
 
-    /** With configuration per broker id on top, e.g. extra listeners (see {@link GatedListeners}). */
+    /** With configuration per broker id on top, e.g. extra listeners (see {@link dev.kafkasteward.contract.testing.GatedListeners}). */
     public static TestCluster start(int brokers, Map<String, Object> brokerConfig,
                                     Map<Integer, Map<String, String>> perBroker) throws Exception {
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()

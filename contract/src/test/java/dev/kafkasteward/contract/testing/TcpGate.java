@@ -1,4 +1,4 @@
-package dev.kafkasteward.exporter.testing;
+package dev.kafkasteward.contract.testing;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,10 +12,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A loopback TCP forwarder in front of a real broker. Closed, connections are refused (a broker
- * that is down); {@link #freeze() frozen}, connections are accepted and stay open but no byte
- * passes either way (a broker whose VM froze or whose JVM is stuck in a long GC pause), until
- * {@link #thaw()} lets the held bytes through again.
+ * A loopback TCP forwarder in front of a real broker. Closed or {@link #cut()}, connections are
+ * refused (a broker that is down, or a network link that is cut); {@link #freeze() frozen},
+ * connections are accepted and stay open but no byte passes either way (a broker whose VM froze or
+ * whose JVM is stuck in a long GC pause), until {@link #thaw()} lets the held bytes through again.
+ * A connection the broker behind refuses is closed at once, so the client sees a refusal too, not a
+ * hung peer.
  */
 public final class TcpGate implements AutoCloseable {
 
@@ -49,7 +51,7 @@ public final class TcpGate implements AutoCloseable {
         return port;
     }
 
-    /** Listens and relays (no-op when already open). */
+    /** Listens and relays (no-op when already open); after {@link #cut()}, on the same port again. */
     public synchronized void open() throws IOException {
         if (server != null) {
             return;
@@ -151,9 +153,11 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
-    /** Stops listening and drops every connection; held bytes are discarded. */
-    @Override
-    public void close() {
+    /**
+     * Stops listening and drops every connection, held bytes discarded: connects are refused until
+     * {@link #open()}.
+     */
+    public void cut() {
         synchronized (this) {
             if (server != null) {
                 closeQuietly(server);
@@ -163,5 +167,11 @@ public final class TcpGate implements AutoCloseable {
             sockets.clear();
         }
         thaw(); // lets frozen pumps run into their closed sockets and end
+    }
+
+    /** {@link #cut()}. */
+    @Override
+    public void close() {
+        cut();
     }
 }

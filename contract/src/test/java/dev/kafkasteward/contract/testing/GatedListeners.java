@@ -1,4 +1,4 @@
-package dev.kafkasteward.exporter.testing;
+package dev.kafkasteward.contract.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The exporter's own network path to each broker: every broker gets a second listener,
  * {@code GATED}, advertised at a {@link TcpGate} in front of it. A client that bootstraps on that
  * listener is handed only gated addresses, so one broker can be frozen or cut off for the exporter
- * while the cluster itself, on the test kit's {@code EXTERNAL} listener, carries on.
+ * (or all of them, {@link #cut()}) while the cluster itself, on the test kit's {@code EXTERNAL}
+ * listener, and every client there carry on.
  */
 public final class GatedListeners implements AutoCloseable {
 
@@ -45,7 +46,10 @@ public final class GatedListeners implements AutoCloseable {
         return link;
     }
 
-    /** Per-broker configuration for {@link TestCluster#start(int, Map, Map)}. */
+    /**
+     * Per-broker configuration (listeners) for a KafkaClusterTestKit cluster: the exporter tests'
+     * {@code TestCluster.start(int, Map, Map)}, the demo's {@code EmbeddedCluster.start(int, Map)}.
+     */
     public Map<Integer, Map<String, String>> brokerConfig() {
         return brokerConfig;
     }
@@ -57,6 +61,18 @@ public final class GatedListeners implements AutoCloseable {
 
     public TcpGate gate(int brokerId) {
         return gates.get(brokerId);
+    }
+
+    /** Cuts every gate: gated connections are dropped and new ones refused until {@link #restore()}. */
+    public void cut() {
+        gates.forEach(TcpGate::cut);
+    }
+
+    /** Opens every gate again, on the same ports. */
+    public void restore() throws java.io.IOException {
+        for (TcpGate gate : gates) {
+            gate.open();
+        }
     }
 
     @Override

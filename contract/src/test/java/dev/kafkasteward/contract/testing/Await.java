@@ -1,4 +1,4 @@
-package dev.kafkasteward.exporter.testing;
+package dev.kafkasteward.contract.testing;
 
 import java.time.Duration;
 import java.time.Instant;
