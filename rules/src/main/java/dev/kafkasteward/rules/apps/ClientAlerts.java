@@ -7,7 +7,7 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.lag.RegexSample;
+import dev.kafkasteward.rules.claim.RegexSample;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;

@@ -1,23 +1,15 @@
 package dev.kafkasteward.rules.lag;
 
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
-import dev.kafkasteward.contract.ownership.NameSelector;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.Severity;
 import dev.kafkasteward.contract.ownership.Tier;
-import java.util.List;
 
 /**
- * One planned lag-age alert: a consumer-group entry at one level, with the earlier entries it must
- * leave alone (first entry in file order owns a group) and everything resolved that the rule and
- * its test need.
+ * One planned lag-age alert: a planned consumer-group entry (the groups it owns, its tier) at one
+ * level, with everything resolved that the rule and its test need.
  */
-record LagAgeAlert(ConsumerGroupOwnership entry, Level level, Tier tier, List<NameSelector> excluded,
-                   PromDuration alertFor) {
-
-    LagAgeAlert {
-        excluded = List.copyOf(excluded);
-    }
+record LagAgeAlert(ConsumerEntries.Planned planned, Level level, PromDuration alertFor) {
 
     /** The two thresholds of a lag-age entry. */
     enum Level {
@@ -41,12 +33,20 @@ record LagAgeAlert(ConsumerGroupOwnership entry, Level level, Tier tier, List<Na
         }
     }
 
+    ConsumerGroupOwnership entry() {
+        return planned.entry();
+    }
+
+    Tier tier() {
+        return planned.tier();
+    }
+
     String alertName() {
         return level.alertName();
     }
 
     PromDuration threshold() {
-        return level == Level.WARNING ? entry.lagAgeWarning() : entry.lagAgeCritical();
+        return level == Level.WARNING ? entry().lagAgeWarning() : entry().lagAgeCritical();
     }
 
     double thresholdSeconds() {
@@ -58,8 +58,8 @@ record LagAgeAlert(ConsumerGroupOwnership entry, Level level, Tier tier, List<Na
      * of severity {@code info} makes both {@code info}: a lower threshold never pages louder.
      */
     Severity severity() {
-        if (level == Level.CRITICAL || tier.severity() == Severity.INFO) {
-            return tier.severity();
+        if (level == Level.CRITICAL || tier().severity() == Severity.INFO) {
+            return tier().severity();
         }
         return Severity.WARNING;
     }

@@ -6,7 +6,6 @@ import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.TemplateVars;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
 import dev.kafkasteward.rules.signal.DashboardLinks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -39,13 +38,8 @@ final class LagAgeRuleRenderer {
     }
 
     String expression(LagAgeAlert alert) {
-        List<String> matchers = new ArrayList<>();
-        matchers.add(PromQl.eq("cluster", cluster));
-        matchers.add(alert.entry().selector().promMatcher("group"));
-        if (!alert.excluded().isEmpty()) {
-            matchers.add(PromQl.notMatchingAny("group", alert.excluded()));
-        }
-        return "max by (" + String.join(", ", BY) + ") (" + METRIC.select(matchers.toArray(String[]::new)) + ") > "
+        return "max by (" + String.join(", ", BY) + ") (" + METRIC.select(alert.planned().matchers(cluster)
+                .toArray(String[]::new)) + ") > "
                 + PromQl.number(alert.thresholdSeconds());
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -43,16 +42,9 @@ final class LagAgeTests {
         Map<ConsumerGroupOwnership, List<LagAgeAlert>> byEntry = new LinkedHashMap<>();
         plan.forEach(a -> byEntry.computeIfAbsent(a.entry(), e -> new ArrayList<>()).add(a));
         List<Test> tests = new ArrayList<>();
-        byEntry.forEach((entry, alerts) -> sampleGroup(entry).ifPresent(group -> tests.add(test(entry, group, alerts))));
+        byEntry.forEach((entry, alerts) -> alerts.get(0).planned().sample()
+                .ifPresent(group -> tests.add(test(entry, group, alerts))));
         return tests;
-    }
-
-    /** A group name this entry, and no earlier one, owns. */
-    private Optional<String> sampleGroup(ConsumerGroupOwnership entry) {
-        Optional<String> sample = entry.selector().isPattern()
-                ? RegexSample.of(entry.selector().pattern())
-                : Optional.of(entry.selector().name());
-        return sample.filter(g -> ownership.consumerGroupOwner(g).filter(entry::equals).isPresent());
     }
 
     private Test test(ConsumerGroupOwnership entry, String group, List<LagAgeAlert> alerts) {
