@@ -4,15 +4,16 @@ import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.rules.claim.Claim;
+import dev.kafkasteward.rules.signal.OwnershipMemo;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Consumer-group entries as every consumer signal sees them: {@link Claim planned} so the first
- * entry in file order owns a group, with their tier resolved. One place, so lag age, status and SLO
- * agree.
+ * entry in file order owns a group, with their tier resolved. One instance per generator, shared by
+ * the consumer families, so lag age, status and SLO agree and plan each ownership once.
  */
-final class ConsumerEntries {
+public final class ConsumerEntries {
 
     /** An entry that gets alerts: its claim on groups and its resolved tier. */
     record Planned(Claim<ConsumerGroupOwnership> claim, Tier tier) {
@@ -32,20 +33,12 @@ final class ConsumerEntries {
         }
     }
 
-    private ConsumerEntries() {
-    }
+    // Every consumer family plans the same ownership several times per generation, and planning is
+    // quadratic in entries.
+    private final OwnershipMemo<List<Planned>> plan = new OwnershipMemo<>(ConsumerEntries::computePlan);
 
-    // Every consumer family plans the same ownership several times per generation; planning is
-    // quadratic in entries, so the last result is kept (by identity: Ownership is immutable).
-    private static Ownership lastOwnership;
-    private static List<Planned> lastPlan;
-
-    static synchronized List<Planned> plan(Ownership ownership) {
-        if (ownership != lastOwnership) {
-            lastPlan = computePlan(ownership);
-            lastOwnership = ownership;
-        }
-        return lastPlan;
+    List<Planned> plan(Ownership ownership) {
+        return plan.get(ownership);
     }
 
     private static List<Planned> computePlan(Ownership ownership) {

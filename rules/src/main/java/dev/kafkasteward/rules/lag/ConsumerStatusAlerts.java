@@ -46,10 +46,12 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
             new StatusSignal(UNASSIGNED, "unassigned", SeverityRule.WARNING, "leaves partitions unassigned on",
                     "are assigned to no member although the group is live"));
 
+    private final ConsumerEntries entries;
     private final double timeScale;
 
-    public ConsumerStatusAlerts(Links links, double timeScale) {
+    public ConsumerStatusAlerts(Links links, double timeScale, ConsumerEntries entries) {
         super(links, timeScale);
+        this.entries = entries;
         this.timeScale = timeScale;
     }
 
@@ -62,7 +64,7 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
     public List<AlertInstance> instances(Ownership ownership) {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
-        for (ConsumerEntries.Planned p : ConsumerEntries.plan(ownership)) {
+        for (ConsumerEntries.Planned p : entries.plan(ownership)) {
             PromDuration alertFor = Durations.scale(p.tier().alertFor(), timeScale);
             String owner = p.entry().owner();
             for (StatusSignal s : STATUS_SIGNALS) {

@@ -36,9 +36,12 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     public static final String ERROR_SERIES = "kafka_steward:freshness_error";
     private static final int SCENARIO_MINUTES = 60;
 
-    public FreshnessSloAlerts(Links links) {
+    private final ConsumerEntries entries;
+
+    public FreshnessSloAlerts(Links links, ConsumerEntries entries) {
         // Never scaled: the objective's 30-day window and burn windows are what the SLO means.
         super(links, 1.0);
+        this.entries = entries;
     }
 
     @Override
@@ -99,8 +102,8 @@ public final class FreshnessSloAlerts extends InstanceFamily {
         return instances;
     }
 
-    private static List<ConsumerEntries.Planned> withObjective(Ownership ownership) {
-        return ConsumerEntries.plan(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
+    private List<ConsumerEntries.Planned> withObjective(Ownership ownership) {
+        return entries.plan(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
     }
 
     private static List<BurnWindow> all(PromDuration window) {

@@ -23,10 +23,10 @@ public final class LagAgeAlerts implements AlertFamily {
     private final String dashboardBaseUrl;
     private final LagAgePlanner planner;
 
-    public LagAgeAlerts(String runbookBaseUrl, String dashboardBaseUrl, double timeScale) {
+    public LagAgeAlerts(String runbookBaseUrl, String dashboardBaseUrl, double timeScale, ConsumerEntries entries) {
         this.runbookBaseUrl = runbookBaseUrl;
         this.dashboardBaseUrl = dashboardBaseUrl;
-        this.planner = new LagAgePlanner(timeScale);
+        this.planner = new LagAgePlanner(entries, timeScale);
     }
 
     @Override

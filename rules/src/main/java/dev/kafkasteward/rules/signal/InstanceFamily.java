@@ -13,6 +13,8 @@ public abstract class InstanceFamily implements AlertFamily {
 
     private final InstanceRenderer renderer;
     private final double timeScale;
+    /** {@link #instances}, computed once for rules and tests of the same ownership. */
+    private final OwnershipMemo<List<AlertInstance>> planned = new OwnershipMemo<>(o -> List.copyOf(instances(o)));
 
     /** @param timeScale the factor the family applied to its {@code for} and range windows */
     protected InstanceFamily(Links links, double timeScale) {
@@ -20,29 +22,17 @@ public abstract class InstanceFamily implements AlertFamily {
         this.timeScale = timeScale;
     }
 
-    private Ownership lastOwnership;
-    private List<AlertInstance> lastInstances;
-
     /** Every alert of this family for {@code ownership}, in a stable order. */
     public abstract List<AlertInstance> instances(Ownership ownership);
 
-    /** {@link #instances}, computed once for rules and tests of the same (immutable) ownership. */
-    private synchronized List<AlertInstance> planned(Ownership ownership) {
-        if (ownership != lastOwnership) {
-            lastInstances = List.copyOf(instances(ownership));
-            lastOwnership = ownership;
-        }
-        return lastInstances;
-    }
-
     @Override
     public List<? extends Rule> rules(Ownership ownership) {
-        return planned(ownership).stream().map(renderer::render).toList();
+        return planned.get(ownership).stream().map(renderer::render).toList();
     }
 
     @Override
     public List<Test> tests(Ownership ownership) {
         InstanceTests tests = new InstanceTests(renderer, timeScale);
-        return planned(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
+        return planned.get(ownership).stream().flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList();
     }
 }
