@@ -69,7 +69,7 @@ public final class RulesGenerator {
         double scale = options.timeScale();
         ConsumerEntries consumerEntries = new ConsumerEntries();
         this.families = List.of(
-                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), scale, consumerEntries),
+                new LagAgeAlerts(links, scale, consumerEntries),
                 new ConsumerStatusAlerts(links, scale, consumerEntries),
                 new FreshnessSloAlerts(links, consumerEntries),
                 ReplicationAlerts.family(links, scale),

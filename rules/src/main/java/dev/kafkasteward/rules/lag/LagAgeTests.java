@@ -8,6 +8,8 @@ import dev.kafkasteward.rules.prometheus.RuleTestFile.AlertTest;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.ExpectedAlert;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Series;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
+import dev.kafkasteward.rules.signal.AlertInstance;
+import dev.kafkasteward.rules.signal.InstanceRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +29,9 @@ final class LagAgeTests {
     private static final int PARTITIONS = 2;
 
     private final Ownership ownership;
-    private final LagAgeRuleRenderer renderer;
+    private final InstanceRenderer renderer;
 
-    LagAgeTests(Ownership ownership, LagAgeRuleRenderer renderer) {
+    LagAgeTests(Ownership ownership, InstanceRenderer renderer) {
         this.ownership = ownership;
         this.renderer = renderer;
     }
@@ -63,7 +65,7 @@ final class LagAgeTests {
         long forMinutes = (alerts.get(0).alertFor().seconds() + 59) / 60;
         long evalMinutes = forMinutes + 1;
         List<Series> series = points.stream()
-                .map(p -> new Series(LagAgeRuleRenderer.METRIC.select(PromQl.eq("cluster", p.cluster()),
+                .map(p -> new Series(LagAgeAlert.METRIC.select(PromQl.eq("cluster", p.cluster()),
                         PromQl.eq("group", group), PromQl.eq("topic", p.topic()), PromQl.eq("partition", p.partition())),
                         PromQl.number(p.value()) + "+0x" + (evalMinutes + 1)))
                 .toList();
@@ -83,15 +85,16 @@ final class LagAgeTests {
         Map<String, Double> maxByTopic = new TreeMap<>();
         points.stream().filter(p -> p.cluster().equals(ownership.cluster()))
                 .forEach(p -> maxByTopic.merge(p.topic(), p.value(), Math::max));
+        AlertInstance instance = alert.instance(ownership.cluster());
         List<ExpectedAlert> expected = new ArrayList<>();
         maxByTopic.forEach((topic, value) -> {
             if (value > alert.thresholdSeconds()) {
-                SortedMap<String, String> labels = new TreeMap<>(renderer.labels(alert));
+                SortedMap<String, String> labels = new TreeMap<>(instance.labels());
                 labels.put("group", group);
                 labels.put("topic", topic);
                 Map<String, String> seriesLabels = Map.of("cluster", ownership.cluster(), "group", group, "topic", topic);
                 expected.add(new ExpectedAlert(labels,
-                        renderer.annotations(alert, TemplateVars.expanded(seriesLabels, value))));
+                        renderer.annotations(instance, TemplateVars.expanded(seriesLabels, value))));
             }
         });
         return expected;
