@@ -85,11 +85,6 @@ public final class RulesGenerator {
                 StewardSelfAlerts.family(links, scale, options.exporterJob()));
     }
 
-    /** The families, in the order their groups appear in the rule file. */
-    public List<AlertFamily> families() {
-        return families;
-    }
-
     public GeneratedFiles generate(Ownership ownership) {
         String header = HEADER + "\nCluster: " + ownership.cluster();
         Map<String, String> files = new TreeMap<>();

@@ -26,7 +26,6 @@ import java.util.TreeMap;
 final class LagAgeTests {
 
     static final String INTERVAL = "1m";
-    private static final int PARTITIONS = 2;
 
     private final Ownership ownership;
     private final InstanceRenderer renderer;

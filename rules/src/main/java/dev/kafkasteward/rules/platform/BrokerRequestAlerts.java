@@ -37,7 +37,6 @@ public final class BrokerRequestAlerts {
                 latency(PRODUCE_LATENCY, "Produce", "produce", PRODUCE_P99_SECONDS),
                 latency(FETCH_LATENCY, "FetchConsumer", "consumer fetch", FETCH_P99_SECONDS),
                 new PlatformSignal(QUEUE_TIME, SeverityRule.WARNING, duration("10m"),
-                        "p99 > " + PromQl.number(QUEUE_P99_SECONDS) + "s for 10m",
                         c -> "max by (cluster, instance, request) (" + JmxMetrics.REQUEST_QUEUE_TIME.select(
                                 PromQl.eq("cluster", c), PromQl.eq("quantile", "0.99")) + ") > "
                                 + PromQl.number(QUEUE_P99_SECONDS),
@@ -56,7 +55,6 @@ public final class BrokerRequestAlerts {
     private static PlatformSignal latency(String alert, String request, String words, double threshold) {
         MetricDef metric = JmxMetrics.REQUEST_TOTAL_TIME;
         return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
-                "p99 > " + PromQl.number(threshold) + "s for 10m",
                 c -> "max by (cluster, instance) (" + metric.select(PromQl.eq("cluster", c),
                         PromQl.eq("request", request), PromQl.eq("quantile", "0.99")) + ") > "
                         + PromQl.number(threshold),

@@ -51,7 +51,7 @@ public final class DiskAlerts {
                 exhaustion(EXHAUSTION_CRITICAL, SeverityRule.TIER, disk.exhaustionCritical(), duration("5m")),
                 usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), duration("15m")),
                 usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), duration("5m")),
-                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, duration("1m"), "== 1 for 1m",
+                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, duration("1m"),
                         c -> "max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Log dir " + v.label("log_dir") + " on broker " + v.label("broker") + " is offline.",
@@ -66,7 +66,7 @@ public final class DiskAlerts {
     private static PlatformSignal exhaustion(String alert, SeverityRule severity, PromDuration horizon,
                                              PromDuration alertFor) {
         long seconds = horizon.seconds();
-        return new PlatformSignal(alert, severity, alertFor, "< " + horizon.text() + " for " + alertFor.text(),
+        return new PlatformSignal(alert, severity, alertFor,
                 c -> "min by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(
                         PromQl.eq("cluster", c)) + ") < " + seconds,
                 new Text(v -> "Disk of broker " + v.label("broker") + " fills up within " + horizon.text() + ".",
@@ -79,7 +79,7 @@ public final class DiskAlerts {
     }
 
     private static PlatformSignal usage(String alert, SeverityRule severity, Percent ratio, PromDuration alertFor) {
-        return new PlatformSignal(alert, severity, alertFor, "> " + ratio.text() + " for " + alertFor.text(),
+        return new PlatformSignal(alert, severity, alertFor,
                 c -> "max by (cluster, broker, log_dir) (1 - " + DiskMetrics.LOG_DIR_USABLE.select(PromQl.eq("cluster", c))
                         + " / " + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c)) + ") > "
                         + PromQl.number(ratio.ratio()),

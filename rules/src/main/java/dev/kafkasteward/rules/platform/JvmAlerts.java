@@ -46,7 +46,6 @@ public final class JvmAlerts {
         String window = Durations.window("5m", timeScale);
         return new PlatformFamily("jvm", links, timeScale, List.of(
                 new PlatformSignal(LONG_GC, SeverityRule.WARNING, duration("5m"),
-                        "average pause > " + PromQl.number(GC_PAUSE_SECONDS) + "s over 5m, for 5m",
                         c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[" + window
                                 + "]) / rate(" + gcCount + "{" + PromQl.eq("cluster", c) + "}[" + window + "])) > "
                                 + PromQl.number(GC_PAUSE_SECONDS),
@@ -57,7 +56,7 @@ public final class JvmAlerts {
                         c -> gcScenario(c, gcSum, gcCount)),
                 ratio(HEAP, JmxMetrics.JVM_MEMORY_USED.name(), JmxMetrics.JVM_MEMORY_MAX.name(), "area", "heap",
                         HEAP_RATIO, "heap", "of its maximum heap in use"),
-                new PlatformSignal(DEADLOCK, SeverityRule.TIER, duration("5m"), "> 0 for 5m",
+                new PlatformSignal(DEADLOCK, SeverityRule.TIER, duration("5m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.JVM_THREADS_DEADLOCKED.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "JVM " + v.label("instance") + " has deadlocked threads.",
@@ -75,7 +74,6 @@ public final class JvmAlerts {
     private static PlatformSignal ratio(String alert, String used, String max, String label, String value,
                                         double threshold, String what, String meaning) {
         return new PlatformSignal(alert, SeverityRule.WARNING, duration("15m"),
-                "> " + PromQl.number(threshold * 100) + "% for 15m",
                 c -> "max by (cluster, instance) (" + select(used, c, label, value) + " / " + select(max, c, label, value)
                         + ") > " + PromQl.number(threshold),
                 new Text(v -> "JVM " + v.label("instance") + " is running out of " + what + ".",
@@ -96,7 +94,6 @@ public final class JvmAlerts {
 
     private static PlatformSignal idle(String alert, String metric, String what) {
         return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
-                "idle < " + PromQl.number(IDLE_RATIO * 100) + "% for 10m",
                 c -> "min by (cluster, instance) (" + metric + "{" + PromQl.eq("cluster", c) + "}) < "
                         + PromQl.number(IDLE_RATIO),
                 new Text(v -> "The " + what + " of broker " + v.label("instance") + " are saturated.",
