@@ -4,14 +4,12 @@ import dev.kafkasteward.contract.catalog.DeadLetterMetrics;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.contract.ownership.Tier;
-import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.claim.Claim;
-import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenarios;
 import dev.kafkasteward.rules.signal.SeverityRule;
 import dev.kafkasteward.rules.signal.Text;
@@ -32,7 +30,7 @@ public final class DeadLetterAlerts extends InstanceFamily {
 
     public DeadLetterAlerts(Links links, double timeScale) {
         super(links, timeScale);
-        this.window = Durations.window(WINDOW, timeScale);
+        this.window = window(WINDOW);
     }
 
     @Override
@@ -47,13 +45,14 @@ public final class DeadLetterAlerts extends InstanceFamily {
         for (Claim<DeadLetterTopic> claim : Claim.plan(ownership.deadLetterTopics(), DeadLetterTopic::selector,
                 ownership::deadLetterTopic)) {
             DeadLetterTopic dlq = claim.entry();
-            Tier tier = ownership.tier(dlq.tier());
             String owner = dlq.owner();
             String source = dlq.sourceTopic().map(s -> " Records come from " + s + ".").orElse("");
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
-            instances.add(new AlertInstance(NEW_RECORDS, "sum by (cluster, topic) (increase("
-                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "])) > 0", PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster,
-                    Map.of(), new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
+            Recipient to = new Recipient(owner, ownership.tier(dlq.tier()), cluster);
+            instances.add(to.alert(NEW_RECORDS, "sum by (cluster, topic) (increase("
+                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "])) > 0",
+                    PromDuration.ofSeconds(0), SeverityRule.TIER,
+                    new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "
                                     + v.label("topic") + " in cluster " + v.label("cluster") + " in the last " + window
                                     + ": they were not processed." + source + " Owner: " + owner + "."),
@@ -62,10 +61,5 @@ public final class DeadLetterAlerts extends InstanceFamily {
                             .orElse(List.of())));
         }
         return instances;
-    }
-
-    @Override
-    public List<InhibitRule> inhibitRules() {
-        return List.of();
     }
 }

@@ -12,6 +12,7 @@ import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenario.Firing;
 import dev.kafkasteward.rules.signal.Scenario.Input;
@@ -90,14 +91,15 @@ public final class FreshnessSloAlerts extends InstanceFamily {
                 continue; // a 100 % objective has no budget to burn; nothing to alert on
             }
             String owner = p.entry().owner();
+            Recipient to = new Recipient(owner, p.tier(), cluster);
             String objective = "lag age under " + slo.lagAgeUnder().text() + " for " + slo.objective().text()
                     + " of " + slo.window().text();
-            instances.add(new AlertInstance(PAGE, expr(p, cluster, budget, BurnWindow.page(slo.window())),
-                    PromDuration.ofSeconds(0), SeverityRule.TIER.apply(p.tier()), owner, p.tier().name(), cluster,
-                    Map.of(), text("fast", objective, owner), scenarios(p, cluster, slo, budget)));
-            instances.add(new AlertInstance(TICKET, expr(p, cluster, budget, BurnWindow.ticket(slo.window())),
-                    PromDuration.ofSeconds(0), SeverityRule.WARNING.apply(p.tier()), owner, p.tier().name(), cluster,
-                    Map.of(), text("steadily", objective, owner), scenarios(p, cluster, slo, budget)));
+            instances.add(to.alert(PAGE, expr(p, cluster, budget, BurnWindow.page(slo.window())),
+                    PromDuration.ofSeconds(0), SeverityRule.TIER, text("fast", objective, owner),
+                    scenarios(p, cluster, slo, budget)));
+            instances.add(to.alert(TICKET, expr(p, cluster, budget, BurnWindow.ticket(slo.window())),
+                    PromDuration.ofSeconds(0), SeverityRule.WARNING, text("steadily", objective, owner),
+                    scenarios(p, cluster, slo, budget)));
         }
         return instances;
     }

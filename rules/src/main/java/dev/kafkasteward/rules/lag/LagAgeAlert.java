@@ -8,10 +8,10 @@ import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.SeverityRule;
 import dev.kafkasteward.rules.signal.Text;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One planned lag-age alert: a planned consumer-group entry (the groups it owns, its tier) at one
@@ -81,7 +81,7 @@ record LagAgeAlert(ConsumerEntries.Planned planned, Level level, PromDuration al
                         + v.label("topic") + " in cluster " + v.label("cluster") + " is " + v.value(ValueUnit.DURATION)
                         + " old, above the " + level.word + " threshold of " + threshold + " for " + tier().name()
                         + ". Owner: " + owner + ".");
-        return new AlertInstance(alertName(), expr, alertFor, level.severity.apply(tier()), owner, tier().name(),
-                cluster, Map.of(), text, List.of());
+        return new Recipient(owner, tier(), cluster).alert(alertName(), expr, alertFor, level.severity, text,
+                List.of());
     }
 }

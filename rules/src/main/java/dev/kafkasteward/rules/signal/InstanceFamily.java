@@ -1,6 +1,9 @@
 package dev.kafkasteward.rules.signal;
 
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
 import java.util.List;
@@ -24,6 +27,32 @@ public abstract class InstanceFamily implements AlertFamily {
 
     /** Every alert of this family for {@code ownership}, in a stable order. */
     public abstract List<AlertInstance> instances(Ownership ownership);
+
+    /** None by default: most families have no severities or causes that explain one another. */
+    @Override
+    public List<InhibitRule> inhibitRules() {
+        return List.of();
+    }
+
+    /** The factor this family applies to its {@code for} and range windows. */
+    protected final double timeScale() {
+        return timeScale;
+    }
+
+    /** A {@code for} duration, time-scaled. */
+    protected final PromDuration scaled(PromDuration alertFor) {
+        return Durations.scale(alertFor, timeScale);
+    }
+
+    /** A range window, time-scaled. */
+    protected final PromDuration window(PromDuration window) {
+        return Durations.window(window, timeScale);
+    }
+
+    /** A range window written as Prometheus text, e.g. {@code 5m}, time-scaled. */
+    protected final String window(String window) {
+        return Durations.window(window, timeScale);
+    }
 
     @Override
     public List<? extends Rule> rules(Ownership ownership) {
