@@ -1,13 +1,12 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.Percent;
 import dev.kafkasteward.contract.ownership.Platform;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -47,11 +46,11 @@ public final class DiskAlerts {
     private static List<PlatformSignal> signals(Ownership ownership) {
         Platform.Disk disk = ownership.platform().disk();
         return List.of(
-                exhaustion(EXHAUSTION_WARNING, SeverityRule.WARNING, disk.exhaustionWarning(), duration("15m")),
-                exhaustion(EXHAUSTION_CRITICAL, SeverityRule.TIER, disk.exhaustionCritical(), duration("5m")),
-                usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), duration("15m")),
-                usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), duration("5m")),
-                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, duration("1m"),
+                exhaustion(EXHAUSTION_WARNING, SeverityRule.WARNING, disk.exhaustionWarning(), Durations.parse("15m")),
+                exhaustion(EXHAUSTION_CRITICAL, SeverityRule.TIER, disk.exhaustionCritical(), Durations.parse("5m")),
+                usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), Durations.parse("15m")),
+                usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), Durations.parse("5m")),
+                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Log dir " + v.label("log_dir") + " on broker " + v.label("broker") + " is offline.",

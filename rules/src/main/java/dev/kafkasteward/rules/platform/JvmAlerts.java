@@ -1,7 +1,5 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
@@ -45,7 +43,7 @@ public final class JvmAlerts {
         String gcCount = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_count";
         String window = Durations.window("5m", timeScale);
         return new PlatformFamily("jvm", links, timeScale, List.of(
-                new PlatformSignal(LONG_GC, SeverityRule.WARNING, duration("5m"),
+                new PlatformSignal(LONG_GC, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[" + window
                                 + "]) / rate(" + gcCount + "{" + PromQl.eq("cluster", c) + "}[" + window + "])) > "
                                 + PromQl.number(GC_PAUSE_SECONDS),
@@ -56,7 +54,7 @@ public final class JvmAlerts {
                         c -> gcScenario(c, gcSum, gcCount)),
                 ratio(HEAP, JmxMetrics.JVM_MEMORY_USED.name(), JmxMetrics.JVM_MEMORY_MAX.name(), "area", "heap",
                         HEAP_RATIO, "heap", "of its maximum heap in use"),
-                new PlatformSignal(DEADLOCK, SeverityRule.TIER, duration("5m"),
+                new PlatformSignal(DEADLOCK, SeverityRule.TIER, Durations.parse("5m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.JVM_THREADS_DEADLOCKED.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "JVM " + v.label("instance") + " has deadlocked threads.",
@@ -73,7 +71,7 @@ public final class JvmAlerts {
 
     private static PlatformSignal ratio(String alert, String used, String max, String label, String value,
                                         double threshold, String what, String meaning) {
-        return new PlatformSignal(alert, SeverityRule.WARNING, duration("15m"),
+        return new PlatformSignal(alert, SeverityRule.WARNING, Durations.parse("15m"),
                 c -> "max by (cluster, instance) (" + select(used, c, label, value) + " / " + select(max, c, label, value)
                         + ") > " + PromQl.number(threshold),
                 new Text(v -> "JVM " + v.label("instance") + " is running out of " + what + ".",
@@ -93,7 +91,7 @@ public final class JvmAlerts {
     }
 
     private static PlatformSignal idle(String alert, String metric, String what) {
-        return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
+        return new PlatformSignal(alert, SeverityRule.WARNING, Durations.parse("10m"),
                 c -> "min by (cluster, instance) (" + metric + "{" + PromQl.eq("cluster", c) + "}) < "
                         + PromQl.number(IDLE_RATIO),
                 new Text(v -> "The " + what + " of broker " + v.label("instance") + " are saturated.",

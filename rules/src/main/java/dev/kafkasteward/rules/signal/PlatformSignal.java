@@ -17,8 +17,4 @@ import java.util.function.Function;
  */
 public record PlatformSignal(String alert, SeverityRule severity, PromDuration alertFor,
                              Function<String, String> expr, Text text, Function<String, Scenario> scenario) {
-
-    public static PromDuration duration(String text) {
-        return PromDuration.parse(text).orElseThrow(() -> new IllegalArgumentException("not a duration: " + text));
-    }
 }
