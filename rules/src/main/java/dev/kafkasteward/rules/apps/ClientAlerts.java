@@ -81,7 +81,7 @@ public final class ClientAlerts extends InstanceFamily {
             Recipient to = new Recipient(app.owner(), ownership.tier(app.tier()), cluster);
             List<String> matchers = new ArrayList<>();
             matchers.add(PromQl.eq("cluster", cluster));
-            new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(label + "=~" + PromQl.quote(regex)));
+            new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(PromQl.matches(label, regex)));
             Optional<Map<String, String>> sample = sample(app);
             for (ClientSignal s : SIGNALS) {
                 PromDuration alertFor = scaled(s.tierFor() ? to.tier().alertFor() : PromDuration.ofSeconds(120));

@@ -102,7 +102,7 @@ public final class ConnectAlerts extends InstanceFamily {
     @Override
     public List<InhibitRule> inhibitRules() {
         // A failed connector explains its failed tasks.
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", CONNECTOR_FAILED)),
-                List.of(PromQl.eq("alertname", TASK_FAILED)), List.of("cluster", "connector")));
+        return List.of(InhibitRule.of(CONNECTOR_FAILED, PromQl.eq("alertname", TASK_FAILED),
+                List.of("cluster", "connector")));
     }
 }

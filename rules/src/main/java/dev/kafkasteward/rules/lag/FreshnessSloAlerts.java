@@ -156,7 +156,6 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     /** While the fast burn pages, the slow-burn ticket for the same group is noise. */
     @Override
     public List<InhibitRule> inhibitRules() {
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", PAGE)), List.of(PromQl.eq("alertname", TICKET)),
-                List.of("cluster", "group")));
+        return List.of(InhibitRule.of(PAGE, PromQl.eq("alertname", TICKET), List.of("cluster", "group")));
     }
 }

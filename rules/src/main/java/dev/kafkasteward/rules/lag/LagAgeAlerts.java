@@ -47,7 +47,6 @@ public final class LagAgeAlerts implements AlertFamily {
     /** While the critical alert fires for a group and topic, its warning is muted. */
     @Override
     public List<InhibitRule> inhibitRules() {
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", CRITICAL_ALERT)),
-                List.of(PromQl.eq("alertname", WARNING_ALERT)), LagAgeAlert.BY));
+        return List.of(InhibitRule.of(CRITICAL_ALERT, PromQl.eq("alertname", WARNING_ALERT), LagAgeAlert.BY));
     }
 }

@@ -105,17 +105,14 @@ public final class ClusterHealthAlerts {
                         c -> Scenarios.counter(JmxMetrics.METADATA_ERROR_COUNT, c, List.of("instance"),
                                 Map.of("instance", "controller-1:7072"), 1, Map.of("instance", "controller-2:7072"), 0,
                                 15, 15))),
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", BROKER_DOWN)),
-                        List.of(PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
+                List.of(InhibitRule.of(BROKER_DOWN, PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
                                 ReplicationAlerts.BROKER_URP, ReplicationAlerts.ISR_SHRINKS, TOPIC_AT_MIN_ISR,
                                 FENCED_BROKERS, ConsumerStatusAlerts.STALLED, BrokerRequestAlerts.PRODUCE_LATENCY,
-                                BrokerRequestAlerts.FETCH_LATENCY))), List.of("cluster")),
-                        new InhibitRule(List.of(PromQl.eq("alertname", TOPIC_OFFLINE)),
-                                List.of(PromQl.matchesAny("alertname", List.of(TOPIC_UNDER_MIN_ISR, TOPIC_AT_MIN_ISR,
-                                        ReplicationAlerts.TOPIC_URP))), List.of("cluster", "topic")),
+                                BrokerRequestAlerts.FETCH_LATENCY)), List.of("cluster")),
+                        InhibitRule.of(TOPIC_OFFLINE, PromQl.matchesAny("alertname", List.of(TOPIC_UNDER_MIN_ISR,
+                                TOPIC_AT_MIN_ISR, ReplicationAlerts.TOPIC_URP)), List.of("cluster", "topic")),
                         // The per-topic view names the topic; the controller's cluster count is then redundant.
-                        new InhibitRule(List.of(PromQl.eq("alertname", TOPIC_OFFLINE)),
-                                List.of(PromQl.eq("alertname", ControllerAlerts.OFFLINE_PARTITIONS)),
+                        InhibitRule.of(TOPIC_OFFLINE, PromQl.eq("alertname", ControllerAlerts.OFFLINE_PARTITIONS),
                                 List.of("cluster"))));
     }
 

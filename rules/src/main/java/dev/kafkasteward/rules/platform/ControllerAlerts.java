@@ -57,10 +57,9 @@ public final class ControllerAlerts {
                                         + " leader and acknowledged records may be lost."),
                         c -> Scenarios.counter(JmxMetrics.UNCLEAN_LEADER_ELECTIONS, c, List.of(),
                                 Map.of("instance", "controller-1:7072"), 1, null, 0, 5, 5))),
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", OFFLINE_PARTITIONS)),
-                        List.of(PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
-                                ReplicationAlerts.BROKER_URP, ReplicationAlerts.BROKER_UNDER_MIN_ISR,
-                                ConsumerStatusAlerts.STALLED))), List.of("cluster"))));
+                List.of(InhibitRule.of(OFFLINE_PARTITIONS, PromQl.matchesAny("alertname", List.of(
+                        ReplicationAlerts.TOPIC_URP, ReplicationAlerts.BROKER_URP,
+                        ReplicationAlerts.BROKER_UNDER_MIN_ISR, ConsumerStatusAlerts.STALLED)), List.of("cluster"))));
     }
 
     /** Two controllers each claiming to be active (a split brain) must fire; one must not. */

@@ -40,7 +40,8 @@ public final class DiskAlerts {
 
     public static PlatformFamily family(Links links, double timeScale) {
         return new PlatformFamily("disk", links, timeScale, DiskAlerts::signals, List.of(
-                inhibit(EXHAUSTION_CRITICAL, EXHAUSTION_WARNING), inhibit(USAGE_CRITICAL, USAGE_WARNING)));
+                InhibitRule.of(EXHAUSTION_CRITICAL, PromQl.eq("alertname", EXHAUSTION_WARNING), LOG_DIR),
+                InhibitRule.of(USAGE_CRITICAL, PromQl.eq("alertname", USAGE_WARNING), LOG_DIR)));
     }
 
     private static List<PlatformSignal> signals(Ownership ownership) {
@@ -104,10 +105,5 @@ public final class DiskAlerts {
                 fineUsable));
         return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "broker", "1", "log_dir", "/d"),
                 1 - fullUsable / 100)), 0);
-    }
-
-    private static InhibitRule inhibit(String critical, String warning) {
-        return new InhibitRule(List.of(PromQl.eq("alertname", critical)), List.of(PromQl.eq("alertname", warning)),
-                LOG_DIR);
     }
 }

@@ -71,7 +71,6 @@ public final class ReplicationAlerts {
                                 Map.of("instance", "broker-1:7071"), 1, Map.of("instance", "broker-2:7071"), 0.2,
                                 15, 15))),
                 // The broker view names the broker; the topic view is the fallback when JMX is not scraped.
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", BROKER_URP)),
-                        List.of(PromQl.eq("alertname", TOPIC_URP)), List.of("cluster"))));
+                List.of(InhibitRule.of(BROKER_URP, PromQl.eq("alertname", TOPIC_URP), List.of("cluster"))));
     }
 }

@@ -5,6 +5,8 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.platform.ClusterHealthAlerts;
+import dev.kafkasteward.rules.platform.DiskAlerts;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
@@ -40,7 +42,8 @@ public final class StewardSelfAlerts {
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while the exporter is down or stale. */
     public static final String FED_ALERTS = "KafkaConsumer.*|KafkaTopic.*|KafkaDisk.*|KafkaDeadLetter.*|KafkaFunnel.*"
-            + "|KafkaBrokerDown|KafkaLogDirOffline|KafkaReassignmentSlow|KafkaQuorumVoterLagging";
+            + "|" + ClusterHealthAlerts.BROKER_DOWN + "|" + DiskAlerts.LOG_DIR_OFFLINE
+            + "|" + ClusterHealthAlerts.REASSIGNMENT_SLOW + "|" + ClusterHealthAlerts.QUORUM_VOTER_LAGGING;
     static final double FAILURE_RATIO = 0.5;
     static final int STALE_SECONDS = 300;
     static final int SLOW_SECONDS = 60;
@@ -151,11 +154,10 @@ public final class StewardSelfAlerts {
                                 + " funnel stage topics on an error (its log says which, often a missing Read ACL on"
                                 + " the funnel consumer group): its funnel series are frozen and funnel alerts blind."),
                         c -> oneReplicaAtZero(SelfMetrics.FUNNEL_READER_UP, c, fire))),
-                List.of(inhibit(DOWN), inhibit(STALE),
-                        new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
-                                List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
-                                        OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN))),
-                                List.of("cluster"))));
+                List.of(InhibitRule.of(DOWN, PromQl.matches("alertname", FED_ALERTS), List.of("cluster")),
+                        InhibitRule.of(STALE, PromQl.matches("alertname", FED_ALERTS), List.of("cluster")),
+                        InhibitRule.of(DOWN, PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
+                                OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN)), List.of("cluster"))));
     }
 
     /**
@@ -168,10 +170,5 @@ public final class StewardSelfAlerts {
                 Input.gauge(metric, Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
                 Input.gauge(metric, Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
                 List.of(Firing.of(Map.of("cluster", c), 0)), 0);
-    }
-
-    private static InhibitRule inhibit(String source) {
-        return new InhibitRule(List.of(PromQl.eq("alertname", source)),
-                List.of("alertname=~" + PromQl.quote(FED_ALERTS)), List.of("cluster"));
     }
 }

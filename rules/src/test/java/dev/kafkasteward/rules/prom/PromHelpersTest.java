@@ -15,6 +15,7 @@ class PromHelpersTest {
     void quotesAndEscapesStrings() {
         assertEquals("\"a\\\\b\\\"c\"", PromQl.quote("a\\b\"c"));
         assertEquals("group=\"x\"", PromQl.eq("group", "x"));
+        assertEquals("client_id=~\"app-\\\\d+\"", PromQl.matches("client_id", "app-\\d+"));
     }
 
     @Test
