@@ -39,7 +39,11 @@ public final class ClientAlerts extends InstanceFamily {
     static final int RECORDS_LAG_MAX = 10_000;
     static final int POLL_SECONDS = 300;
 
-    /** One client signal: metric, expression around the selector (and time scale), severity, for, text, values. */
+    /**
+     * One client signal: metric, expression around the selector (and time scale), severity, for, text,
+     * and scenario values: a gauge fires holding {@code fire} and stays silent at {@code quiet}; a
+     * counter ({@code step} > 0) grows by {@code step} a minute and fires with {@code value}.
+     */
     private record ClientSignal(String alert, MetricDef metric, BiFunction<String, Double, String> expr,
                                 SeverityRule severity, boolean tierFor, ValueUnit unit, String summary, String meaning, double fire,
                                 double quiet, double step, double value, int range) {
@@ -87,8 +91,7 @@ public final class ClientAlerts extends InstanceFamily {
                 PromDuration alertFor = scaled(s.tierFor() ? to.tier().alertFor() : PromDuration.ofSeconds(120));
                 String owner = app.owner();
                 Text text = new Text(v -> "Client " + v.label("client_id") + " of " + app.name() + " " + s.summary()
-                        + ".", v -> v.value(s.unit()) + " " + (s.unit() == ValueUnit.DURATION ? "" : "")
-                        + s.meaning() + " (client " + v.label("client_id") + " of application " + app.name()
+                        + ".", v -> v.value(s.unit()) + " " + s.meaning() + " (client " + v.label("client_id") + " of application " + app.name()
                         + ", cluster " + v.label("cluster") + "). Owner: " + owner + ".");
                 List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels, timeScale())))
                         .orElse(List.of());
@@ -118,14 +121,11 @@ public final class ClientAlerts extends InstanceFamily {
         Map<String, String> quiet = new TreeMap<>(app);
         quiet.put("instance", "app-2:7074");
         quiet.put("client_id", app.get("client_id") + "-quiet");
-        Scenario base = s.step() > 0
-                ? Scenarios.counter(s.metric(), cluster, List.of("client_id"), fire, s.step(), quiet, 0, s.value(),
-                        s.range())
-                : Scenarios.gauge(s.metric(), cluster, List.of("client_id"), fire, s.fire(), quiet, s.quiet());
         // The quiet client id may not match the app's regex; it must stay silent either way.
         // A rate is per second: when the scenario's minute shrinks with the time scale, the rate grows.
-        double value = s.step() > 0 ? s.value() / timeScale : s.value();
-        return new Scenario(base.inputs(), List.of(Scenario.Firing.of(Map.of("cluster", cluster, "client_id",
-                app.get("client_id")), value)), base.rangeMinutes());
+        return s.step() > 0
+                ? Scenarios.counter(s.metric(), cluster, List.of("client_id"), fire, s.step(), quiet, 0,
+                        s.value() / timeScale, s.range())
+                : Scenarios.gauge(s.metric(), cluster, List.of("client_id"), fire, s.fire(), quiet, s.quiet());
     }
 }
