@@ -52,11 +52,9 @@ public final class FunnelAlerts extends InstanceFamily {
             Recipient recipient = new Recipient(owner, tier, cluster);
             String c = PromQl.eq("cluster", cluster);
             String f = PromQl.eq("funnel", funnel.name());
-            boolean overdueTracked = funnel.correlation().isPresent()
-                    && funnel.stages().stream().anyMatch(s -> s.maxWait().isPresent());
-            if (overdueTracked) {
-                Funnel.Stage stage = funnel.stages().stream().filter(s -> s.maxWait().isPresent()).findFirst()
-                        .orElseThrow();
+            List<Funnel.Stage> overdueStages = funnel.overdueStages();
+            if (!overdueStages.isEmpty()) {
+                Funnel.Stage stage = overdueStages.get(0);
                 instances.add(recipient.alert(KEYS_OVERDUE, "sum by (cluster, funnel, stage) ("
                         + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ") > 0", scaled(tier.alertFor()),
                         SeverityRule.TIER,
