@@ -10,6 +10,7 @@ import dev.kafkasteward.rules.prometheus.RuleTestFile.Series;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceRenderer;
+import dev.kafkasteward.rules.signal.Scenarios;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ final class LagAgeTests {
             points.add(new Point(cluster, "above-warning", "0", warning + 1));
         }
         points.add(new Point(cluster, "below-warning", "0", Math.max(0, warning - 1)));
-        points.add(new Point(cluster + "-other", "above-critical", "0", critical + 1));
+        points.add(new Point(cluster + Scenarios.OTHER_CLUSTER_SUFFIX, "above-critical", "0", critical + 1));
 
         long forMinutes = (alerts.get(0).alertFor().seconds() + 59) / 60;
         long evalMinutes = forMinutes + 1;
