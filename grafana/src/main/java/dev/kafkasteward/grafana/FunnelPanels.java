@@ -40,7 +40,7 @@ final class FunnelPanels {
 
     /** Whether the funnel reports waiting and overdue keys: only with a correlation key and a max_wait. */
     static boolean tracksKeys(Funnel funnel) {
-        return funnel.correlation().isPresent() && funnel.stages().stream().anyMatch(s -> s.maxWait().isPresent());
+        return !funnel.overdueStages().isEmpty();
     }
 
     static List<DataPanel> row(GridLayout grid, Funnel funnel) {

@@ -4,6 +4,7 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfigGenerator;
+import dev.kafkasteward.rules.lag.ConsumerEntries;
 import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
 import dev.kafkasteward.rules.lag.FreshnessSloAlerts;
 import dev.kafkasteward.rules.lag.LagAgeAlerts;
@@ -66,10 +67,11 @@ public final class RulesGenerator {
         this.options = options;
         Links links = new Links(options.runbookBaseUrl(), options.dashboardBaseUrl());
         double scale = options.timeScale();
+        ConsumerEntries consumerEntries = new ConsumerEntries();
         this.families = List.of(
-                new LagAgeAlerts(options.runbookBaseUrl(), options.dashboardBaseUrl(), scale),
-                new ConsumerStatusAlerts(links, scale),
-                new FreshnessSloAlerts(links),
+                new LagAgeAlerts(links, scale, consumerEntries),
+                new ConsumerStatusAlerts(links, scale, consumerEntries),
+                new FreshnessSloAlerts(links, consumerEntries),
                 ReplicationAlerts.family(links, scale),
                 ControllerAlerts.family(links, scale),
                 ClusterHealthAlerts.family(links, scale),
@@ -81,11 +83,6 @@ public final class RulesGenerator {
                 new ConnectAlerts(links, scale),
                 new ClientAlerts(links, scale),
                 StewardSelfAlerts.family(links, scale, options.exporterJob()));
-    }
-
-    /** The families, in the order their groups appear in the rule file. */
-    public List<AlertFamily> families() {
-        return families;
     }
 
     public GeneratedFiles generate(Ownership ownership) {

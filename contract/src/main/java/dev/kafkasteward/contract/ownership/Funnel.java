@@ -16,6 +16,14 @@ public record Funnel(String name, String owner, String tier, Optional<Correlatio
         stages = List.copyOf(stages);
     }
 
+    /**
+     * The stages keys can be overdue in: those with a {@code max_wait}, when a correlation key ties
+     * records to keys; none without one. Alerts and dashboards show overdue keys only for these.
+     */
+    public List<Stage> overdueStages() {
+        return correlation.isEmpty() ? List.of() : stages.stream().filter(s -> s.maxWait().isPresent()).toList();
+    }
+
     /** One stage: the records of a topic, optionally only those matching a header or JSON field. */
     public record Stage(String name, String topic, Optional<Match> match, Optional<PromDuration> maxWait) {
     }

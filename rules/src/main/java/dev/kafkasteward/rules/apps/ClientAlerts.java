@@ -5,15 +5,14 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ClientApp;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.contract.ownership.Tier;
-import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.lag.RegexSample;
+import dev.kafkasteward.rules.claim.RegexSample;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenarios;
 import dev.kafkasteward.rules.signal.SeverityRule;
@@ -40,7 +39,11 @@ public final class ClientAlerts extends InstanceFamily {
     static final int RECORDS_LAG_MAX = 10_000;
     static final int POLL_SECONDS = 300;
 
-    /** One client signal: metric, expression around the selector (and time scale), severity, for, text, values. */
+    /**
+     * One client signal: metric, expression around the selector (and time scale), severity, for, text,
+     * and scenario values: a gauge fires holding {@code fire} and stays silent at {@code quiet}; a
+     * counter ({@code step} > 0) grows by {@code step} a minute and fires with {@code value}.
+     */
     private record ClientSignal(String alert, MetricDef metric, BiFunction<String, Double, String> expr,
                                 SeverityRule severity, boolean tierFor, ValueUnit unit, String summary, String meaning, double fire,
                                 double quiet, double step, double value, int range) {
@@ -65,11 +68,8 @@ public final class ClientAlerts extends InstanceFamily {
                     ValueUnit.NUMBER, "lost Streams threads", "stream threads died since start: fewer tasks are"
                     + " processed", 1, 0, 0, 1, 0));
 
-    private final double timeScale;
-
     public ClientAlerts(Links links, double timeScale) {
         super(links, timeScale);
-        this.timeScale = timeScale;
     }
 
     @Override
@@ -82,23 +82,21 @@ public final class ClientAlerts extends InstanceFamily {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
         for (ClientApp app : ownership.clientApps()) {
-            Tier tier = ownership.tier(app.tier());
+            Recipient to = new Recipient(app.owner(), ownership.tier(app.tier()), cluster);
             List<String> matchers = new ArrayList<>();
             matchers.add(PromQl.eq("cluster", cluster));
-            new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(label + "=~" + PromQl.quote(regex)));
+            new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(PromQl.matches(label, regex)));
             Optional<Map<String, String>> sample = sample(app);
             for (ClientSignal s : SIGNALS) {
-                PromDuration alertFor = s.tierFor() ? Durations.scale(tier.alertFor(), timeScale)
-                        : Durations.scale(PromDuration.ofSeconds(120), timeScale);
+                PromDuration alertFor = scaled(s.tierFor() ? to.tier().alertFor() : PromDuration.ofSeconds(120));
                 String owner = app.owner();
                 Text text = new Text(v -> "Client " + v.label("client_id") + " of " + app.name() + " " + s.summary()
-                        + ".", v -> v.value(s.unit()) + " " + (s.unit() == ValueUnit.DURATION ? "" : "")
-                        + s.meaning() + " (client " + v.label("client_id") + " of application " + app.name()
+                        + ".", v -> v.value(s.unit()) + " " + s.meaning() + " (client " + v.label("client_id") + " of application " + app.name()
                         + ", cluster " + v.label("cluster") + "). Owner: " + owner + ".");
-                List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels, timeScale))).orElse(List.of());
-                instances.add(new AlertInstance(s.alert(), s.expr().apply(s.metric().select(
-                        matchers.toArray(String[]::new)), timeScale), alertFor, s.severity().apply(tier), owner, tier.name(),
-                        cluster, Map.of(), text, scenarios));
+                List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels, timeScale())))
+                        .orElse(List.of());
+                instances.add(to.alert(s.alert(), s.expr().apply(s.metric().select(matchers.toArray(String[]::new)),
+                        timeScale()), alertFor, s.severity(), text, scenarios));
             }
         }
         return instances;
@@ -123,19 +121,11 @@ public final class ClientAlerts extends InstanceFamily {
         Map<String, String> quiet = new TreeMap<>(app);
         quiet.put("instance", "app-2:7074");
         quiet.put("client_id", app.get("client_id") + "-quiet");
-        Scenario base = s.step() > 0
-                ? Scenarios.counter(s.metric(), cluster, List.of("client_id"), fire, s.step(), quiet, 0, s.value(),
-                        s.range())
-                : Scenarios.gauge(s.metric(), cluster, List.of("client_id"), fire, s.fire(), quiet, s.quiet());
         // The quiet client id may not match the app's regex; it must stay silent either way.
         // A rate is per second: when the scenario's minute shrinks with the time scale, the rate grows.
-        double value = s.step() > 0 ? s.value() / timeScale : s.value();
-        return new Scenario(base.inputs(), List.of(Scenario.Firing.of(Map.of("cluster", cluster, "client_id",
-                app.get("client_id")), value)), base.rangeMinutes());
-    }
-
-    @Override
-    public List<InhibitRule> inhibitRules() {
-        return List.of();
+        return s.step() > 0
+                ? Scenarios.counter(s.metric(), cluster, List.of("client_id"), fire, s.step(), quiet, 0,
+                        s.value() / timeScale, s.range())
+                : Scenarios.gauge(s.metric(), cluster, List.of("client_id"), fire, s.fire(), quiet, s.quiet());
     }
 }

@@ -4,14 +4,13 @@ import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.ownership.ConnectorOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenario.Firing;
 import dev.kafkasteward.rules.signal.Scenario.Input;
@@ -32,11 +31,8 @@ public final class ConnectAlerts extends InstanceFamily {
     public static final String TASK_FAILED = "KafkaConnectTaskFailed";
     public static final String DLQ_FAILURES = "KafkaConnectDlqProduceFailures";
 
-    private final double timeScale;
-
     public ConnectAlerts(Links links, double timeScale) {
         super(links, timeScale);
-        this.timeScale = timeScale;
     }
 
     @Override
@@ -49,30 +45,29 @@ public final class ConnectAlerts extends InstanceFamily {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
         for (ConnectorOwnership connector : ownership.connectors()) {
-            Tier tier = ownership.tier(connector.tier());
-            PromDuration alertFor = Durations.scale(PromDuration.ofSeconds(120), timeScale);
+            PromDuration alertFor = scaled(PromDuration.ofSeconds(120));
             String c = PromQl.eq("cluster", cluster);
             String n = PromQl.eq("connector", connector.name());
             String owner = connector.owner();
-            instances.add(new AlertInstance(CONNECTOR_FAILED, "max by (cluster, connector) ("
+            Recipient to = new Recipient(owner, ownership.tier(connector.tier()), cluster);
+            instances.add(to.alert(CONNECTOR_FAILED, "max by (cluster, connector) ("
                     + JmxMetrics.CONNECT_CONNECTOR_STATUS.select(c, n, PromQl.eq("status", "failed")) + ") > 0",
-                    alertFor, SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+                    alertFor, SeverityRule.TIER,
                     new Text(v -> "Connector " + v.label("connector") + " has failed.",
                             v -> "Kafka Connect reports connector " + v.label("connector") + " in cluster "
                                     + v.label("cluster") + " as failed: its pipeline moves no data. Owner: " + owner + "."),
                     List.of(statusScenario(cluster, connector.name(), false))));
-            instances.add(new AlertInstance(TASK_FAILED, "count by (cluster, connector) ("
+            instances.add(to.alert(TASK_FAILED, "count by (cluster, connector) ("
                     + JmxMetrics.CONNECT_TASK_STATUS.select(c, n, PromQl.eq("status", "failed")) + " == 1) > 0",
-                    alertFor, SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+                    alertFor, SeverityRule.TIER,
                     new Text(v -> "Tasks of connector " + v.label("connector") + " have failed.",
                             v -> v.value(ValueUnit.NUMBER) + " tasks of connector " + v.label("connector")
                                     + " in cluster " + v.label("cluster") + " have failed: their share of the data is"
                                     + " not moving. Owner: " + owner + "."),
                     List.of(statusScenario(cluster, connector.name(), true))));
-            instances.add(new AlertInstance(DLQ_FAILURES, "sum by (cluster, connector) (increase("
-                    + JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES.select(c, n) + "[" + Durations.window("10m", timeScale)
-                    + "])) > 0",
-                    PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+            instances.add(to.alert(DLQ_FAILURES, "sum by (cluster, connector) (increase("
+                    + JmxMetrics.CONNECT_DLQ_PRODUCE_FAILURES.select(c, n) + "[" + window("10m") + "])) > 0",
+                    PromDuration.ofSeconds(0), SeverityRule.TIER,
                     new Text(v -> "Connector " + v.label("connector") + " loses records meant for its dead-letter queue.",
                             v -> v.value(ValueUnit.NUMBER) + " records of connector " + v.label("connector")
                                     + " in cluster " + v.label("cluster") + " failed to reach its dead-letter queue in"
@@ -107,7 +102,7 @@ public final class ConnectAlerts extends InstanceFamily {
     @Override
     public List<InhibitRule> inhibitRules() {
         // A failed connector explains its failed tasks.
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", CONNECTOR_FAILED)),
-                List.of(PromQl.eq("alertname", TASK_FAILED)), List.of("cluster", "connector")));
+        return List.of(InhibitRule.of(CONNECTOR_FAILED, PromQl.eq("alertname", TASK_FAILED),
+                List.of("cluster", "connector")));
     }
 }

@@ -2,26 +2,20 @@ package dev.kafkasteward.rules.apps;
 
 import dev.kafkasteward.contract.catalog.DeadLetterMetrics;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
-import dev.kafkasteward.contract.ownership.NameSelector;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.contract.ownership.Tier;
-import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.lag.LagAgePlanner;
-import dev.kafkasteward.rules.lag.RegexSample;
-import dev.kafkasteward.rules.prom.Durations;
-import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.rules.claim.Claim;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenarios;
 import dev.kafkasteward.rules.signal.SeverityRule;
 import dev.kafkasteward.rules.signal.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Dead letters: any new record in a dead-letter topic fires at once (no {@code for}) and goes to
@@ -36,7 +30,7 @@ public final class DeadLetterAlerts extends InstanceFamily {
 
     public DeadLetterAlerts(Links links, double timeScale) {
         super(links, timeScale);
-        this.window = Durations.window(WINDOW, timeScale);
+        this.window = window(WINDOW);
     }
 
     @Override
@@ -48,40 +42,24 @@ public final class DeadLetterAlerts extends InstanceFamily {
     public List<AlertInstance> instances(Ownership ownership) {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
-        List<NameSelector> earlier = new ArrayList<>();
-        for (DeadLetterTopic dlq : ownership.deadLetterTopics()) {
-            List<NameSelector> excluded = LagAgePlanner.overlapping(dlq.selector(), earlier);
-            earlier.add(dlq.selector());
-            if (!dlq.selector().isPattern() && !excluded.isEmpty()) {
-                continue; // an earlier entry owns this topic
-            }
-            Tier tier = ownership.tier(dlq.tier());
-            List<String> matchers = new ArrayList<>(List.of(PromQl.eq("cluster", cluster),
-                    dlq.selector().promMatcher("topic")));
-            if (!excluded.isEmpty()) {
-                matchers.add(PromQl.notMatchingAny("topic", excluded));
-            }
+        for (Claim<DeadLetterTopic> claim : Claim.plan(ownership.deadLetterTopics(), DeadLetterTopic::selector,
+                ownership::deadLetterTopic)) {
+            DeadLetterTopic dlq = claim.entry();
             String owner = dlq.owner();
             String source = dlq.sourceTopic().map(s -> " Records come from " + s + ".").orElse("");
-            Optional<String> sample = (dlq.selector().isPattern() ? RegexSample.of(dlq.selector().pattern())
-                    : Optional.of(dlq.selector().name())).filter(t -> ownership.deadLetterTopic(t).filter(dlq::equals)
-                    .isPresent());
-            instances.add(new AlertInstance(NEW_RECORDS, "sum by (cluster, topic) (increase("
-                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers.toArray(String[]::new)) + "[" + window
-                    + "])) > 0", PromDuration.ofSeconds(0), SeverityRule.TIER.apply(tier), owner, tier.name(), cluster,
-                    Map.of(), new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
+            String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
+            Recipient to = new Recipient(owner, ownership.tier(dlq.tier()), cluster);
+            instances.add(to.alert(NEW_RECORDS, "sum by (cluster, topic) (increase("
+                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "])) > 0",
+                    PromDuration.ofSeconds(0), SeverityRule.TIER,
+                    new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "
                                     + v.label("topic") + " in cluster " + v.label("cluster") + " in the last " + window
                                     + ": they were not processed." + source + " Owner: " + owner + "."),
-                    sample.map(topic -> List.of(Scenarios.counter(DeadLetterMetrics.RECORDS_WRITTEN, cluster,
+                    claim.sample().map(topic -> List.of(Scenarios.counter(DeadLetterMetrics.RECORDS_WRITTEN, cluster,
                             List.of("topic"), Map.of("topic", topic), 1, Map.of("topic", topic + ".quiet"), 0, 5, 5)))
                             .orElse(List.of())));
         }
         return instances;
-    }
-
-    @Override
-    public List<InhibitRule> inhibitRules() {
-        return List.of();
     }
 }

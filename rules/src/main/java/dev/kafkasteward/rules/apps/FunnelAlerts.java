@@ -5,13 +5,12 @@ import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.Tier;
-import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenario.Firing;
 import dev.kafkasteward.rules.signal.Scenario.Input;
@@ -34,11 +33,8 @@ public final class FunnelAlerts extends InstanceFamily {
     /** Built-in: fewer than half the events of a stage reaching the next one is a broken flow, not a dip. */
     static final double MIN_CONVERSION = 0.5;
 
-    private final double timeScale;
-
     public FunnelAlerts(Links links, double timeScale) {
         super(links, timeScale);
-        this.timeScale = timeScale;
     }
 
     @Override
@@ -53,16 +49,15 @@ public final class FunnelAlerts extends InstanceFamily {
         for (Funnel funnel : ownership.funnels()) {
             Tier tier = ownership.tier(funnel.tier());
             String owner = funnel.owner();
+            Recipient recipient = new Recipient(owner, tier, cluster);
             String c = PromQl.eq("cluster", cluster);
             String f = PromQl.eq("funnel", funnel.name());
-            boolean overdueTracked = funnel.correlation().isPresent()
-                    && funnel.stages().stream().anyMatch(s -> s.maxWait().isPresent());
-            if (overdueTracked) {
-                Funnel.Stage stage = funnel.stages().stream().filter(s -> s.maxWait().isPresent()).findFirst()
-                        .orElseThrow();
-                instances.add(new AlertInstance(KEYS_OVERDUE, "sum by (cluster, funnel, stage) ("
-                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ") > 0", Durations.scale(tier.alertFor(), timeScale),
-                        SeverityRule.TIER.apply(tier), owner, tier.name(), cluster, Map.of(),
+            List<Funnel.Stage> overdueStages = funnel.overdueStages();
+            if (!overdueStages.isEmpty()) {
+                Funnel.Stage stage = overdueStages.get(0);
+                instances.add(recipient.alert(KEYS_OVERDUE, "sum by (cluster, funnel, stage) ("
+                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ") > 0", scaled(tier.alertFor()),
+                        SeverityRule.TIER,
                         new Text(v -> "Keys are overdue in stage " + v.label("stage") + " of funnel " + v.label("funnel")
                                 + ".", v -> v.value(ValueUnit.NUMBER) + " keys of funnel " + v.label("funnel")
                                 + " in cluster " + v.label("cluster") + " wait in stage " + v.label("stage")
@@ -71,7 +66,7 @@ public final class FunnelAlerts extends InstanceFamily {
                                 Map.of("funnel", funnel.name(), "stage", stage.name()), 3,
                                 Map.of("funnel", funnel.name(), "stage", stage.name() + "-quiet"), 0))));
             }
-            PromDuration window = Durations.window(funnel.window(), timeScale);
+            PromDuration window = window(funnel.window());
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
                 String to = funnel.stages().get(i + 1).name();
@@ -79,8 +74,8 @@ public final class FunnelAlerts extends InstanceFamily {
                         PromQl.eq("stage", to)) + "[" + window.text() + "])) / sum by (cluster, funnel) (increase("
                         + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", from)) + "[" + window.text()
                         + "])) < " + PromQl.number(MIN_CONVERSION);
-                instances.add(new AlertInstance(CONVERSION_LOW, expr, Durations.scale(PromDuration.ofSeconds(900),
-                        timeScale), SeverityRule.WARNING.apply(tier), owner, tier.name(), cluster, Map.of("stage", to),
+                instances.add(recipient.alert(CONVERSION_LOW, expr, scaled(PromDuration.ofSeconds(900)),
+                        SeverityRule.WARNING, Map.of("stage", to),
                         new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + to + ".",
                                 v -> "Only " + v.value(ValueUnit.RATIO) + " of the events that reached stage " + from
                                         + " of funnel " + v.label("funnel") + " in cluster " + v.label("cluster")
@@ -109,10 +104,5 @@ public final class FunnelAlerts extends InstanceFamily {
             scenarios.add(new Scenario(inputs, firing, windowMinutes));
         }
         return scenarios;
-    }
-
-    @Override
-    public List<InhibitRule> inhibitRules() {
-        return List.of();
     }
 }

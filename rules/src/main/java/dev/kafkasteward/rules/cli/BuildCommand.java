@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The build step: {@code generate --ownership FILE --out DIR} writes everything Kafka Steward derives
- * from an ownership file (today: rules, their tests, Alertmanager routing, runbooks). Each output is
- * one {@link Generator}: the rules (with routing, tests and runbooks) and the Grafana dashboards.
+ * from an ownership file: rules, their tests, Alertmanager routing, runbooks and Grafana dashboards.
+ * Each output is one {@link Generator}: the rules (with routing, tests and runbooks) and the dashboards.
  */
 @Command(name = "kafka-steward-build", mixinStandardHelpOptions = true, subcommands = BuildCommand.Generate.class,
         description = "Generates alerting rules, promtool tests, Alertmanager routing, runbooks and Grafana dashboards"

@@ -3,13 +3,12 @@ package dev.kafkasteward.rules.lag;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
-import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenario.Firing;
 import dev.kafkasteward.rules.signal.Scenario.Input;
@@ -46,11 +45,11 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
             new StatusSignal(UNASSIGNED, "unassigned", SeverityRule.WARNING, "leaves partitions unassigned on",
                     "are assigned to no member although the group is live"));
 
-    private final double timeScale;
+    private final ConsumerEntries entries;
 
-    public ConsumerStatusAlerts(Links links, double timeScale) {
+    public ConsumerStatusAlerts(Links links, double timeScale, ConsumerEntries entries) {
         super(links, timeScale);
-        this.timeScale = timeScale;
+        this.entries = entries;
     }
 
     @Override
@@ -62,9 +61,10 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
     public List<AlertInstance> instances(Ownership ownership) {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
-        for (ConsumerEntries.Planned p : ConsumerEntries.plan(ownership)) {
-            PromDuration alertFor = Durations.scale(p.tier().alertFor(), timeScale);
+        for (ConsumerEntries.Planned p : entries.plan(ownership)) {
+            PromDuration alertFor = scaled(p.tier().alertFor());
             String owner = p.entry().owner();
+            Recipient to = new Recipient(owner, p.tier(), cluster);
             for (StatusSignal s : STATUS_SIGNALS) {
                 String expr = "count by (cluster, group, topic) (" + LagMetrics.PARTITION_STATUS.select(
                         with(p.matchers(cluster), PromQl.eq("status", s.status()))) + " == 1) > 0";
@@ -73,13 +73,12 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
                         v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
                                 + v.label("cluster") + " " + s.meaning() + " (group " + v.label("group") + ", "
                                 + p.tier().name() + "). Owner: " + owner + ".");
-                instances.add(new AlertInstance(s.alert(), expr, alertFor, s.severity().apply(p.tier()), owner,
-                        p.tier().name(), cluster, Map.of(), text, statusScenarios(p, cluster, s.status())));
+                instances.add(to.alert(s.alert(), expr, alertFor, s.severity(), text,
+                        statusScenarios(p, cluster, s.status())));
             }
             String lost = "sum by (cluster, group, topic) (" + LagMetrics.RECORDS_LOST.select(
                     p.matchers(cluster).toArray(String[]::new)) + ") > 0";
-            instances.add(new AlertInstance(RECORDS_LOST, lost, PromDuration.ofSeconds(0),
-                    SeverityRule.TIER.apply(p.tier()), owner, p.tier().name(), cluster, Map.of(),
+            instances.add(to.alert(RECORDS_LOST, lost, PromDuration.ofSeconds(0), SeverityRule.TIER,
                     new Text(v -> "Consumer group " + v.label("group") + " lost records of topic " + v.label("topic")
                             + ".",
                             v -> "Retention deleted " + v.value(ValueUnit.NUMBER) + " records of topic "
@@ -88,8 +87,7 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
                     lostScenarios(p, cluster)));
             String headroom = "min by (cluster, group, topic) (" + LagMetrics.RETENTION_HEADROOM.select(
                     p.matchers(cluster).toArray(String[]::new)) + ") < " + HEADROOM_SECONDS;
-            instances.add(new AlertInstance(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER.apply(p.tier()),
-                    owner, p.tier().name(), cluster, Map.of(),
+            instances.add(to.alert(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER,
                     new Text(v -> "Retention is about to delete records consumer group " + v.label("group")
                             + " has not read.",
                             v -> "Retention may delete unread records of topic " + v.label("topic") + " in cluster "
@@ -131,11 +129,5 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
         return p.sample().map(group -> List.of(Scenarios.gauge(LagMetrics.RECORDS_LOST, cluster,
                 List.of("group", "topic"), Map.of("group", group, "topic", "orders", "partition", "0"), 1500,
                 null, 0))).orElse(List.of());
-    }
-
-    /** Critical ones mute their warnings per group and topic; there are none among these signals. */
-    @Override
-    public List<InhibitRule> inhibitRules() {
-        return List.of();
     }
 }

@@ -12,6 +12,7 @@ import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
 import dev.kafkasteward.rules.signal.AlertInstance;
 import dev.kafkasteward.rules.signal.InstanceFamily;
 import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.rules.signal.Recipient;
 import dev.kafkasteward.rules.signal.Scenario;
 import dev.kafkasteward.rules.signal.Scenario.Firing;
 import dev.kafkasteward.rules.signal.Scenario.Input;
@@ -36,9 +37,12 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     public static final String ERROR_SERIES = "kafka_steward:freshness_error";
     private static final int SCENARIO_MINUTES = 60;
 
-    public FreshnessSloAlerts(Links links) {
+    private final ConsumerEntries entries;
+
+    public FreshnessSloAlerts(Links links, ConsumerEntries entries) {
         // Never scaled: the objective's 30-day window and burn windows are what the SLO means.
         super(links, 1.0);
+        this.entries = entries;
     }
 
     @Override
@@ -87,20 +91,21 @@ public final class FreshnessSloAlerts extends InstanceFamily {
                 continue; // a 100 % objective has no budget to burn; nothing to alert on
             }
             String owner = p.entry().owner();
+            Recipient to = new Recipient(owner, p.tier(), cluster);
             String objective = "lag age under " + slo.lagAgeUnder().text() + " for " + slo.objective().text()
                     + " of " + slo.window().text();
-            instances.add(new AlertInstance(PAGE, expr(p, cluster, budget, BurnWindow.page(slo.window())),
-                    PromDuration.ofSeconds(0), SeverityRule.TIER.apply(p.tier()), owner, p.tier().name(), cluster,
-                    Map.of(), text("fast", objective, owner), scenarios(p, cluster, slo, budget)));
-            instances.add(new AlertInstance(TICKET, expr(p, cluster, budget, BurnWindow.ticket(slo.window())),
-                    PromDuration.ofSeconds(0), SeverityRule.WARNING.apply(p.tier()), owner, p.tier().name(), cluster,
-                    Map.of(), text("steadily", objective, owner), scenarios(p, cluster, slo, budget)));
+            instances.add(to.alert(PAGE, expr(p, cluster, budget, BurnWindow.page(slo.window())),
+                    PromDuration.ofSeconds(0), SeverityRule.TIER, text("fast", objective, owner),
+                    scenarios(p, cluster, slo, budget)));
+            instances.add(to.alert(TICKET, expr(p, cluster, budget, BurnWindow.ticket(slo.window())),
+                    PromDuration.ofSeconds(0), SeverityRule.WARNING, text("steadily", objective, owner),
+                    scenarios(p, cluster, slo, budget)));
         }
         return instances;
     }
 
-    private static List<ConsumerEntries.Planned> withObjective(Ownership ownership) {
-        return ConsumerEntries.plan(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
+    private List<ConsumerEntries.Planned> withObjective(Ownership ownership) {
+        return entries.plan(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
     }
 
     private static List<BurnWindow> all(PromDuration window) {
@@ -151,7 +156,6 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     /** While the fast burn pages, the slow-burn ticket for the same group is noise. */
     @Override
     public List<InhibitRule> inhibitRules() {
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", PAGE)), List.of(PromQl.eq("alertname", TICKET)),
-                List.of("cluster", "group")));
+        return List.of(InhibitRule.of(PAGE, PromQl.eq("alertname", TICKET), List.of("cluster", "group")));
     }
 }

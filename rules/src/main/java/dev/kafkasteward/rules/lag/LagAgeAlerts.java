@@ -6,6 +6,8 @@ import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
 import dev.kafkasteward.rules.signal.AlertFamily;
+import dev.kafkasteward.rules.signal.InstanceRenderer;
+import dev.kafkasteward.rules.signal.Links;
 import java.util.List;
 
 /**
@@ -19,14 +21,12 @@ public final class LagAgeAlerts implements AlertFamily {
     /** Alert name of the higher threshold. */
     public static final String CRITICAL_ALERT = LagAgeAlert.Level.CRITICAL.alertName();
 
-    private final String runbookBaseUrl;
-    private final String dashboardBaseUrl;
+    private final InstanceRenderer renderer;
     private final LagAgePlanner planner;
 
-    public LagAgeAlerts(String runbookBaseUrl, String dashboardBaseUrl, double timeScale) {
-        this.runbookBaseUrl = runbookBaseUrl;
-        this.dashboardBaseUrl = dashboardBaseUrl;
-        this.planner = new LagAgePlanner(timeScale);
+    public LagAgeAlerts(Links links, double timeScale, ConsumerEntries entries) {
+        this.renderer = new InstanceRenderer(links);
+        this.planner = new LagAgePlanner(entries, timeScale);
     }
 
     @Override
@@ -36,23 +36,17 @@ public final class LagAgeAlerts implements AlertFamily {
 
     @Override
     public List<AlertingRule> rules(Ownership ownership) {
-        LagAgeRuleRenderer renderer = renderer(ownership);
-        return planner.plan(ownership).stream().map(renderer::render).toList();
+        return planner.plan(ownership).stream().map(a -> renderer.render(a.instance(ownership.cluster()))).toList();
     }
 
     @Override
     public List<Test> tests(Ownership ownership) {
-        return new LagAgeTests(ownership, renderer(ownership)).tests(planner.plan(ownership));
+        return new LagAgeTests(ownership, renderer).tests(planner.plan(ownership));
     }
 
     /** While the critical alert fires for a group and topic, its warning is muted. */
     @Override
     public List<InhibitRule> inhibitRules() {
-        return List.of(new InhibitRule(List.of(PromQl.eq("alertname", CRITICAL_ALERT)),
-                List.of(PromQl.eq("alertname", WARNING_ALERT)), LagAgeRuleRenderer.BY));
-    }
-
-    private LagAgeRuleRenderer renderer(Ownership ownership) {
-        return new LagAgeRuleRenderer(ownership.cluster(), runbookBaseUrl, dashboardBaseUrl);
+        return List.of(InhibitRule.of(CRITICAL_ALERT, PromQl.eq("alertname", WARNING_ALERT), LagAgeAlert.BY));
     }
 }

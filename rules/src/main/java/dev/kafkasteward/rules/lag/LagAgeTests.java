@@ -8,11 +8,13 @@ import dev.kafkasteward.rules.prometheus.RuleTestFile.AlertTest;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.ExpectedAlert;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Series;
 import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
+import dev.kafkasteward.rules.signal.AlertInstance;
+import dev.kafkasteward.rules.signal.InstanceRenderer;
+import dev.kafkasteward.rules.signal.Scenarios;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -25,12 +27,11 @@ import java.util.TreeMap;
 final class LagAgeTests {
 
     static final String INTERVAL = "1m";
-    private static final int PARTITIONS = 2;
 
     private final Ownership ownership;
-    private final LagAgeRuleRenderer renderer;
+    private final InstanceRenderer renderer;
 
-    LagAgeTests(Ownership ownership, LagAgeRuleRenderer renderer) {
+    LagAgeTests(Ownership ownership, InstanceRenderer renderer) {
         this.ownership = ownership;
         this.renderer = renderer;
     }
@@ -43,16 +44,9 @@ final class LagAgeTests {
         Map<ConsumerGroupOwnership, List<LagAgeAlert>> byEntry = new LinkedHashMap<>();
         plan.forEach(a -> byEntry.computeIfAbsent(a.entry(), e -> new ArrayList<>()).add(a));
         List<Test> tests = new ArrayList<>();
-        byEntry.forEach((entry, alerts) -> sampleGroup(entry).ifPresent(group -> tests.add(test(entry, group, alerts))));
+        byEntry.forEach((entry, alerts) -> alerts.get(0).planned().sample()
+                .ifPresent(group -> tests.add(test(entry, group, alerts))));
         return tests;
-    }
-
-    /** A group name this entry, and no earlier one, owns. */
-    private Optional<String> sampleGroup(ConsumerGroupOwnership entry) {
-        Optional<String> sample = entry.selector().isPattern()
-                ? RegexSample.of(entry.selector().pattern())
-                : Optional.of(entry.selector().name());
-        return sample.filter(g -> ownership.consumerGroupOwner(g).filter(entry::equals).isPresent());
     }
 
     private Test test(ConsumerGroupOwnership entry, String group, List<LagAgeAlert> alerts) {
@@ -66,12 +60,12 @@ final class LagAgeTests {
             points.add(new Point(cluster, "above-warning", "0", warning + 1));
         }
         points.add(new Point(cluster, "below-warning", "0", Math.max(0, warning - 1)));
-        points.add(new Point(cluster + "-other", "above-critical", "0", critical + 1));
+        points.add(new Point(cluster + Scenarios.OTHER_CLUSTER_SUFFIX, "above-critical", "0", critical + 1));
 
         long forMinutes = (alerts.get(0).alertFor().seconds() + 59) / 60;
         long evalMinutes = forMinutes + 1;
         List<Series> series = points.stream()
-                .map(p -> new Series(LagAgeRuleRenderer.METRIC.select(PromQl.eq("cluster", p.cluster()),
+                .map(p -> new Series(LagAgeAlert.METRIC.select(PromQl.eq("cluster", p.cluster()),
                         PromQl.eq("group", group), PromQl.eq("topic", p.topic()), PromQl.eq("partition", p.partition())),
                         PromQl.number(p.value()) + "+0x" + (evalMinutes + 1)))
                 .toList();
@@ -91,15 +85,16 @@ final class LagAgeTests {
         Map<String, Double> maxByTopic = new TreeMap<>();
         points.stream().filter(p -> p.cluster().equals(ownership.cluster()))
                 .forEach(p -> maxByTopic.merge(p.topic(), p.value(), Math::max));
+        AlertInstance instance = alert.instance(ownership.cluster());
         List<ExpectedAlert> expected = new ArrayList<>();
         maxByTopic.forEach((topic, value) -> {
             if (value > alert.thresholdSeconds()) {
-                SortedMap<String, String> labels = new TreeMap<>(renderer.labels(alert));
+                SortedMap<String, String> labels = new TreeMap<>(instance.labels());
                 labels.put("group", group);
                 labels.put("topic", topic);
                 Map<String, String> seriesLabels = Map.of("cluster", ownership.cluster(), "group", group, "topic", topic);
                 expected.add(new ExpectedAlert(labels,
-                        renderer.annotations(alert, TemplateVars.expanded(seriesLabels, value))));
+                        renderer.annotations(instance, TemplateVars.expanded(seriesLabels, value))));
             }
         });
         return expected;

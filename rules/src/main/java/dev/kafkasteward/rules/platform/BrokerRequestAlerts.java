@@ -1,9 +1,8 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -36,8 +35,7 @@ public final class BrokerRequestAlerts {
         return new PlatformFamily("broker-requests", links, timeScale, List.of(
                 latency(PRODUCE_LATENCY, "Produce", "produce", PRODUCE_P99_SECONDS),
                 latency(FETCH_LATENCY, "FetchConsumer", "consumer fetch", FETCH_P99_SECONDS),
-                new PlatformSignal(QUEUE_TIME, SeverityRule.WARNING, duration("10m"),
-                        "p99 > " + PromQl.number(QUEUE_P99_SECONDS) + "s for 10m",
+                new PlatformSignal(QUEUE_TIME, SeverityRule.WARNING, Durations.parse("10m"),
                         c -> "max by (cluster, instance, request) (" + JmxMetrics.REQUEST_QUEUE_TIME.select(
                                 PromQl.eq("cluster", c), PromQl.eq("quantile", "0.99")) + ") > "
                                 + PromQl.number(QUEUE_P99_SECONDS),
@@ -55,8 +53,7 @@ public final class BrokerRequestAlerts {
 
     private static PlatformSignal latency(String alert, String request, String words, double threshold) {
         MetricDef metric = JmxMetrics.REQUEST_TOTAL_TIME;
-        return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
-                "p99 > " + PromQl.number(threshold) + "s for 10m",
+        return new PlatformSignal(alert, SeverityRule.WARNING, Durations.parse("10m"),
                 c -> "max by (cluster, instance) (" + metric.select(PromQl.eq("cluster", c),
                         PromQl.eq("request", request), PromQl.eq("quantile", "0.99")) + ") > "
                         + PromQl.number(threshold),

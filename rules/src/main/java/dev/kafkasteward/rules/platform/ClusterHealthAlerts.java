@@ -1,7 +1,5 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
@@ -44,7 +42,7 @@ public final class ClusterHealthAlerts {
 
     public static PlatformFamily family(Links links, double timeScale) {
         return new PlatformFamily("cluster-health", links, timeScale, List.of(
-                new PlatformSignal(BROKER_DOWN, SeverityRule.TIER, duration("1m"), "registered == 0 for 1m",
+                new PlatformSignal(BROKER_DOWN, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "max by (cluster, broker) (" + ReplicationMetrics.BROKER_REGISTERED.select(
                                 PromQl.eq("cluster", c)) + ") == 0",
                         new Text(v -> "Broker " + v.label("broker") + " is down.",
@@ -62,7 +60,7 @@ public final class ClusterHealthAlerts {
                         "are at exactly min.insync.replicas after losing replicas"),
                 topic(REASSIGNMENT_SLOW, ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS, SeverityRule.INFO, "6h",
                         "has a reassignment running for hours", "have been reassigning for more than 6 hours"),
-                new PlatformSignal(QUORUM_NO_LEADER, SeverityRule.TIER, duration("1m"), "leader == -1 for 1m",
+                new PlatformSignal(QUORUM_NO_LEADER, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "min by (cluster, instance) (" + JmxMetrics.RAFT_CURRENT_LEADER.select(
                                 PromQl.eq("cluster", c)) + ") < 0",
                         new Text(v -> "KRaft node " + v.label("instance") + " sees no quorum leader.",
@@ -70,7 +68,7 @@ public final class ClusterHealthAlerts {
                                         + " reports no metadata quorum leader: metadata changes are blocked."),
                         c -> Scenarios.gauge(JmxMetrics.RAFT_CURRENT_LEADER, c, List.of("instance"),
                                 Map.of("instance", "controller-2:7072"), -1, Map.of("instance", "controller-1:7072"), 1)),
-                new PlatformSignal(QUORUM_VOTER_UNREACHABLE, SeverityRule.WARNING, duration("5m"), "> 0 for 5m",
+                new PlatformSignal(QUORUM_VOTER_UNREACHABLE, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.RAFT_UNKNOWN_VOTER_CONNECTIONS.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "KRaft node " + v.label("instance") + " cannot reach quorum voters.",
@@ -79,8 +77,7 @@ public final class ClusterHealthAlerts {
                                         + " quorum is degraded."),
                         c -> Scenarios.gauge(JmxMetrics.RAFT_UNKNOWN_VOTER_CONNECTIONS, c, List.of("instance"),
                                 Map.of("instance", "controller-1:7072"), 1, Map.of("instance", "controller-2:7072"), 0)),
-                new PlatformSignal(QUORUM_VOTER_LAGGING, SeverityRule.WARNING, duration("5m"),
-                        "> " + VOTER_LAG_SECONDS + "s for 5m",
+                new PlatformSignal(QUORUM_VOTER_LAGGING, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "max by (cluster, replica) (" + ReplicationMetrics.QUORUM_REPLICA_LAG_SECONDS.select(
                                 PromQl.eq("cluster", c), PromQl.eq("role", "voter")) + ") > " + VOTER_LAG_SECONDS,
                         new Text(v -> "KRaft voter " + v.label("replica") + " lags behind the quorum leader.",
@@ -90,7 +87,7 @@ public final class ClusterHealthAlerts {
                         c -> Scenarios.gauge(ReplicationMetrics.QUORUM_REPLICA_LAG_SECONDS, c, List.of("replica"),
                                 Map.of("replica", "3001", "role", "voter"), 120, Map.of("replica", "3002", "role",
                                         "voter"), 0)),
-                new PlatformSignal(FENCED_BROKERS, SeverityRule.WARNING, duration("5m"), "> 0 for 5m",
+                new PlatformSignal(FENCED_BROKERS, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "max by (cluster) (" + JmxMetrics.FENCED_BROKER_COUNT.select(PromQl.eq("cluster", c))
                                 + ") > 0",
                         new Text(v -> "Brokers are fenced in cluster " + v.label("cluster") + ".",
@@ -98,7 +95,7 @@ public final class ClusterHealthAlerts {
                                         + v.value(ValueUnit.NUMBER) + " registered brokers: they serve no traffic."),
                         c -> Scenarios.gauge(JmxMetrics.FENCED_BROKER_COUNT, c, List.of(),
                                 Map.of("instance", "controller-1:7072"), 1, null, 0)),
-                new PlatformSignal(METADATA_ERRORS, SeverityRule.WARNING, duration("0s"), "grows within 15m",
+                new PlatformSignal(METADATA_ERRORS, SeverityRule.WARNING, Durations.parse("0s"),
                         c -> "max by (cluster, instance) (delta(" + JmxMetrics.METADATA_ERROR_COUNT.select(
                                 PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "])) > 0",
                         new Text(v -> "Controller " + v.label("instance") + " fails to apply metadata.",
@@ -108,23 +105,20 @@ public final class ClusterHealthAlerts {
                         c -> Scenarios.counter(JmxMetrics.METADATA_ERROR_COUNT, c, List.of("instance"),
                                 Map.of("instance", "controller-1:7072"), 1, Map.of("instance", "controller-2:7072"), 0,
                                 15, 15))),
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", BROKER_DOWN)),
-                        List.of(PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
+                List.of(InhibitRule.of(BROKER_DOWN, PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
                                 ReplicationAlerts.BROKER_URP, ReplicationAlerts.ISR_SHRINKS, TOPIC_AT_MIN_ISR,
                                 FENCED_BROKERS, ConsumerStatusAlerts.STALLED, BrokerRequestAlerts.PRODUCE_LATENCY,
-                                BrokerRequestAlerts.FETCH_LATENCY))), List.of("cluster")),
-                        new InhibitRule(List.of(PromQl.eq("alertname", TOPIC_OFFLINE)),
-                                List.of(PromQl.matchesAny("alertname", List.of(TOPIC_UNDER_MIN_ISR, TOPIC_AT_MIN_ISR,
-                                        ReplicationAlerts.TOPIC_URP))), List.of("cluster", "topic")),
+                                BrokerRequestAlerts.FETCH_LATENCY)), List.of("cluster")),
+                        InhibitRule.of(TOPIC_OFFLINE, PromQl.matchesAny("alertname", List.of(TOPIC_UNDER_MIN_ISR,
+                                TOPIC_AT_MIN_ISR, ReplicationAlerts.TOPIC_URP)), List.of("cluster", "topic")),
                         // The per-topic view names the topic; the controller's cluster count is then redundant.
-                        new InhibitRule(List.of(PromQl.eq("alertname", TOPIC_OFFLINE)),
-                                List.of(PromQl.eq("alertname", ControllerAlerts.OFFLINE_PARTITIONS)),
+                        InhibitRule.of(TOPIC_OFFLINE, PromQl.eq("alertname", ControllerAlerts.OFFLINE_PARTITIONS),
                                 List.of("cluster"))));
     }
 
     private static PlatformSignal topic(String alert, MetricDef metric, SeverityRule severity, String forText,
                                         String summary, String meaning) {
-        return new PlatformSignal(alert, severity, duration(forText), "> 0 partitions for " + forText,
+        return new PlatformSignal(alert, severity, Durations.parse(forText),
                 c -> "max by (cluster, topic) (" + metric.select(PromQl.eq("cluster", c)) + ") > 0",
                 new Text(v -> "Topic " + v.label("topic") + " " + summary + ".",
                         v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "

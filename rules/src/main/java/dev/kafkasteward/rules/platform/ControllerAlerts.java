@@ -1,7 +1,5 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
 import dev.kafkasteward.rules.lag.ConsumerStatusAlerts;
@@ -34,7 +32,7 @@ public final class ControllerAlerts {
 
     public static PlatformFamily family(Links links, double timeScale) {
         return new PlatformFamily("controller", links, timeScale, List.of(
-                new PlatformSignal(OFFLINE_PARTITIONS, SeverityRule.TIER, duration("1m"), "> 0 for 1m",
+                new PlatformSignal(OFFLINE_PARTITIONS, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "sum by (cluster) (" + JmxMetrics.OFFLINE_PARTITIONS.select(PromQl.eq("cluster", c))
                                 + ") > 0",
                         new Text(v -> "Partitions are offline in cluster " + v.label("cluster") + ".",
@@ -42,7 +40,7 @@ public final class ControllerAlerts {
                                         + " have no leader: nobody can produce to or consume from them."),
                         c -> Scenarios.gauge(JmxMetrics.OFFLINE_PARTITIONS, c, List.of(),
                                 Map.of("instance", "controller-1:7072"), 3, null, 0)),
-                new PlatformSignal(ACTIVE_CONTROLLER, SeverityRule.TIER, duration("1m"), "!= 1 for 1m",
+                new PlatformSignal(ACTIVE_CONTROLLER, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "sum by (cluster) (" + JmxMetrics.ACTIVE_CONTROLLER_COUNT.select(PromQl.eq("cluster", c))
                                 + ") != 1",
                         new Text(v -> "Cluster " + v.label("cluster") + " does not have exactly one active controller.",
@@ -50,7 +48,7 @@ public final class ControllerAlerts {
                                         + " active controllers instead of 1: metadata changes, leader elections and"
                                         + " broker registrations stall."),
                         ControllerAlerts::twoActiveControllers),
-                new PlatformSignal(UNCLEAN_ELECTION, SeverityRule.TIER, duration("0s"), "> 0 in 5m, at once",
+                new PlatformSignal(UNCLEAN_ELECTION, SeverityRule.TIER, Durations.parse("0s"),
                         c -> "sum by (cluster) (increase(" + JmxMetrics.UNCLEAN_LEADER_ELECTIONS.select(
                                 PromQl.eq("cluster", c)) + "[" + Durations.window("5m", timeScale) + "])) > 0",
                         new Text(v -> "An unclean leader election happened in cluster " + v.label("cluster") + ".",
@@ -59,10 +57,9 @@ public final class ControllerAlerts {
                                         + " leader and acknowledged records may be lost."),
                         c -> Scenarios.counter(JmxMetrics.UNCLEAN_LEADER_ELECTIONS, c, List.of(),
                                 Map.of("instance", "controller-1:7072"), 1, null, 0, 5, 5))),
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", OFFLINE_PARTITIONS)),
-                        List.of(PromQl.matchesAny("alertname", List.of(ReplicationAlerts.TOPIC_URP,
-                                ReplicationAlerts.BROKER_URP, ReplicationAlerts.BROKER_UNDER_MIN_ISR,
-                                ConsumerStatusAlerts.STALLED))), List.of("cluster"))));
+                List.of(InhibitRule.of(OFFLINE_PARTITIONS, PromQl.matchesAny("alertname", List.of(
+                        ReplicationAlerts.TOPIC_URP, ReplicationAlerts.BROKER_URP,
+                        ReplicationAlerts.BROKER_UNDER_MIN_ISR, ConsumerStatusAlerts.STALLED)), List.of("cluster"))));
     }
 
     /** Two controllers each claiming to be active (a split brain) must fire; one must not. */

@@ -1,13 +1,12 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.Percent;
 import dev.kafkasteward.contract.ownership.Platform;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
 import dev.kafkasteward.rules.signal.Links;
@@ -41,17 +40,18 @@ public final class DiskAlerts {
 
     public static PlatformFamily family(Links links, double timeScale) {
         return new PlatformFamily("disk", links, timeScale, DiskAlerts::signals, List.of(
-                inhibit(EXHAUSTION_CRITICAL, EXHAUSTION_WARNING), inhibit(USAGE_CRITICAL, USAGE_WARNING)));
+                InhibitRule.of(EXHAUSTION_CRITICAL, PromQl.eq("alertname", EXHAUSTION_WARNING), LOG_DIR),
+                InhibitRule.of(USAGE_CRITICAL, PromQl.eq("alertname", USAGE_WARNING), LOG_DIR)));
     }
 
     private static List<PlatformSignal> signals(Ownership ownership) {
         Platform.Disk disk = ownership.platform().disk();
         return List.of(
-                exhaustion(EXHAUSTION_WARNING, SeverityRule.WARNING, disk.exhaustionWarning(), duration("15m")),
-                exhaustion(EXHAUSTION_CRITICAL, SeverityRule.TIER, disk.exhaustionCritical(), duration("5m")),
-                usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), duration("15m")),
-                usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), duration("5m")),
-                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, duration("1m"), "== 1 for 1m",
+                exhaustion(EXHAUSTION_WARNING, SeverityRule.WARNING, disk.exhaustionWarning(), Durations.parse("15m")),
+                exhaustion(EXHAUSTION_CRITICAL, SeverityRule.TIER, disk.exhaustionCritical(), Durations.parse("5m")),
+                usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), Durations.parse("15m")),
+                usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), Durations.parse("5m")),
+                new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Log dir " + v.label("log_dir") + " on broker " + v.label("broker") + " is offline.",
@@ -66,7 +66,7 @@ public final class DiskAlerts {
     private static PlatformSignal exhaustion(String alert, SeverityRule severity, PromDuration horizon,
                                              PromDuration alertFor) {
         long seconds = horizon.seconds();
-        return new PlatformSignal(alert, severity, alertFor, "< " + horizon.text() + " for " + alertFor.text(),
+        return new PlatformSignal(alert, severity, alertFor,
                 c -> "min by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(
                         PromQl.eq("cluster", c)) + ") < " + seconds,
                 new Text(v -> "Disk of broker " + v.label("broker") + " fills up within " + horizon.text() + ".",
@@ -79,7 +79,7 @@ public final class DiskAlerts {
     }
 
     private static PlatformSignal usage(String alert, SeverityRule severity, Percent ratio, PromDuration alertFor) {
-        return new PlatformSignal(alert, severity, alertFor, "> " + ratio.text() + " for " + alertFor.text(),
+        return new PlatformSignal(alert, severity, alertFor,
                 c -> "max by (cluster, broker, log_dir) (1 - " + DiskMetrics.LOG_DIR_USABLE.select(PromQl.eq("cluster", c))
                         + " / " + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c)) + ") > "
                         + PromQl.number(ratio.ratio()),
@@ -105,10 +105,5 @@ public final class DiskAlerts {
                 fineUsable));
         return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "broker", "1", "log_dir", "/d"),
                 1 - fullUsable / 100)), 0);
-    }
-
-    private static InhibitRule inhibit(String critical, String warning) {
-        return new InhibitRule(List.of(PromQl.eq("alertname", critical)), List.of(PromQl.eq("alertname", warning)),
-                LOG_DIR);
     }
 }

@@ -1,8 +1,7 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
@@ -18,6 +17,8 @@ import dev.kafkasteward.rules.signal.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * JVM and process health of every process a jmx-config agent is attached to (brokers,
@@ -45,8 +46,7 @@ public final class JvmAlerts {
         String gcCount = JmxMetrics.JVM_GC_COLLECTION_SECONDS.name() + "_count";
         String window = Durations.window("5m", timeScale);
         return new PlatformFamily("jvm", links, timeScale, List.of(
-                new PlatformSignal(LONG_GC, SeverityRule.WARNING, duration("5m"),
-                        "average pause > " + PromQl.number(GC_PAUSE_SECONDS) + "s over 5m, for 5m",
+                new PlatformSignal(LONG_GC, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "max by (cluster, instance) (rate(" + gcSum + "{" + PromQl.eq("cluster", c) + "}[" + window
                                 + "]) / rate(" + gcCount + "{" + PromQl.eq("cluster", c) + "}[" + window + "])) > "
                                 + PromQl.number(GC_PAUSE_SECONDS),
@@ -55,9 +55,9 @@ public final class JvmAlerts {
                                         + " pause for " + v.value(ValueUnit.DURATION) + " on average (threshold "
                                         + PromQl.number(GC_PAUSE_SECONDS) + "s): sessions time out, ISRs shrink."),
                         c -> gcScenario(c, gcSum, gcCount)),
-                ratio(HEAP, JmxMetrics.JVM_MEMORY_USED.name(), JmxMetrics.JVM_MEMORY_MAX.name(), "area", "heap",
-                        HEAP_RATIO, "heap", "of its maximum heap in use"),
-                new PlatformSignal(DEADLOCK, SeverityRule.TIER, duration("5m"), "> 0 for 5m",
+                ratio(HEAP, JmxMetrics.JVM_MEMORY_USED, JmxMetrics.JVM_MEMORY_MAX, Map.of("area", "heap"), HEAP_RATIO,
+                        "heap", "of its maximum heap in use"),
+                new PlatformSignal(DEADLOCK, SeverityRule.TIER, Durations.parse("5m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.JVM_THREADS_DEADLOCKED.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "JVM " + v.label("instance") + " has deadlocked threads.",
@@ -65,19 +65,19 @@ public final class JvmAlerts {
                                         + v.label("cluster") + " are deadlocked; the process will not recover alone."),
                         c -> Scenarios.gauge(JmxMetrics.JVM_THREADS_DEADLOCKED, c, List.of("instance"),
                                 Map.of("instance", "broker-1:7071"), 2, Map.of("instance", "broker-2:7071"), 0)),
-                ratio(FDS, JmxMetrics.PROCESS_OPEN_FDS.name(), JmxMetrics.PROCESS_MAX_FDS.name(), null, null, FDS_RATIO,
+                ratio(FDS, JmxMetrics.PROCESS_OPEN_FDS, JmxMetrics.PROCESS_MAX_FDS, Map.of(), FDS_RATIO,
                         "file descriptors", "of its file descriptor limit open"),
-                idle(HANDLERS, JmxMetrics.REQUEST_HANDLER_IDLE.name(), "request handler threads"),
-                idle(NETWORK, JmxMetrics.NETWORK_PROCESSOR_IDLE.name(), "network processor threads")),
+                idle(HANDLERS, JmxMetrics.REQUEST_HANDLER_IDLE, "request handler threads"),
+                idle(NETWORK, JmxMetrics.NETWORK_PROCESSOR_IDLE, "network processor threads")),
                 List.of());
     }
 
-    private static PlatformSignal ratio(String alert, String used, String max, String label, String value,
+    /** {@code used / max} above {@code threshold}; {@code only} picks the series both are read from. */
+    private static PlatformSignal ratio(String alert, MetricDef used, MetricDef max, Map<String, String> only,
                                         double threshold, String what, String meaning) {
-        return new PlatformSignal(alert, SeverityRule.WARNING, duration("15m"),
-                "> " + PromQl.number(threshold * 100) + "% for 15m",
-                c -> "max by (cluster, instance) (" + select(used, c, label, value) + " / " + select(max, c, label, value)
-                        + ") > " + PromQl.number(threshold),
+        return new PlatformSignal(alert, SeverityRule.WARNING, Durations.parse("15m"),
+                c -> "max by (cluster, instance) (" + used.select(matchers(c, only)) + " / "
+                        + max.select(matchers(c, only)) + ") > " + PromQl.number(threshold),
                 new Text(v -> "JVM " + v.label("instance") + " is running out of " + what + ".",
                         v -> v.label("instance") + " in cluster " + v.label("cluster") + " has "
                                 + v.value(ValueUnit.RATIO) + " " + meaning + "."),
@@ -85,56 +85,59 @@ public final class JvmAlerts {
                     List<Input> inputs = new ArrayList<>();
                     for (String[] target : new String[][] {{c, "broker-1:7071", "95"}, {c, "broker-2:7071", "50"},
                             {c + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", "95"}}) {
-                        inputs.add(new Input(used, labels(target[0], target[1], label, value),
-                                Double.parseDouble(target[2]), 0));
-                        inputs.add(new Input(max, labels(target[0], target[1], label, value), 100, 0));
+                        inputs.add(Input.gauge(used, labels(target[0], target[1], only), Double.parseDouble(target[2])));
+                        inputs.add(Input.gauge(max, labels(target[0], target[1], only), 100));
                     }
                     return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", c, "instance", "broker-1:7071"),
                             0.95)), 0);
                 });
     }
 
-    private static PlatformSignal idle(String alert, String metric, String what) {
-        return new PlatformSignal(alert, SeverityRule.WARNING, duration("10m"),
-                "idle < " + PromQl.number(IDLE_RATIO * 100) + "% for 10m",
-                c -> "min by (cluster, instance) (" + metric + "{" + PromQl.eq("cluster", c) + "}) < "
+    private static PlatformSignal idle(String alert, MetricDef metric, String what) {
+        return new PlatformSignal(alert, SeverityRule.WARNING, Durations.parse("10m"),
+                c -> "min by (cluster, instance) (" + metric.select(PromQl.eq("cluster", c)) + ") < "
                         + PromQl.number(IDLE_RATIO),
                 new Text(v -> "The " + what + " of broker " + v.label("instance") + " are saturated.",
                         v -> "The " + what + " of broker " + v.label("instance") + " in cluster " + v.label("cluster")
                                 + " are idle only " + v.value(ValueUnit.RATIO) + " of the time: requests queue up."),
                 c -> {
                     List<Input> inputs = List.of(
-                            new Input(metric, labels(c, "broker-1:7071", null, null), 0.05, 0),
-                            new Input(metric, labels(c, "broker-2:7071", null, null), 0.7, 0),
-                            new Input(metric, labels(c + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", null, null),
-                                    0.05, 0));
+                            Input.gauge(metric, labels(c, "broker-1:7071", Map.of()), 0.05),
+                            Input.gauge(metric, labels(c, "broker-2:7071", Map.of()), 0.7),
+                            Input.gauge(metric, labels(c + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", Map.of()),
+                                    0.05));
                     return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", c, "instance", "broker-1:7071"),
                             0.05)), 0);
                 });
     }
 
-    /** Collections of 2 s each on broker-1 (fires), 10 ms on broker-2 (silent), per minute. */
+    /**
+     * Collections of 2 s each on broker-1 (fires), 10 ms on broker-2 (silent), per minute. The
+     * summary's {@code _sum} and {@code _count} series have no catalog entry of their own.
+     */
     private static Scenario gcScenario(String cluster, String sum, String count) {
         List<Input> inputs = new ArrayList<>();
+        Map<String, String> gc = Map.of("gc", "G1 Old Generation");
         for (String[] t : new String[][] {{cluster, "broker-1:7071", "2"}, {cluster, "broker-2:7071", "0.01"},
                 {cluster + Scenarios.OTHER_CLUSTER_SUFFIX, "broker-1:7071", "2"}}) {
-            inputs.add(new Input(sum, labels(t[0], t[1], "gc", "G1 Old Generation"), 0, Double.parseDouble(t[2])));
-            inputs.add(new Input(count, labels(t[0], t[1], "gc", "G1 Old Generation"), 0, 1));
+            inputs.add(new Input(sum, labels(t[0], t[1], gc), 0, Double.parseDouble(t[2])));
+            inputs.add(new Input(count, labels(t[0], t[1], gc), 0, 1));
         }
         return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "instance", "broker-1:7071"), 2)), 5);
     }
 
-    private static String select(String metric, String cluster, String label, String value) {
-        return metric + "{" + PromQl.eq("cluster", cluster) + (label == null ? "" : ", " + PromQl.eq(label, value)) + "}";
+    /** {@code cluster} and the {@code only} labels (in label order), as matchers. */
+    private static String[] matchers(String cluster, Map<String, String> only) {
+        List<String> matchers = new ArrayList<>(List.of(PromQl.eq("cluster", cluster)));
+        new TreeMap<>(only).forEach((label, value) -> matchers.add(PromQl.eq(label, value)));
+        return matchers.toArray(String[]::new);
     }
 
-    private static java.util.SortedMap<String, String> labels(String cluster, String instance, String label,
-                                                             String value) {
-        java.util.SortedMap<String, String> labels = new java.util.TreeMap<>(Map.of("cluster", cluster,
-                "instance", instance, "job", "kafka"));
-        if (label != null) {
-            labels.put(label, value);
-        }
+    /** A scrape target's series labels, plus {@code extra}. */
+    private static SortedMap<String, String> labels(String cluster, String instance, Map<String, String> extra) {
+        SortedMap<String, String> labels = new TreeMap<>(Map.of("cluster", cluster, "instance", instance,
+                "job", "kafka"));
+        labels.putAll(extra);
         return labels;
     }
 }

@@ -1,7 +1,5 @@
 package dev.kafkasteward.rules.platform;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
@@ -34,7 +32,7 @@ public final class ReplicationAlerts {
 
     public static PlatformFamily family(Links links, double timeScale) {
         return new PlatformFamily("replication", links, timeScale, List.of(
-                new PlatformSignal(TOPIC_URP, SeverityRule.WARNING, duration("10m"), "> 0 partitions for 10m",
+                new PlatformSignal(TOPIC_URP, SeverityRule.WARNING, Durations.parse("10m"),
                         c -> "max by (cluster, topic) (" + ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Topic " + v.label("topic") + " has under-replicated partitions.",
@@ -43,7 +41,7 @@ public final class ReplicationAlerts {
                                         + " replicas for 10 minutes: durability is reduced."),
                         c -> Scenarios.gauge(ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS, c, List.of("topic"),
                                 Map.of("topic", "orders"), 3, Map.of("topic", "healthy"), 0)),
-                new PlatformSignal(BROKER_URP, SeverityRule.WARNING, duration("10m"), "> 0 partitions for 10m",
+                new PlatformSignal(BROKER_URP, SeverityRule.WARNING, Durations.parse("10m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Broker " + v.label("instance") + " leads under-replicated partitions.",
@@ -52,7 +50,7 @@ public final class ReplicationAlerts {
                                         + " for 10 minutes."),
                         c -> Scenarios.gauge(JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS, c, List.of("instance"),
                                 Map.of("instance", "broker-1:7071"), 4, Map.of("instance", "broker-2:7071"), 0)),
-                new PlatformSignal(BROKER_UNDER_MIN_ISR, SeverityRule.TIER, duration("1m"), "> 0 partitions for 1m",
+                new PlatformSignal(BROKER_UNDER_MIN_ISR, SeverityRule.TIER, Durations.parse("1m"),
                         c -> "max by (cluster, instance) (" + JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS.select(
                                 PromQl.eq("cluster", c)) + ") > 0",
                         new Text(v -> "Broker " + v.label("instance") + " leads partitions under min.insync.replicas.",
@@ -61,8 +59,7 @@ public final class ReplicationAlerts {
                                         + " min.insync.replicas: producers with acks=all fail on them."),
                         c -> Scenarios.gauge(JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS, c, List.of("instance"),
                                 Map.of("instance", "broker-1:7071"), 2, Map.of("instance", "broker-2:7071"), 0)),
-                new PlatformSignal(ISR_SHRINKS, SeverityRule.WARNING, duration("5m"),
-                        "> " + ISR_SHRINKS_IN_15M + " shrinks in 15m, for 5m",
+                new PlatformSignal(ISR_SHRINKS, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "sum by (cluster, instance) (increase(" + JmxMetrics.ISR_SHRINKS.select(
                                 PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "])) > "
                                 + ISR_SHRINKS_IN_15M,
@@ -74,7 +71,6 @@ public final class ReplicationAlerts {
                                 Map.of("instance", "broker-1:7071"), 1, Map.of("instance", "broker-2:7071"), 0.2,
                                 15, 15))),
                 // The broker view names the broker; the topic view is the fallback when JMX is not scraped.
-                List.of(new InhibitRule(List.of(PromQl.eq("alertname", BROKER_URP)),
-                        List.of(PromQl.eq("alertname", TOPIC_URP)), List.of("cluster"))));
+                List.of(InhibitRule.of(BROKER_URP, PromQl.eq("alertname", TOPIC_URP), List.of("cluster"))));
     }
 }

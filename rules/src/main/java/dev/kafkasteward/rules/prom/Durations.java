@@ -40,8 +40,13 @@ public final class Durations {
 
     /** {@link #window(PromDuration, double)} for a window written as Prometheus text, e.g. {@code 5m}. */
     public static String window(String window, double scale) {
-        return window(PromDuration.parse(window).orElseThrow(() -> new IllegalArgumentException(
-                "not a Prometheus duration: " + window)), scale).text();
+        return window(parse(window), scale).text();
+    }
+
+    /** A duration the code writes as Prometheus text, e.g. {@code 5m}; text that is not one is a bug. */
+    public static PromDuration parse(String text) {
+        return PromDuration.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "not a Prometheus duration: " + text));
     }
 
     /** The sampling and evaluation interval of scaled promtool tests: one minute, scaled. */

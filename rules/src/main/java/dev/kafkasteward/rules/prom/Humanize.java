@@ -6,14 +6,13 @@ import java.math.RoundingMode;
 
 /**
  * Java twins of the Prometheus template functions our annotations use ({@code humanizeDuration},
- * {@code humanize}, {@code humanizePercentage}, {@code humanize1024}), so promtool tests can state
- * the exact annotation text an alert must carry.
+ * {@code humanize}, {@code humanizePercentage}), so promtool tests can state the exact annotation
+ * text an alert must carry.
  */
 public final class Humanize {
 
     private static final String[] BIG = {"k", "M", "G", "T", "P", "E", "Z", "Y"};
     private static final String[] SMALL = {"m", "u", "n", "p", "f", "a", "z", "y"};
-    private static final String[] BINARY = {"ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"};
 
     private Humanize() {
     }
@@ -76,23 +75,6 @@ public final class Humanize {
     /** Prometheus' {@code humanizePercentage}: a ratio as a percentage. */
     public static String percentage(double ratio) {
         return fourSignificant(ratio * 100) + "%";
-    }
-
-    /** Prometheus' {@code humanize1024}: binary prefixes (ki, Mi, Gi, ...). */
-    public static String binary(double value) {
-        if (Math.abs(value) <= 1) {
-            return fourSignificant(value);
-        }
-        double v = value;
-        String prefix = "";
-        for (String p : BINARY) {
-            if (Math.abs(v) < 1024) {
-                break;
-            }
-            prefix = p;
-            v /= 1024;
-        }
-        return fourSignificant(v) + prefix;
     }
 
     // Go's %.4g for values below 10^4, which is all these functions pass here; Go rounds half to even.

@@ -32,9 +32,14 @@ public final class PromQl {
         return label + "!~" + quote(regex);
     }
 
+    /** {@code label=~"regex"}. */
+    public static String matches(String label, String regex) {
+        return label + "=~" + quote(regex);
+    }
+
     /** {@code label=~"a|b"}: any of {@code values}, each matched literally. */
     public static String matchesAny(String label, List<String> values) {
-        return label + "=~" + quote(values.stream().map(PromQl::regexLiteral).collect(Collectors.joining("|")));
+        return matches(label, values.stream().map(PromQl::regexLiteral).collect(Collectors.joining("|")));
     }
 
     /** {@code text} as an RE2 regex matching exactly itself. */

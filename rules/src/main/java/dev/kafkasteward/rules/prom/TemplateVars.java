@@ -15,11 +15,6 @@ public interface TemplateVars {
     /** The alert's value in {@code unit}'s human form. */
     String value(ValueUnit unit);
 
-    /** The alert's value (seconds) as a human duration. */
-    default String valueAsDuration() {
-        return value(ValueUnit.DURATION);
-    }
-
     /** Renders Prometheus template actions, e.g. {@code {{ $labels.group }}}. */
     static TemplateVars prometheus() {
         return new TemplateVars() {

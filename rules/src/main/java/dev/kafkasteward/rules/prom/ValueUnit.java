@@ -12,9 +12,7 @@ public enum ValueUnit {
     /** A count or rate, printed with SI prefixes ({@code 1.5k}). */
     NUMBER("humanize", Humanize::number),
     /** A ratio in [0, 1], printed as a percentage. */
-    RATIO("humanizePercentage", Humanize::percentage),
-    /** Bytes, printed with binary prefixes ({@code 1.5Gi}). */
-    BYTES("humanize1024", Humanize::binary);
+    RATIO("humanizePercentage", Humanize::percentage);
 
     private final String templateFunction;
     private final DoubleFunction<String> twin;

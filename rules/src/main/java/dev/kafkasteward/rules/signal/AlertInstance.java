@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * @param team        the owner, who receives it
  * @param tier        the asset's tier
  * @param cluster     the ownership cluster
- * @param extraLabels labels the rule adds besides cluster/team/severity/tier (for series without cluster)
+ * @param extraLabels labels the rule adds besides cluster/team/severity/tier, e.g. the funnel stage a
+ *                    conversion alert is about when the expression does not keep it
  * @param text        summary and description
  * @param scenarios   the promtool tests: each states exactly what fires (possibly nothing)
  */
@@ -33,7 +34,8 @@ public record AlertInstance(String alert, String expr, PromDuration alertFor, Se
 
     public AlertInstance {
         if (!alert.matches("[A-Z][A-Za-z0-9]*") || alert.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("alert name must be CamelCase, at most 40 characters: " + alert);
+            throw new IllegalArgumentException("alert name must be CamelCase, at most " + MAX_NAME_LENGTH
+                    + " characters: " + alert);
         }
         extraLabels = Collections.unmodifiableSortedMap(new TreeMap<>(extraLabels));
         scenarios = List.copyOf(scenarios);

@@ -31,11 +31,6 @@ public final class InstanceTests {
         this.step = Durations.testStep(timeScale);
     }
 
-    /** The sampling and evaluation interval of these tests. */
-    public PromDuration step() {
-        return step;
-    }
-
     public Test test(AlertInstance instance, Scenario scenario) {
         long stepMillis = step.value().toMillis();
         long forSteps = (instance.alertFor().value().toMillis() + stepMillis - 1) / stepMillis;

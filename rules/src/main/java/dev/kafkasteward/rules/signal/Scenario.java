@@ -29,7 +29,7 @@ public record Scenario(List<Input> inputs, List<Firing> firing, int rangeMinutes
             labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         }
 
-        public static Input of(MetricDef metric, Map<String, String> labels, double start, double step) {
+        static Input of(MetricDef metric, Map<String, String> labels, double start, double step) {
             return new Input(metric.name(), new TreeMap<>(labels), start, step);
         }
 

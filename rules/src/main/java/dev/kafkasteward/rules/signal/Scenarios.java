@@ -54,7 +54,7 @@ public final class Scenarios {
     }
 
     /** {@code labels} plus {@code cluster}. */
-    public static Map<String, String> with(Map<String, String> labels, String cluster) {
+    private static Map<String, String> with(Map<String, String> labels, String cluster) {
         Map<String, String> all = new TreeMap<>(labels);
         all.put("cluster", cluster);
         return all;

@@ -22,13 +22,4 @@ public enum SeverityRule {
             case INFO -> Severity.INFO;
         };
     }
-
-    /** Words for runbooks and the README. */
-    public String describe() {
-        return switch (this) {
-            case TIER -> "the tier's severity";
-            case WARNING -> "warning (info on an info tier)";
-            case INFO -> "info";
-        };
-    }
 }

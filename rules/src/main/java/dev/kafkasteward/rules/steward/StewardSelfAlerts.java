@@ -1,11 +1,12 @@
 package dev.kafkasteward.rules.steward;
 
-import static dev.kafkasteward.rules.signal.PlatformSignal.duration;
-
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
+import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.rules.platform.ClusterHealthAlerts;
+import dev.kafkasteward.rules.platform.DiskAlerts;
 import dev.kafkasteward.rules.prom.Durations;
 import dev.kafkasteward.rules.prom.PromQl;
 import dev.kafkasteward.rules.prom.ValueUnit;
@@ -41,7 +42,8 @@ public final class StewardSelfAlerts {
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while the exporter is down or stale. */
     public static final String FED_ALERTS = "KafkaConsumer.*|KafkaTopic.*|KafkaDisk.*|KafkaDeadLetter.*|KafkaFunnel.*"
-            + "|KafkaBrokerDown|KafkaLogDirOffline|KafkaReassignmentSlow|KafkaQuorumVoterLagging";
+            + "|" + ClusterHealthAlerts.BROKER_DOWN + "|" + DiskAlerts.LOG_DIR_OFFLINE
+            + "|" + ClusterHealthAlerts.REASSIGNMENT_SLOW + "|" + ClusterHealthAlerts.QUORUM_VOTER_LAGGING;
     static final double FAILURE_RATIO = 0.5;
     static final int STALE_SECONDS = 300;
     static final int SLOW_SECONDS = 60;
@@ -53,12 +55,12 @@ public final class StewardSelfAlerts {
         String fire = "exporter-1:9404";
         // Time-valued thresholds scale with the `for` durations, so a test at timeScale 1/60 sees stale
         // data after 5 s as production sees it after 5 min.
-        long staleSeconds = Math.max(1, Math.round(STALE_SECONDS * timeScale));
-        long slowSeconds = Math.max(1, Math.round(SLOW_SECONDS * timeScale));
+        long staleSeconds = Durations.scale(PromDuration.ofSeconds(STALE_SECONDS), timeScale).seconds();
+        long slowSeconds = Durations.scale(PromDuration.ofSeconds(SLOW_SECONDS), timeScale).seconds();
         String failureWindow = Durations.window("10m", timeScale);
         String errorWindow = Durations.window("15m", timeScale);
         return new PlatformFamily("exporter", links, timeScale, List.of(
-                new PlatformSignal(DOWN, SeverityRule.TIER, duration("2m"), "up == 0 for 2m",
+                new PlatformSignal(DOWN, SeverityRule.TIER, Durations.parse("2m"),
                         // up has no cluster label of its own; the exporter job serves exactly this cluster.
                         c -> "label_replace(" + UP + "{" + PromQl.eq("job", exporterJob) + "} == 0, "
                                 + PromQl.quote("cluster") + ", " + PromQl.quote(c) + ", \"\", \"\")",
@@ -72,8 +74,7 @@ public final class StewardSelfAlerts {
                                         1, 0),
                                 new Input(UP, new TreeMap<>(Map.of("job", "other-job", "instance", fire)), 0, 0)),
                                 List.of(Firing.of(Map.of("cluster", c, "job", exporterJob, "instance", fire), 0)), 0)),
-                new PlatformSignal(FAILING, SeverityRule.WARNING, duration("5m"),
-                        "> " + PromQl.number(FAILURE_RATIO * 100) + "% of cycles failing over 10m, for 5m",
+                new PlatformSignal(FAILING, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "sum by (cluster) (rate(" + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c),
                                 PromQl.eq("outcome", "failure")) + "[" + failureWindow + "])) / sum by (cluster) (rate("
                                 + SelfMetrics.COLLECTIONS.select(PromQl.eq("cluster", c)) + "[" + failureWindow + "])) > "
@@ -90,7 +91,7 @@ public final class StewardSelfAlerts {
                                 Input.counter(SelfMetrics.COLLECTIONS, Map.of("cluster", c + "-healthy",
                                         "outcome", "success"), 3)),
                                 List.of(Firing.of(Map.of("cluster", c), 0.75)), 10)),
-                new PlatformSignal(STALE, SeverityRule.TIER, duration("2m"), "> " + staleSeconds + "s for 2m",
+                new PlatformSignal(STALE, SeverityRule.TIER, Durations.parse("2m"),
                         c -> "max by (cluster) (" + SelfMetrics.SNAPSHOT_AGE.select(PromQl.eq("cluster", c)) + ") > "
                                 + staleSeconds,
                         new Text(v -> "Kafka Steward data for cluster " + v.label("cluster") + " is stale.",
@@ -98,7 +99,7 @@ public final class StewardSelfAlerts {
                                         + v.value(ValueUnit.DURATION) + " old (threshold " + staleSeconds + "s):"
                                         + " the alerts it feeds are muted until it recovers."),
                         c -> Scenarios.gauge(SelfMetrics.SNAPSHOT_AGE, c, List.of(), Map.of(), 600, null, 0)),
-                new PlatformSignal(ERRORS, SeverityRule.INFO, duration("15m"), "> 0 errors in 15m, for 15m",
+                new PlatformSignal(ERRORS, SeverityRule.INFO, Durations.parse("15m"),
                         c -> "sum by (cluster, stage) (increase(" + SelfMetrics.COLLECTION_ERRORS.select(
                                 PromQl.eq("cluster", c)) + "[" + errorWindow + "])) > 0",
                         new Text(v -> "Kafka Steward meets errors in stage " + v.label("stage") + ".",
@@ -107,7 +108,7 @@ public final class StewardSelfAlerts {
                                         + " series may be missing."),
                         c -> Scenarios.counter(SelfMetrics.COLLECTION_ERRORS, c, List.of("stage"),
                                 Map.of("stage", "list_offsets"), 2, Map.of("stage", "list_groups"), 0, 30, 15)),
-                new PlatformSignal(SLOW, SeverityRule.INFO, duration("15m"), "> " + slowSeconds + "s for 15m",
+                new PlatformSignal(SLOW, SeverityRule.INFO, Durations.parse("15m"),
                         c -> "max by (cluster) (" + SelfMetrics.COLLECTION_DURATION.select(PromQl.eq("cluster", c))
                                 + ") > " + slowSeconds,
                         new Text(v -> "Kafka Steward collection cycles are slow in cluster " + v.label("cluster") + ".",
@@ -115,7 +116,7 @@ public final class StewardSelfAlerts {
                                         + v.value(ValueUnit.DURATION) + " (threshold " + slowSeconds + "s), so lag"
                                         + " age is measured coarsely."),
                         c -> Scenarios.gauge(SelfMetrics.COLLECTION_DURATION, c, List.of(), Map.of(), 90, null, 0)),
-                new PlatformSignal(OMITTED, SeverityRule.INFO, duration("15m"), "> 0 for 15m",
+                new PlatformSignal(OMITTED, SeverityRule.INFO, Durations.parse("15m"),
                         c -> "max by (cluster, metric) (" + SelfMetrics.OMITTED_SERIES.select(PromQl.eq("cluster", c))
                                 + ") > 0",
                         new Text(v -> "Kafka Steward leaves " + v.label("metric") + " series out.",
@@ -125,7 +126,7 @@ public final class StewardSelfAlerts {
                         c -> Scenarios.gauge(SelfMetrics.OMITTED_SERIES, c, List.of("metric"),
                                 Map.of("metric", "kafka_consumergroup_lag_records"), 120,
                                 Map.of("metric", "kafka_consumergroup_lag_age_seconds"), 0)),
-                new PlatformSignal(LAG_AGE_UNKNOWN, SeverityRule.INFO, duration("30m"), "> 0 partitions for 30m",
+                new PlatformSignal(LAG_AGE_UNKNOWN, SeverityRule.INFO, Durations.parse("30m"),
                         c -> "sum by (cluster, group) (" + LagMetrics.LAG_AGE_UNKNOWN.select(PromQl.eq("cluster", c))
                                 + ") > 0",
                         new Text(v -> "Lag age of group " + v.label("group") + " stays unknown.",
@@ -136,7 +137,7 @@ public final class StewardSelfAlerts {
                                 Map.of("group", "orders", "reason", "not_read_yet"), 7,
                                 Map.of("group", "billing", "reason", "not_read_yet"), 0)),
                 // min: with two replicas, one that failed to reload serves an older configuration.
-                new PlatformSignal(RELOAD_FAILED, SeverityRule.WARNING, duration("5m"), "== 0 for 5m",
+                new PlatformSignal(RELOAD_FAILED, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "min by (cluster) (" + SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL.select(
                                 PromQl.eq("cluster", c)) + ") == 0",
                         new Text(v -> "Kafka Steward could not reload ownership.yml for cluster " + v.label("cluster")
@@ -145,7 +146,7 @@ public final class StewardSelfAlerts {
                                 + " restart); it keeps using its previous configuration. Its log names file, line and"
                                 + " column of each problem."),
                         c -> oneReplicaAtZero(SelfMetrics.CONFIG_LAST_RELOAD_SUCCESSFUL, c, fire)),
-                new PlatformSignal(FUNNEL_READER_DOWN, SeverityRule.WARNING, duration("5m"), "== 0 for 5m",
+                new PlatformSignal(FUNNEL_READER_DOWN, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> "min by (cluster) (" + SelfMetrics.FUNNEL_READER_UP.select(PromQl.eq("cluster", c))
                                 + ") == 0",
                         new Text(v -> "The Kafka Steward funnel reader has stopped in cluster " + v.label("cluster")
@@ -153,11 +154,10 @@ public final class StewardSelfAlerts {
                                 + " funnel stage topics on an error (its log says which, often a missing Read ACL on"
                                 + " the funnel consumer group): its funnel series are frozen and funnel alerts blind."),
                         c -> oneReplicaAtZero(SelfMetrics.FUNNEL_READER_UP, c, fire))),
-                List.of(inhibit(DOWN), inhibit(STALE),
-                        new InhibitRule(List.of(PromQl.eq("alertname", DOWN)),
-                                List.of(PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
-                                        OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN))),
-                                List.of("cluster"))));
+                List.of(InhibitRule.of(DOWN, PromQl.matches("alertname", FED_ALERTS), List.of("cluster")),
+                        InhibitRule.of(STALE, PromQl.matches("alertname", FED_ALERTS), List.of("cluster")),
+                        InhibitRule.of(DOWN, PromQl.matchesAny("alertname", List.of(STALE, FAILING, ERRORS, SLOW,
+                                OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN)), List.of("cluster"))));
     }
 
     /**
@@ -170,10 +170,5 @@ public final class StewardSelfAlerts {
                 Input.gauge(metric, Map.of("cluster", c, "instance", "exporter-2:9404"), 1),
                 Input.gauge(metric, Map.of("cluster", c + Scenarios.OTHER_CLUSTER_SUFFIX, "instance", fire), 1)),
                 List.of(Firing.of(Map.of("cluster", c), 0)), 0);
-    }
-
-    private static InhibitRule inhibit(String source) {
-        return new InhibitRule(List.of(PromQl.eq("alertname", source)),
-                List.of("alertname=~" + PromQl.quote(FED_ALERTS)), List.of("cluster"));
     }
 }

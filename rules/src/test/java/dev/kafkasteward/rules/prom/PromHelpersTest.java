@@ -1,6 +1,7 @@
 package dev.kafkasteward.rules.prom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kafkasteward.contract.ownership.NameSelector;
 import dev.kafkasteward.contract.ownership.PromDuration;
@@ -14,6 +15,7 @@ class PromHelpersTest {
     void quotesAndEscapesStrings() {
         assertEquals("\"a\\\\b\\\"c\"", PromQl.quote("a\\b\"c"));
         assertEquals("group=\"x\"", PromQl.eq("group", "x"));
+        assertEquals("client_id=~\"app-\\\\d+\"", PromQl.matches("client_id", "app-\\d+"));
     }
 
     @Test
@@ -47,5 +49,13 @@ class PromHelpersTest {
         assertEquals("1s", Durations.scale(twoMinutes, 0.001).text());
         assertEquals("4m", Durations.scale(twoMinutes, 2).text());
         assertEquals("0s", Durations.scale(PromDuration.parse("0s").orElseThrow(), 0.1).text());
+    }
+
+    @Test
+    void parsesDurationsWrittenInCodeOrSaysWhichTextIsWrong() {
+        assertEquals(300, Durations.parse("5m").seconds());
+        assertEquals("10m", Durations.window("10m", 1.0));
+        assertEquals("not a Prometheus duration: 5 minutes",
+                assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 minutes")).getMessage());
     }
 }

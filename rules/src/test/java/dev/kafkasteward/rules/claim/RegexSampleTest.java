@@ -1,4 +1,4 @@
-package dev.kafkasteward.rules.lag;
+package dev.kafkasteward.rules.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.kafkasteward.rules.lag;
+package dev.kafkasteward.rules.claim;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

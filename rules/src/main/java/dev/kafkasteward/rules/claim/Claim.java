@@ -1,0 +1,75 @@
+package dev.kafkasteward.rules.claim;
+
+import dev.kafkasteward.contract.ownership.NameSelector;
+import dev.kafkasteward.rules.prom.PromQl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What one ownership entry (consumer groups, dead-letter topics) owns of the names its selector
+ * matches. The first entry in file order owns a name, as {@code Ownership}'s lookups decide: an
+ * entry excludes the earlier selectors that may claim the same names, and an exact entry an earlier
+ * one already claims gets no alerts at all.
+ *
+ * @param entry    the ownership entry
+ * @param selector the entry's selector
+ * @param excluded earlier selectors that may claim names this entry's selector matches
+ * @param sample   a name this entry, and no earlier one, owns; empty when none can be derived from a pattern
+ */
+public record Claim<T>(T entry, NameSelector selector, List<NameSelector> excluded, Optional<String> sample) {
+
+    public Claim {
+        excluded = List.copyOf(excluded);
+    }
+
+    /**
+     * The claims of {@code entries} that get alerts, in file order. A shadowed exact entry claims
+     * nothing but still counts as earlier for the entries after it.
+     *
+     * @param selectorOf an entry's selector
+     * @param ownerOf    the entry that owns a name, to keep only samples an entry really owns
+     */
+    public static <T> List<Claim<T>> plan(List<T> entries, Function<T, NameSelector> selectorOf,
+                                          Function<String, Optional<T>> ownerOf) {
+        List<Claim<T>> claims = new ArrayList<>();
+        List<NameSelector> earlier = new ArrayList<>();
+        for (T entry : entries) {
+            NameSelector selector = selectorOf.apply(entry);
+            List<NameSelector> excluded = overlapping(selector, earlier);
+            earlier.add(selector);
+            if (!selector.isPattern() && !excluded.isEmpty()) {
+                continue; // shadowed: an earlier entry owns this name
+            }
+            Optional<String> sample = (selector.isPattern() ? RegexSample.of(selector.pattern())
+                    : Optional.of(selector.name())).filter(n -> ownerOf.apply(n).filter(entry::equals).isPresent());
+            claims.add(new Claim<>(entry, selector, excluded, sample));
+        }
+        return claims;
+    }
+
+    /**
+     * The earlier selectors that may claim names {@code selector} also claims. Overlap is decided
+     * exactly when one side is a name; two patterns are assumed to overlap.
+     */
+    static List<NameSelector> overlapping(NameSelector selector, List<NameSelector> earlier) {
+        return earlier.stream().filter(e -> {
+            if (!selector.isPattern()) {
+                return e.matches(selector.name());
+            }
+            return e.isPattern() || selector.matches(e.name());
+        }).toList();
+    }
+
+    /** Matchers selecting exactly the names this entry owns in {@code cluster}, as values of {@code label}. */
+    public List<String> matchers(String label, String cluster) {
+        List<String> matchers = new ArrayList<>();
+        matchers.add(PromQl.eq("cluster", cluster));
+        matchers.add(selector.promMatcher(label));
+        if (!excluded.isEmpty()) {
+            matchers.add(PromQl.notMatchingAny(label, excluded));
+        }
+        return matchers;
+    }
+}
