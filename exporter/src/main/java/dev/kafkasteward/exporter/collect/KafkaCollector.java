@@ -26,9 +26,7 @@ import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListGroupsResult;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.ClassicGroupState;
 import org.apache.kafka.common.GroupState;
@@ -43,7 +41,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group
  * descriptions in one {@code describeConsumerGroups} call (ConsumerGroupDescribe or DescribeGroups
  * per coordinator, for both protocols); one ListOffsets per leader for log ends, and every few
- * cycles one more for log starts. Committed offsets are read before log-end offsets, so lag from
+ * cycles one more for log starts ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
  * one observation is never negative. Per-key futures keep one bad group, topic or broker from
  * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
  * (once per live broker), each through its own reader; reassignments and log dirs change slowly and
@@ -64,12 +62,11 @@ public final class KafkaCollector implements Collector {
     private final Clock clock;
     private final Predicate<String> groupFilter;
     private final Predicate<String> topicFilter;
-    private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
-    private long cycle;
     private long deadlineNanos;
     private final ClusterReader clusterReader;
     private final TopicConfigReader topicConfigReader;
     private final LogDirReader logDirReader;
+    private final LogOffsetReader logOffsetReader;
 
     public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
                           CollectorSettings settings, Clock clock) {
@@ -90,6 +87,7 @@ public final class KafkaCollector implements Collector {
         this.clusterReader = new ClusterReader(admin, clock, settings.placementRefresh());
         this.topicConfigReader = new TopicConfigReader(admin, settings.topicConfigRefresh(), clock);
         this.logDirReader = new LogDirReader(admin, clock, settings.placementRefresh());
+        this.logOffsetReader = new LogOffsetReader(admin, settings.logStartEvery());
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
@@ -117,8 +115,7 @@ public final class KafkaCollector implements Collector {
         for (GroupOffsets g : groups) {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
         }
-        Map<TopicPartitionId, LogOffsets> logOffsets = logOffsets(wanted, errors);
-        cycle++;
+        Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, this::timeoutMs, errors);
 
         // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
         // (both these and reassignments every placement refresh); each within what is left of the deadline.
@@ -298,41 +295,6 @@ public final class KafkaCollector implements Collector {
             errors.record(Stage.LIST_TOPICS, e);
             return List.of();
         }
-    }
-
-    private Map<TopicPartitionId, LogOffsets> logOffsets(Set<TopicPartitionId> partitions, CycleErrors errors) {
-        logStarts.keySet().retainAll(partitions);
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        boolean refreshStarts = cycle % settings.logStartEvery() == 0;
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        for (TopicPartitionId id : partitions) {
-            TopicPartition tp = new TopicPartition(id.topic(), id.partition());
-            latest.put(tp, OffsetSpec.latest());
-            if (refreshStarts || !logStarts.containsKey(id)) {
-                earliest.put(tp, OffsetSpec.earliest());
-            }
-        }
-        // Both calls are in flight together; the Admin client batches each per leader.
-        ListOffsetsResult ends = admin.listOffsets(latest);
-        ListOffsetsResult starts = earliest.isEmpty() ? null : admin.listOffsets(earliest);
-        Map<TopicPartitionId, LogOffsets> out = new HashMap<>();
-        for (TopicPartitionId id : partitions) {
-            TopicPartition tp = new TopicPartition(id.topic(), id.partition());
-            try {
-                if (starts != null && earliest.containsKey(tp)) {
-                    logStarts.put(id, starts.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset());
-                }
-                long end = ends.partitionResult(tp).get(timeoutMs(), TimeUnit.MILLISECONDS).offset();
-                long start = Math.min(logStarts.getOrDefault(id, 0L), end);
-                out.put(id, new LogOffsets(start, end));
-            } catch (Exception e) {
-                errors.record(Stage.LIST_OFFSETS, e);
-            }
-        }
-        return out;
     }
 
     /**

@@ -13,6 +13,15 @@ public record TopicPartitionId(String topic, int partition) implements Comparabl
         return ORDER.compare(this, o);
     }
 
+    /**
+     * Mixed, unlike a record's default {@code 31 * topic.hashCode() + partition}: numbered topic names
+     * hash to a dense range, and the JDK's immutable maps (Map.copyOf) probe linearly from there.
+     */
+    @Override
+    public int hashCode() {
+        return (topic.hashCode() * 0x9E3779B9 + partition) * 0x85EBCA6B;
+    }
+
     @Override
     public String toString() {
         return topic + "-" + partition;
