@@ -22,12 +22,15 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
@@ -39,6 +42,7 @@ import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -289,15 +293,7 @@ class ReplicationDiskIT {
     void logDirsAndReassignmentsAreReadAgainOnlyWhenDue() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
         List<String> calls = new CopyOnWriteArrayList<>();
-        Admin counting = (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    try {
-                        return method.invoke(admin, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Admin counting = recording(calls);
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
                 .withPlacementRefresh(Duration.ofSeconds(30));
         RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
@@ -328,6 +324,76 @@ class ReplicationDiskIT {
             System.out.printf("Admin requests per cycle: %d with placement reads, %d without%n",
                     first.requests().get("admin"), served.requests().get("admin"));
         }
+    }
+
+    @Test
+    @Order(6)
+    void requestsPerCycleDoNotGrowWithTopicsOrGroups() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z")); // no refresh falls due
+        List<String> calls = new CopyOnWriteArrayList<>();
+        // Log starts only when a partition is new, so that the warm cycles compared read the same things.
+        CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2), 1_000);
+        RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
+        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(recording(calls), metadata, reader, settings, clock);
+            // 30 groups have coordinators on every broker (a broker left out: 3 x (2/3)^30 = 2e-5).
+            commitOnNewTopics("first", 30, 2);
+            collector.collect();
+            calls.clear();
+            Observation before = collector.collect();
+            long listOffsetsBefore = calls.stream().filter("listOffsets"::equals).count();
+
+            commitOnNewTopics("more", 30, 6); // 180 partitions and 30 groups more
+            collector.collect(); // reads the new partitions' log starts and leaders once
+            calls.clear();
+            Observation after = collector.collect();
+
+            assertTrue(after.logOffsets().size() >= before.logOffsets().size() + 180, after.logOffsets().size()
+                    + " partitions with log offsets, " + before.logOffsets().size() + " before");
+            assertEquals(before.requests().get("admin"), after.requests().get("admin"),
+                    "the same Admin requests for 30 more groups and 180 more partitions");
+            assertTrue(after.requests().get("admin") <= 6 * 3, "at most 6 per broker: " + after.requests());
+            long listOffsetsAfter = calls.stream().filter("listOffsets"::equals).count();
+            assertTrue(listOffsetsAfter <= 3, "one listOffsets call per leader: " + listOffsetsAfter);
+            System.out.printf("warm cycle: %d Admin requests (%d listOffsets calls) before, %d (%d) after%n",
+                    before.requests().get("admin"), listOffsetsBefore, after.requests().get("admin"), listOffsetsAfter);
+        }
+    }
+
+    /** Creates {@code n} topics (RF 1, spread over the brokers) and a group committed on each. */
+    private void commitOnNewTopics(String prefix, int n, int partitions) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            topics.add(new NewTopic("requests-" + prefix + "-" + i, partitions, (short) 1));
+        }
+        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        for (NewTopic t : topics) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                offsets.put(new TopicPartition(t.name(), p), new OffsetAndMetadata(0));
+            }
+            Await.until(Duration.ofSeconds(20), "offsets committed on " + t.name(), () -> {
+                try {
+                    admin.alterConsumerGroupOffsets("group-" + t.name(), offsets).all().get(10, TimeUnit.SECONDS);
+                    return true;
+                } catch (ExecutionException e) {
+                    return false; // a fresh topic's leaders may not be known everywhere yet
+                }
+            });
+        }
+    }
+
+    /** {@link #admin}, recording the name of every Admin method called through it. */
+    private Admin recording(List<String> calls) {
+        return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(admin, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** How many describeLogDirs and listPartitionReassignments calls were made. */
