@@ -37,16 +37,16 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * All Admin I/O of one cycle, batched: one Metadata request for all topics (through a consumer,
- * which does not page by partitions); one ListGroups per broker; committed offsets of every group
- * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group
- * descriptions in one {@code describeConsumerGroups} call (ConsumerGroupDescribe or DescribeGroups
- * per coordinator, for both protocols); one ListOffsets per leader for log ends, and every few
- * cycles one more for log starts ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
+ * which does not page by partitions); one ListGroups per broker; group descriptions (DescribeGroups
+ * or ConsumerGroupDescribe per coordinator, each group in its own protocol); committed offsets of
+ * every group still there in one {@code listConsumerGroupOffsets} call (one OffsetFetch per
+ * coordinator); one ListOffsets per leader for log ends, and every few cycles one more for log
+ * starts ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
  * one observation is never negative. Per-key futures keep one bad group, topic or broker from
  * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
  * (once per live broker), each through its own reader; reassignments and log dirs change slowly and
- * are read again only every placement refresh. Every wait is cut short by the cycle
- * deadline: what has not answered by then is counted as an error.
+ * are read again only every placement refresh. Every wait is cut short by the cycle deadline: what
+ * has not answered by then is counted as an error.
  *
  * <p>Not thread-safe: one collection loop owns it.
  */
@@ -103,12 +103,14 @@ public final class KafkaCollector implements Collector {
         // cannot starve them and turn a partial cycle into a failed one.
         List<TopicMetadata> topics = describeTopics(errors);
         Listing listing = listGroups(errors);
-        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
-        List<GroupOffsets> fetched = groupOffsets(groupIds, errors);
         Descriptions described = describeGroups(listing.groups(), errors);
         Map<String, GroupDescription> descriptions = described.groups();
-        // A group deleted since it was listed has no lag (its offsets may already read as empty): it is left out.
-        List<GroupOffsets> groups = fetched.stream().filter(g -> !described.gone().contains(g.groupId())).toList();
+        // A group deleted since it was listed has no lag: its offsets are not asked for, and one whose
+        // coordinator no longer knows it when they are is left out too, rather than counted as a failed
+        // read (which would carry its last lag over, see Analysis).
+        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId)
+                .filter(g -> !described.gone().contains(g)).toList();
+        List<GroupOffsets> groups = groupOffsets(groupIds, errors);
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
         Set<TopicPartitionId> wanted = new TreeSet<>();
@@ -200,7 +202,9 @@ public final class KafkaCollector implements Collector {
                 });
                 out.add(new GroupOffsets(groupId, committed));
             } catch (Exception e) {
-                errors.record(Stage.GROUP_OFFSETS, e);
+                if (!deleted(e)) {
+                    errors.record(Stage.GROUP_OFFSETS, e);
+                }
             }
         }
         return out;
@@ -254,9 +258,13 @@ public final class KafkaCollector implements Collector {
     }
 
     private static void noteGone(String groupId, Exception e, Set<String> gone) {
-        if (e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException) {
+        if (deleted(e)) {
             gone.add(groupId);
         }
+    }
+
+    private static boolean deleted(Exception e) {
+        return e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException;
     }
 
     private GroupDescription describe(ClassicGroupDescription d) {

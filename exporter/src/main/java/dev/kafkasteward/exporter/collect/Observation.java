@@ -48,7 +48,10 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         funnels = funnels == null ? FunnelSnapshot.EMPTY : funnels;
     }
 
-    /** An observation without dead letters or funnels (what the Admin API part of a cycle yields). */
+    /**
+     * An observation without dead letters or funnels, for tests and tools. Whether it reached the
+     * cluster is judged with "some group has offsets" standing in for "some group was listed".
+     */
     public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                        Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
                        Map<RecordPosition, Long> recordTimestamps, Map<String, Long> requests,

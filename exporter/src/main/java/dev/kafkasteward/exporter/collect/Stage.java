@@ -19,6 +19,14 @@ public enum Stage {
         return !errors.containsKey(LIST_TOPICS.label()) && (anyGroupListed || !errors.containsKey(LIST_GROUPS.label()));
     }
 
+    /**
+     * Whether the cycle may have missed groups that still exist: listing them or reading their
+     * offsets failed. Only then is a group missing from the cycle possibly still there.
+     */
+    public static boolean groupsUnread(Map<String, Integer> errors) {
+        return errors.containsKey(LIST_GROUPS.label()) || errors.containsKey(GROUP_OFFSETS.label());
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

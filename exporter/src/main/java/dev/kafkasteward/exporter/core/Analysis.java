@@ -69,10 +69,8 @@ public final class Analysis {
         DiskHistory history = previous.map(s -> s.disk().history()).orElse(DiskHistory.EMPTY);
         LagSnapshot lagNow = lag.analyze(observation, lagHistory);
         if (previous.isPresent()) {
-            boolean groupsUnread = observation.errors().containsKey(Stage.LIST_GROUPS.label())
-                    || observation.errors().containsKey(Stage.GROUP_OFFSETS.label());
             lagNow = LagCarryOver.apply(lagNow, previous.get().lag(),
-                    groupsToCarry(lagNow, previous.get().lag(), groupsUnread),
+                    groupsToCarry(lagNow, previous.get().lag(), Stage.groupsUnread(observation.errors())),
                     observation.errors().containsKey(Stage.LIST_OFFSETS.label()));
         }
         return new Snapshot(observation.at(), observation.complete(), lagNow,
