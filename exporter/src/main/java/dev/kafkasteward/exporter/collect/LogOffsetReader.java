@@ -60,7 +60,7 @@ final class LogOffsetReader {
             for (TopicPartitionId id : b.ids()) {
                 TopicPartition tp = new TopicPartition(id.topic(), id.partition());
                 try {
-                    if (b.starts() != null && b.startsAsked().containsKey(tp)) {
+                    if (b.startsAsked().containsKey(tp)) {
                         logStarts.put(id, b.starts().partitionResult(tp)
                                 .get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS).offset());
                     }
@@ -75,7 +75,7 @@ final class LogOffsetReader {
         return out;
     }
 
-    /** One leader's calls in flight: log ends always, log starts when due ({@code starts} null when none). */
+    /** One leader's calls in flight: log ends always, log starts of {@code startsAsked} (none: no call, null). */
     private record Batch(List<TopicPartitionId> ids, ListOffsetsResult ends, ListOffsetsResult starts,
                          Map<TopicPartition, OffsetSpec> startsAsked) {
     }
