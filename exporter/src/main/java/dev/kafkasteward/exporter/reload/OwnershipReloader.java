@@ -81,6 +81,10 @@ public final class OwnershipReloader {
             apply.accept(next);
         } catch (IllegalArgumentException refused) {
             return fail(file + ": not reloaded, the previous configuration stays in use: " + refused.getMessage());
+        } catch (RuntimeException e) {
+            // Thrown out of a scheduled poll it would end all later polls, silently.
+            lastDigest = null; // retried at the next poll, even with the same content
+            return fail(file + ": taking it into use failed (" + e + "); retried at the next check");
         }
         state = state.succeeded();
         LOG.info("reloaded {} (cluster {}, {} dead-letter topic entries, {} funnels)", file, next.cluster(),

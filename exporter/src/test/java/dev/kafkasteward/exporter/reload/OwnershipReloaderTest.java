@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OwnershipReloaderTest {
 
     /** Edits are made to the example, so each test starts from a file that is known to load. */
-    private static String valid;
+    private String valid;
 
     @TempDir
     Path dir;
     private Path file;
     private final List<Ownership> applied = new ArrayList<>();
     private OwnershipReloader reloader;
+    private int failuresLeft = 1;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -32,8 +33,19 @@ class OwnershipReloaderTest {
             if (next.cluster().equals("refused")) {
                 throw new IllegalArgumentException("cluster cannot change");
             }
+            if (next.cluster().equals("broken") && failuresLeft-- > 0) {
+                throw new IllegalStateException("consumer could not start");
+            }
             applied.add(next);
         });
+    }
+
+    @Test
+    void aFailureTakingItIntoUseIsCountedNotThrownAndRetriedWithTheSameContent() throws Exception {
+        Files.writeString(file, valid.replace("cluster: orders-prod", "cluster: broken"));
+        assertEquals(new ReloadState(0, 1, false), reloader.checkForChange(), "a poll must not throw");
+        assertEquals(new ReloadState(1, 1, true), reloader.checkForChange(), "the same content is tried again");
+        assertEquals(1, applied.size());
     }
 
     @Test
@@ -75,7 +87,7 @@ class OwnershipReloaderTest {
     }
 
     @Test
-    void aFileOverTheLoadersSizeLimitIsRefusedWithoutReadingItAll() throws Exception {
+    void aFileOverTheLoadersSizeLimitIsRefused() throws Exception {
         Files.writeString(file, valid + "#".repeat(OwnershipLoader.MAX_BYTES) + "\n");
         assertEquals(new ReloadState(0, 1, false), reloader.checkForChange());
         assertEquals(List.of(), applied);

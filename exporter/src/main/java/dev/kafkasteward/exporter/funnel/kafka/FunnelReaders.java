@@ -29,7 +29,8 @@ public final class FunnelReaders implements AutoCloseable {
     /**
      * Uses {@code next} from now on. The old reader is closed outside the lock {@link #snapshot}
      * takes: closing waits for its consumer thread (seconds), and the collection thread must not
-     * wait with it. Until the new reader is there, the funnels have no state, as after a restart.
+     * wait with it. Until the new reader is there, the funnels have no state, as after a restart;
+     * if it cannot be made, none is in use and the same funnels are tried again by the next call.
      */
     public void use(List<Funnel> next) {
         Optional<FunnelReader> old;
@@ -39,7 +40,7 @@ public final class FunnelReaders implements AutoCloseable {
             }
             old = reader;
             reader = Optional.empty();
-            funnels = List.copyOf(next);
+            funnels = null; // in use only once the new reader is there
         }
         old.ifPresent(FunnelReader::close); // before the new one joins the same consumer group
         Optional<FunnelReader> fresh = factory.apply(List.copyOf(next));
@@ -48,6 +49,7 @@ public final class FunnelReaders implements AutoCloseable {
                 fresh.ifPresent(FunnelReader::close);
             } else {
                 reader = fresh;
+                funnels = List.copyOf(next);
             }
         }
     }
