@@ -13,8 +13,9 @@ import java.util.Objects;
  *                         time-valued thresholds of the exporter's own alerts and every Alertmanager timer
  *                         (group wait, group interval, repeat interval), so end-to-end tests can run a real
  *                         pipeline in seconds; a scaled {@code for} is rounded to whole seconds (at least
- *                         1s), a scaled window to whole milliseconds; the promtool tests sample at one
- *                         scaled minute; lag-age thresholds and freshness-SLO windows are not scaled
+ *                         1s), a scaled window to whole milliseconds; the promtool tests of scaled families
+ *                         sample at one scaled minute, those of lag age and freshness SLOs at one minute;
+ *                         lag-age thresholds and freshness-SLO windows are not scaled
  * @param alertmanager     the Alertmanager release the routing config must load in
  * @param smtpFrom         {@code global.smtp_from}, written only when an email receiver does not set {@code from}
  * @param smtpSmarthost    {@code global.smtp_smarthost}, written only when an email receiver does not set
