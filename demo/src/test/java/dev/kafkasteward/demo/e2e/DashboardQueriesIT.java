@@ -1,6 +1,7 @@
 package dev.kafkasteward.demo.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.demo.stack.RequiredBinaries;
 import dev.kafkasteward.grafana.DashboardGenerator;
@@ -48,6 +49,8 @@ class DashboardQueriesIT {
             Map<String, String> values = new HashMap<>(PanelQueries.defaults(env.ownership()));
             values.put("__rate_interval", RATE_INTERVAL);
             List<PanelQuery> queries = PanelQueries.of(dashboards, values);
+            assertTrue(queries.size() >= dashboards.size(), queries.size() + " panel queries in "
+                    + dashboards.size() + " dashboards: every dashboard has at least one");
 
             Map<PanelQuery, String> empty = awaitData(env.prometheus(), queries);
 
