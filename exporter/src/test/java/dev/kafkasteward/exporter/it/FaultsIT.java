@@ -20,7 +20,6 @@ import dev.kafkasteward.exporter.testing.TestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,9 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
@@ -157,7 +154,7 @@ class FaultsIT {
             admin.createTopics(List.of(new NewTopic("hung", 6, (short) 3))).all().get();
             produce(cluster, "hung", 6, 10);
             for (String g : groups) {
-                commit(admin, g, "hung", 6, 4); // 6 records of lag on each partition, 36 per group
+                TestCluster.commit(admin, g, "hung", 6, 4); // 6 records of lag on each partition, 36 per group
             }
             Map<String, Integer> coordinators = new TreeMap<>();
             admin.describeConsumerGroups(groups).all().get().forEach((g, d) -> coordinators.put(g, d.coordinator().id()));
@@ -227,7 +224,7 @@ class FaultsIT {
             produce(cluster, "churn", 3, 10);
             List<String> kept = List.of("kept-a", "kept-b");
             for (String g : kept) {
-                commit(admin, g, "churn", 3, 4); // 18 records of lag each
+                TestCluster.commit(admin, g, "churn", 3, 4); // 18 records of lag each
             }
             try (StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(ownership,
                     cluster.clientProperties()).every(Duration.ofMillis(50)).collecting(FAST))) {
@@ -245,7 +242,7 @@ class FaultsIT {
                     List<String> batch = new ArrayList<>();
                     for (int i = 0; i < 10; i++) {
                         batch.add("churn-" + round + "-" + i);
-                        commit(admin, batch.get(i), "churn", 3, 7); // 9 records of lag while it lives
+                        TestCluster.commit(admin, batch.get(i), "churn", 3, 7); // 9 records of lag while it lives
                     }
                     Thread.sleep(100); // a cycle or two list them
                     for (String g : batch) {
@@ -299,15 +296,6 @@ class FaultsIT {
             }
             producer.flush();
         }
-    }
-
-    /** Commits {@code offset} on every partition for {@code group}, which exists from then on (empty). */
-    private static void commit(Admin admin, String group, String topic, int partitions, long offset) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            commits.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset));
-        }
-        admin.alterConsumerGroupOffsets(group, commits).all().get();
     }
 
     private static double groupLag(Scrape s, String group) {

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,6 @@ import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -368,13 +366,9 @@ class ReplicationDiskIT {
         }
         admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         for (NewTopic t : topics) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                offsets.put(new TopicPartition(t.name(), p), new OffsetAndMetadata(0));
-            }
             Await.until(Duration.ofSeconds(20), "offsets committed on " + t.name(), () -> {
                 try {
-                    admin.alterConsumerGroupOffsets("group-" + t.name(), offsets).all().get(10, TimeUnit.SECONDS);
+                    TestCluster.commit(admin, "group-" + t.name(), t.name(), partitions, 0);
                     return true;
                 } catch (ExecutionException e) {
                     return false; // a fresh topic's leaders may not be known everywhere yet

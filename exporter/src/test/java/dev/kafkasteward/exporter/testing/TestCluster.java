@@ -1,10 +1,16 @@
 package dev.kafkasteward.exporter.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -71,6 +77,19 @@ public final class TestCluster implements AutoCloseable {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers());
         return p;
+    }
+
+    /**
+     * Commits {@code offset} on partitions 0..{@code partitions}-1 of {@code topic} for {@code group},
+     * which exists from then on (empty, without members).
+     */
+    public static void commit(Admin admin, String group, String topic, int partitions, long offset)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            commits.put(new TopicPartition(topic, p), new OffsetAndMetadata(offset));
+        }
+        admin.alterConsumerGroupOffsets(group, commits).all().get(30, TimeUnit.SECONDS);
     }
 
     public KafkaClusterTestKit kit() {
