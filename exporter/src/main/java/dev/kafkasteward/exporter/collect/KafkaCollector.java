@@ -37,11 +37,11 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * All Admin I/O of one cycle, batched: one Metadata request for all topics (through a consumer,
- * which does not page by partitions); one ListGroups per broker; group descriptions (DescribeGroups
- * or ConsumerGroupDescribe per coordinator, each group in its own protocol); committed offsets of
- * every group still there in one {@code listConsumerGroupOffsets} call (one OffsetFetch per
- * coordinator); one ListOffsets per leader for log ends, and every few cycles one more for log
- * starts ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
+ * which does not page by partitions); one ListGroups per broker; committed offsets of every group
+ * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group descriptions
+ * (DescribeGroups or ConsumerGroupDescribe per coordinator, each group in its own protocol); one
+ * ListOffsets per leader for log ends, and every few cycles one more for log starts
+ * ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
  * one observation is never negative. Per-key futures keep one bad group, topic or broker from
  * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
  * (once per live broker), each through its own reader; reassignments and log dirs change slowly and
@@ -103,14 +103,13 @@ public final class KafkaCollector implements Collector {
         // cannot starve them and turn a partial cycle into a failed one.
         List<TopicMetadata> topics = describeTopics(errors);
         Listing listing = listGroups(errors);
+        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
+        List<GroupOffsets> fetched = groupOffsets(groupIds, errors);
+        // Described after their offsets were read: a group deleted in between reads as having no offsets,
+        // and only the description tells it is gone. Its series are left out rather than served as lag 0.
         Descriptions described = describeGroups(listing.groups(), errors);
         Map<String, GroupDescription> descriptions = described.groups();
-        // A group deleted since it was listed has no lag: its offsets are not asked for, and one whose
-        // coordinator no longer knows it when they are is left out too, rather than counted as a failed
-        // read (which would carry its last lag over, see Analysis).
-        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId)
-                .filter(g -> !described.gone().contains(g)).toList();
-        List<GroupOffsets> groups = groupOffsets(groupIds, errors);
+        List<GroupOffsets> groups = fetched.stream().filter(g -> !described.gone().contains(g.groupId())).toList();
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
         Set<TopicPartitionId> wanted = new TreeSet<>();
@@ -202,6 +201,8 @@ public final class KafkaCollector implements Collector {
                 });
                 out.add(new GroupOffsets(groupId, committed));
             } catch (Exception e) {
+                // A group deleted since it was listed is left out, not counted as a failed read:
+                // that would carry its last lag over (Stage.groupsUnread).
                 if (!deleted(e)) {
                     errors.record(Stage.GROUP_OFFSETS, e);
                 }
