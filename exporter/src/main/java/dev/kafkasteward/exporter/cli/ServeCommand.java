@@ -98,6 +98,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String placementRefresh;
 
+    @Option(names = "--requests-per-broker", defaultValue = "" + CollectorSettings.DEFAULT_REQUESTS_PER_BROKER,
+            paramLabel = "N",
+            description = "Admin requests a collection cycle may send per live broker: the periodic reads (group listing,"
+                    + " log starts, log dirs and reassignments, topic configs) take turns within it; 0 makes each as"
+                    + " soon as it is due (default: ${DEFAULT-VALUE}).")
+    int requestsPerBroker;
+
     @Option(names = "--reload-interval", defaultValue = "10s",
             description = "How often --ownership is checked for a changed content and reloaded; SIGHUP reloads at once."
                     + " An invalid file keeps the previous configuration (default: ${DEFAULT-VALUE}).")
@@ -149,6 +156,11 @@ public final class ServeCommand implements Callable<Integer> {
         CollectorSettings settings = new CollectorSettings(timeout, timestampReads,
                 CollectorSettings.DEFAULTS.timestampReadTime(), CollectorSettings.DEFAULTS.logStartEvery())
                 .withPlacementRefresh(duration("--placement-refresh", placementRefresh));
+        if (requestsPerBroker < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --requests-per-broker " + requestsPerBroker + ": expected 0 (no budget) or more");
+        }
+        settings = settings.withRequestsPerBroker(requestsPerBroker);
         if (maxPartitionSeries < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --max-partition-series " + maxPartitionSeries + ": expected 0 or more");

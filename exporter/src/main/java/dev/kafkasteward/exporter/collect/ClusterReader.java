@@ -1,8 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,39 +25,40 @@ import org.apache.kafka.common.TopicPartition;
  * each failure empties only its own part.
  *
  * <p>Reassignments are started by an operator and run for minutes: while none is in progress they
- * are listed again only every {@code refresh} (the last answer is served in between); while one is,
- * every cycle, so its end shows at once. A failed listing is retried in the next cycle.
+ * are listed again only when the caller says so (with the log dirs, {@link ReadSchedule.Read#PLACEMENT};
+ * the last answer is served in between); while one is, every cycle, so its end shows at once. A failed
+ * listing is retried in the next cycle.
  */
 final class ClusterReader {
 
     private final Admin admin;
-    private final Clock clock;
-    private final Duration refresh;
     private Optional<Map<TopicPartitionId, Reassignment>> reassignments = Optional.empty();
-    private Instant reassignmentsReadAt = Instant.MIN;
 
-    ClusterReader(Admin admin, Clock clock, Duration refresh) {
+    ClusterReader(Admin admin) {
         this.admin = admin;
-        this.clock = clock;
-        this.refresh = refresh;
     }
 
-    /** The three reads (reassignments when due), awaited for at most {@code budget} in all. */
-    ClusterState read(Duration budget, CycleErrors errors) {
-        Instant now = clock.instant();
+    /**
+     * The three reads, awaited for at most {@code budget} in all; reassignments only while one is in
+     * progress, when the last listing failed (or there was none), or when {@code refreshReassignments}.
+     */
+    ClusterState read(Duration budget, boolean refreshReassignments, CycleErrors errors) {
         DescribeClusterResult cluster = admin.describeCluster();
         DescribeMetadataQuorumResult quorum = admin.describeMetadataQuorum();
-        boolean due = reassignments.map(r -> !r.isEmpty()).orElse(true)
-                || Refresh.due(reassignmentsReadAt, refresh, now);
+        boolean due = refreshReassignments || reassignments.isEmpty() || reassigning();
         ListPartitionReassignmentsResult listed = due ? admin.listPartitionReassignments() : null;
         Deadline deadline = Deadline.in(budget);
         Optional<SortedSet<Integer>> brokers = brokers(cluster, deadline, errors);
         Optional<QuorumState> quorumState = quorum(quorum, deadline, errors);
         if (listed != null) {
             reassignments = reassignments(listed, deadline, errors);
-            reassignmentsReadAt = now;
         }
         return new ClusterState(brokers, quorumState, reassignments);
+    }
+
+    /** Whether the last listing showed a reassignment in progress: then it is listed every cycle. */
+    boolean reassigning() {
+        return reassignments.map(r -> !r.isEmpty()).orElse(false);
     }
 
     private static Optional<SortedSet<Integer>> brokers(DescribeClusterResult result, Deadline deadline,

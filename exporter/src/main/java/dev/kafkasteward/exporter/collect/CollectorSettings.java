@@ -15,11 +15,14 @@ import java.time.Duration;
  * @param topicConfigRefresh  how often all topic configs are described again (new topics are read at once)
  * @param placementRefresh    how often log dirs (one DescribeLogDirs per broker) and partition
  *                            reassignments are read again: where data sits changes slowly, and a
- *                            reassignment in progress is followed every cycle; zero reads them every cycle
+ *                            reassignment in progress is followed every cycle; zero makes them due every cycle
+ * @param requestsPerBroker   Admin requests a warm cycle may send per live broker: the periodic reads (group
+ *                            listing, log starts, placement, topic configs) take turns within it
+ *                            ({@link ReadSchedule}); 0 makes every periodic read as soon as it is due
  */
 public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
                                 int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh,
-                                Duration placementRefresh) {
+                                Duration placementRefresh, int requestsPerBroker) {
 
     public static final Duration DEFAULT_TOPIC_CONFIG_REFRESH = Duration.ofMinutes(5);
 
@@ -32,9 +35,15 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
      */
     public static final int DEFAULT_TIMESTAMP_READS = 5_000;
 
+    /**
+     * A warm cycle's reads for lag cost 3 requests per broker and 4 more (ReadSchedule#fixedCost); 6
+     * leaves room for one periodic read per cycle on three brokers or more.
+     */
+    public static final int DEFAULT_REQUESTS_PER_BROKER = 6;
+
     public static final CollectorSettings DEFAULTS = new CollectorSettings(Duration.ofSeconds(10),
             DEFAULT_TIMESTAMP_READS, Duration.ofSeconds(5), 4, Duration.ofSeconds(30), DEFAULT_TOPIC_CONFIG_REFRESH,
-            DEFAULT_PLACEMENT_REFRESH);
+            DEFAULT_PLACEMENT_REFRESH, DEFAULT_REQUESTS_PER_BROKER);
 
     public CollectorSettings {
         if (logStartEvery < 1) {
@@ -42,6 +51,9 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
         }
         if (placementRefresh.isNegative()) {
             throw new IllegalArgumentException("placementRefresh must not be negative");
+        }
+        if (requestsPerBroker < 0) {
+            throw new IllegalArgumentException("requestsPerBroker must be 0 (no budget) or more");
         }
     }
 
@@ -51,7 +63,7 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
         this(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
                 requestTimeout.multipliedBy(3).compareTo(DEFAULTS.cycleDeadline()) > 0
                         ? requestTimeout.multipliedBy(3) : DEFAULTS.cycleDeadline(),
-                DEFAULT_TOPIC_CONFIG_REFRESH, DEFAULT_PLACEMENT_REFRESH);
+                DEFAULT_TOPIC_CONFIG_REFRESH, DEFAULT_PLACEMENT_REFRESH, DEFAULT_REQUESTS_PER_BROKER);
     }
 
     public CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime) {
@@ -61,12 +73,18 @@ public record CollectorSettings(Duration requestTimeout, int timestampReadBudget
     /** These settings with another topic-config refresh interval. */
     public CollectorSettings withTopicConfigRefresh(Duration refresh) {
         return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
-                cycleDeadline, refresh, placementRefresh);
+                cycleDeadline, refresh, placementRefresh, requestsPerBroker);
     }
 
     /** These settings with another placement (log dirs, reassignments) refresh interval. */
     public CollectorSettings withPlacementRefresh(Duration refresh) {
         return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
-                cycleDeadline, topicConfigRefresh, refresh);
+                cycleDeadline, topicConfigRefresh, refresh, requestsPerBroker);
+    }
+
+    /** These settings with another request budget per broker (0: none). */
+    public CollectorSettings withRequestsPerBroker(int requests) {
+        return new CollectorSettings(requestTimeout, timestampReadBudget, timestampReadTime, logStartEvery,
+                cycleDeadline, topicConfigRefresh, placementRefresh, requests);
     }
 }

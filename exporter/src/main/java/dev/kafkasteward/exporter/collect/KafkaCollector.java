@@ -37,16 +37,19 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * All Admin I/O of one cycle, batched: one Metadata request for all topics (through a consumer,
- * which does not page by partitions); one ListGroups per broker; committed offsets of every group
- * in one {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group descriptions
+ * which does not page by partitions); committed offsets of every group in one
+ * {@code listConsumerGroupOffsets} call (one OffsetFetch per coordinator); group descriptions
  * (DescribeGroups or ConsumerGroupDescribe per coordinator, each group in its own protocol); one
- * ListOffsets per leader for log ends, and every few cycles one more for log starts
- * ({@link LogOffsetReader}). Committed offsets are read before log-end offsets, so lag from
- * one observation is never negative. Per-key futures keep one bad group, topic or broker from
- * sinking the cycle. Then cluster, quorum and reassignments, topic configs (cached) and log dirs
- * (once per live broker), each through its own reader; reassignments and log dirs change slowly and
- * are read again only every placement refresh. Every wait is cut short by the cycle deadline: what
- * has not answered by then is counted as an error.
+ * ListOffsets per leader for log ends ({@link LogOffsetReader}); DescribeCluster and
+ * DescribeMetadataQuorum. Committed offsets are read before log-end offsets, so lag from one
+ * observation is never negative. Per-key futures keep one bad group, topic or broker from sinking
+ * the cycle.
+ *
+ * <p>The reads that change slowly — the group listing (one ListGroups per broker), log starts, log
+ * dirs and reassignments, topic configs — are periodic, and a {@link ReadSchedule} has them take
+ * turns so that a warm cycle stays within the request budget per broker; between listings the
+ * groups last listed are read, less those that describing showed gone. Every wait is cut short by
+ * the cycle deadline: what has not answered by then is counted as an error.
  *
  * <p>Not thread-safe: one collection loop owns it.
  */
@@ -67,6 +70,10 @@ public final class KafkaCollector implements Collector {
     private final TopicConfigReader topicConfigReader;
     private final LogDirReader logDirReader;
     private final LogOffsetReader logOffsetReader;
+    private final ReadSchedule schedule;
+    /** The groups in scope the last complete listing found, less those found gone since. */
+    private List<GroupListing> listed = List.of();
+    private int lastBrokerCount;
 
     public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
                           CollectorSettings settings, Clock clock) {
@@ -84,10 +91,11 @@ public final class KafkaCollector implements Collector {
         this.clock = clock;
         this.groupFilter = groupFilter;
         this.topicFilter = topicFilter;
-        this.clusterReader = new ClusterReader(admin, clock, settings.placementRefresh());
-        this.topicConfigReader = new TopicConfigReader(admin, settings.topicConfigRefresh(), clock);
-        this.logDirReader = new LogDirReader(admin, clock, settings.placementRefresh());
-        this.logOffsetReader = new LogOffsetReader(admin, settings.logStartEvery());
+        this.clusterReader = new ClusterReader(admin);
+        this.topicConfigReader = new TopicConfigReader(admin);
+        this.logDirReader = new LogDirReader(admin, clock);
+        this.logOffsetReader = new LogOffsetReader(admin);
+        this.schedule = ReadSchedule.of(settings);
     }
 
     /** First phase of a cycle: everything the Admin API answers. */
@@ -102,27 +110,43 @@ public final class KafkaCollector implements Collector {
         // The two essential reads first, each with a full request timeout, so that a slow later stage
         // cannot starve them and turn a partial cycle into a failed one.
         List<TopicMetadata> topics = describeTopics(errors);
-        Listing listing = listGroups(errors);
+        int brokers = brokerCount(topics);
+        Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
+                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()));
+        Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
+                ? listGroups(at, errors) : new Listing(listed, !listed.isEmpty());
         List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
-        List<GroupOffsets> fetched = groupOffsets(groupIds, errors);
+        Set<String> gone = new HashSet<>();
+        List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
         // Described after their offsets were read: a group deleted in between reads as having no offsets,
         // and only the description tells it is gone. Its series are left out rather than served as lag 0.
         Descriptions described = describeGroups(listing.groups(), errors);
+        gone.addAll(described.gone());
         Map<String, GroupDescription> descriptions = described.groups();
-        List<GroupOffsets> groups = fetched.stream().filter(g -> !described.gone().contains(g.groupId())).toList();
+        List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();
+        listed = listed.stream().filter(l -> !gone.contains(l.groupId())).toList();
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
         Set<TopicPartitionId> wanted = new TreeSet<>();
         for (GroupOffsets g : groups) {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
         }
-        Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, this::timeoutMs, errors);
+        boolean starts = reads.contains(ReadSchedule.Read.LOG_STARTS);
+        Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
+                errors);
+        made(starts, ReadSchedule.Read.LOG_STARTS, at);
 
         // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
-        // (both these and reassignments every placement refresh); each within what is left of the deadline.
-        ClusterState cluster = clusterReader.read(budget(), errors);
-        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, budget(), errors);
-        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), budget(), errors);
+        // (both these and reassignments when placement is read); each within what is left of the deadline.
+        boolean placement = reads.contains(ReadSchedule.Read.PLACEMENT);
+        ClusterState cluster = clusterReader.read(budget(), placement, errors);
+        cluster.brokers().ifPresent(b -> lastBrokerCount = b.size());
+        boolean configs = reads.contains(ReadSchedule.Read.TOPIC_CONFIGS);
+        Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, configs, budget(), errors);
+        made(configs, ReadSchedule.Read.TOPIC_CONFIGS, at);
+        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), placement,
+                budget(), errors);
+        made(placement, ReadSchedule.Read.PLACEMENT, at);
 
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
@@ -162,25 +186,63 @@ public final class KafkaCollector implements Collector {
      * the cycle count as not having reached the cluster (a cluster without any group is then
      * indistinguishable from one where every broker failed).
      */
-    private Listing listGroups(CycleErrors errors) {
+    private Listing listGroups(Instant at, CycleErrors errors) {
         long budget = timeoutMs();
         try {
             // The Admin client times out the brokers that do not answer, so valid() completes in time.
             ListGroupsResult result = admin.listGroups(ListGroupsOptions.forConsumerGroups()
                     .timeoutMs((int) Math.max(1, budget)));
             Collection<Throwable> failures = result.errors().get(budget + LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
-            Collection<GroupListing> listed = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
+            Collection<GroupListing> all = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
-            List<GroupListing> inScope = listed.stream().filter(l -> groupFilter.test(l.groupId()))
+            List<GroupListing> inScope = all.stream().filter(l -> groupFilter.test(l.groupId()))
                     .sorted(java.util.Comparator.comparing(GroupListing::groupId)).toList();
-            return new Listing(inScope, !listed.isEmpty());
+            if (failures.isEmpty()) {
+                listed = inScope;
+                schedule.made(ReadSchedule.Read.GROUP_LISTING, at);
+            } else {
+                // Serve what was listed, counted as partial; keep the last complete listing, and list again.
+                schedule.again(ReadSchedule.Read.GROUP_LISTING);
+            }
+            return new Listing(inScope, !all.isEmpty());
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
+            schedule.again(ReadSchedule.Read.GROUP_LISTING);
             return new Listing(List.of(), false);
         }
     }
 
-    private List<GroupOffsets> groupOffsets(List<String> groupIds, CycleErrors errors) {
+    /**
+     * Admin calls the groups of {@code listing} need: committed offsets, and descriptions per protocol
+     * in use. Each costs a FindCoordinator (the Admin client keeps no coordinators across calls).
+     */
+    private static int groupCalls(List<GroupListing> listing) {
+        if (listing.isEmpty()) {
+            return 0;
+        }
+        long protocols = listing.stream().map(l -> l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC).distinct()
+                .count();
+        return 1 + (int) protocols;
+    }
+
+    /** Live brokers as of the last cycle; before the first, the replica holders {@code topics} name. */
+    private int brokerCount(List<TopicMetadata> topics) {
+        if (lastBrokerCount > 0) {
+            return lastBrokerCount;
+        }
+        Set<Integer> ids = new HashSet<>();
+        topics.forEach(t -> t.partitions().forEach(p -> ids.addAll(p.replicas())));
+        return Math.max(1, ids.size());
+    }
+
+    private void made(boolean planned, ReadSchedule.Read read, Instant at) {
+        if (planned) {
+            schedule.made(read, at);
+        }
+    }
+
+    /** Committed offsets of {@code groupIds}; those whose coordinator says they no longer exist go to {@code gone}. */
+    private List<GroupOffsets> groupOffsets(List<String> groupIds, Set<String> gone, CycleErrors errors) {
         if (groupIds.isEmpty()) {
             return List.of();
         }
@@ -203,7 +265,9 @@ public final class KafkaCollector implements Collector {
             } catch (Exception e) {
                 // A group deleted since it was listed is left out, not counted as a failed read:
                 // that would carry its last lag over (Stage.groupsUnread).
-                if (!deleted(e)) {
+                if (deleted(e)) {
+                    gone.add(groupId);
+                } else {
                     errors.record(Stage.GROUP_OFFSETS, e);
                 }
             }

@@ -21,32 +21,34 @@ import org.apache.kafka.common.TopicPartition;
  * Log dirs of every broker: one DescribeLogDirs request per broker, all in flight together, each
  * broker's answer awaited separately so one unreachable broker costs only its own dirs.
  *
- * <p>A broker's answer lists every replica it holds, so it is read again only every
- * {@code refresh}; in between the last answer is served with the time it was read
- * ({@link LogDirState#readAt()}), which is what the disk history samples. A broker not read yet
- * (new, or whose last read failed) is read in the next cycle; one no longer asked about is forgotten.
+ * <p>A broker's answer lists every replica it holds, so all brokers are read again only when the
+ * caller says so ({@link ReadSchedule.Read#PLACEMENT}); in between the last answer is served with the
+ * time it was read ({@link LogDirState#readAt()}), which is what the disk history samples. A broker
+ * not read yet (new, or whose last read failed) is read in the next cycle; one no longer asked about
+ * is forgotten.
  */
 final class LogDirReader {
 
     private final Admin admin;
     private final Clock clock;
-    private final Duration refresh;
     private final Map<Integer, List<LogDirState>> lastRead = new TreeMap<>();
 
-    LogDirReader(Admin admin, Clock clock, Duration refresh) {
+    LogDirReader(Admin admin, Clock clock) {
         this.admin = admin;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
-    /** Log dirs of {@code brokers}, those due read again within at most {@code budget} in all. */
-    List<LogDirState> read(Set<Integer> brokers, Duration budget, CycleErrors errors) {
+    /**
+     * Log dirs of {@code brokers}: those not read yet, or all of them when {@code refresh}, read within
+     * at most {@code budget} in all.
+     */
+    List<LogDirState> read(Set<Integer> brokers, boolean refresh, Duration budget, CycleErrors errors) {
         lastRead.keySet().retainAll(brokers);
         Instant now = clock.instant();
         Set<Integer> due = new TreeSet<>();
         for (int broker : brokers) {
             List<LogDirState> dirs = lastRead.get(broker);
-            if (dirs == null || dirs.isEmpty() || Refresh.due(dirs.get(0).readAt(), refresh, now)) {
+            if (refresh || dirs == null || dirs.isEmpty()) {
                 due.add(broker);
             }
         }

@@ -15,8 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Log-end offsets of the partitions groups committed to, every cycle, and their log-start offsets
- * every {@code startEvery} cycles (they move only when retention or DeleteRecords removes records;
- * a partition seen for the first time is read at once).
+ * when the caller says so ({@link ReadSchedule.Read#LOG_STARTS}: they move only when retention or
+ * DeleteRecords removes records; a partition seen for the first time is read at once).
  *
  * <p>One {@code listOffsets} call per partition leader, all in flight together: the Admin client
  * sends one ListOffsets per leader either way, but keeps each call's partitions in immutable hash
@@ -32,23 +32,20 @@ final class LogOffsetReader {
     private static final int NO_LEADER = -1;
 
     private final Admin admin;
-    private final int startEvery;
     private final Map<TopicPartitionId, Long> logStarts = new HashMap<>();
-    private long reads;
 
-    LogOffsetReader(Admin admin, int startEvery) {
+    LogOffsetReader(Admin admin) {
         this.admin = admin;
-        this.startEvery = startEvery;
     }
 
     /**
-     * Offsets of {@code partitions}, asked of the leaders {@code topics} names. Each partition's
-     * answer is awaited for at most {@code timeoutMs} (asked again per partition, so a cycle deadline
-     * can cut it short); one that fails is counted and left out.
+     * Offsets of {@code partitions}, asked of the leaders {@code topics} names; log starts of all of
+     * them when {@code refreshStarts}, else of those not read yet. Each partition's answer is awaited
+     * for at most {@code timeoutMs} (asked again per partition, so a cycle deadline can cut it short);
+     * one that fails is counted and left out.
      */
     Map<TopicPartitionId, LogOffsets> read(Set<TopicPartitionId> partitions, List<TopicMetadata> topics,
-                                           LongSupplier timeoutMs, CycleErrors errors) {
-        boolean refreshStarts = reads++ % startEvery == 0;
+                                           boolean refreshStarts, LongSupplier timeoutMs, CycleErrors errors) {
         logStarts.keySet().retainAll(partitions);
         if (partitions.isEmpty()) {
             return Map.of();

@@ -1,8 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,43 +15,40 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
- * Topic configs, cached: configs change rarely, so all topics are described again only every
- * {@code refresh} interval; in between only topics the cache has not seen yet are described. At most
- * one DescribeConfigs request per cycle. A topic whose describe fails keeps its cached value.
+ * Topic configs, cached: configs change rarely, so all topics are described again only when the
+ * caller says so ({@link ReadSchedule.Read#TOPIC_CONFIGS}); in between only topics the cache has not
+ * seen yet are described. At most one DescribeConfigs request per cycle. A topic whose describe fails
+ * keeps its cached value, and a refresh that did not describe every topic is made again next cycle.
  */
 final class TopicConfigReader {
 
     private final Admin admin;
-    private final Duration refresh;
-    private final Clock clock;
     private final Map<String, TopicConfig> cache = new HashMap<>();
-    private Instant lastFullRefresh = Instant.MIN;
+    private boolean refreshFailed;
 
-    TopicConfigReader(Admin admin, Duration refresh, Clock clock) {
+    TopicConfigReader(Admin admin) {
         this.admin = admin;
-        this.refresh = refresh;
-        this.clock = clock;
     }
 
-    /** Configs of {@code topics}; a describe is awaited for at most {@code budget}. */
-    Map<String, TopicConfig> read(Set<String> topics, Duration budget, CycleErrors errors) {
+    /**
+     * Configs of {@code topics}: all of them described again when {@code refresh}, else those not
+     * cached yet; a describe is awaited for at most {@code budget}.
+     */
+    Map<String, TopicConfig> read(Set<String> topics, boolean refresh, Duration budget, CycleErrors errors) {
         if (topics.isEmpty()) {
             return Map.copyOf(cache); // listing topics failed (or there are none): keep what we know
         }
         cache.keySet().retainAll(topics);
-        Instant now = clock.instant();
-        boolean full = Refresh.due(lastFullRefresh, refresh, now);
+        boolean all = refresh || refreshFailed;
         List<String> wanted = new ArrayList<>();
         for (String t : topics) {
-            if (full || !cache.containsKey(t)) {
+            if (all || !cache.containsKey(t)) {
                 wanted.add(t);
             }
         }
         if (!wanted.isEmpty()) {
             boolean allOk = describe(wanted, budget, errors);
-            if (full && allOk) {
-                lastFullRefresh = now;
-            }
+            refreshFailed = all && !allOk;
         }
         return Map.copyOf(cache);
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -292,8 +293,9 @@ class ReplicationDiskIT {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
         List<String> calls = new CopyOnWriteArrayList<>();
         Admin counting = recording(calls);
+        // No request budget: here placement goes exactly when due (the budget's turns: the next test).
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
-                .withPlacementRefresh(Duration.ofSeconds(30));
+                .withPlacementRefresh(Duration.ofSeconds(30)).withRequestsPerBroker(0);
         RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
         try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
             KafkaCollector collector = new KafkaCollector(counting, metadata, reader, settings, clock);
@@ -355,6 +357,56 @@ class ReplicationDiskIT {
             assertTrue(listOffsetsAfter <= 3, "one listOffsets call per leader: " + listOffsetsAfter);
             System.out.printf("warm cycle: %d Admin requests (%d listOffsets calls) before, %d (%d) after%n",
                     before.requests().get("admin"), listOffsetsBefore, after.requests().get("admin"), listOffsetsAfter);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyWarmCycleStaysWithinSixRequestsPerBrokerAndEveryPeriodicReadStillComes() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        // Every periodic read due in every cycle: only the budget keeps them apart.
+        CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2), 1)
+                .withPlacementRefresh(Duration.ZERO).withTopicConfigRefresh(Duration.ZERO);
+        assertEquals(6, settings.requestsPerBroker(), "the default budget");
+        RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
+        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(recording(calls), metadata, reader, settings, clock);
+            collector.collect();
+            Map<String, Integer> made = new TreeMap<>();
+            List<Long> requests = new ArrayList<>();
+            for (int cycle = 1; cycle <= 12; cycle++) {
+                calls.clear();
+                clock.advance(Duration.ofSeconds(15));
+                requests.add(collector.collect().requests().get("admin"));
+                for (String call : List.of("listGroups", "describeLogDirs", "describeConfigs")) {
+                    made.merge(call, (int) calls.stream().filter(call::equals).count(), Integer::sum);
+                }
+                // Log ends are one call per leader; log starts one more per leader.
+                made.merge("log starts", calls.stream().filter("listOffsets"::equals).count() > 3 ? 1 : 0,
+                        Integer::sum);
+            }
+            System.out.printf("Admin requests in 12 warm cycles, every periodic read due in each: %s; made: %s%n",
+                    requests, made);
+            assertTrue(requests.stream().allMatch(r -> r <= 6 * 3), "at most 6 per broker in every cycle: " + requests);
+            // Four reads take turns: each goes at least every fourth cycle.
+            made.forEach((read, n) -> assertTrue(n >= 3, read + " made " + n + " times in 12 cycles: " + made));
+            assertEquals(4, made.size());
+
+            // A new group waits for the next listing. What is new is read at once (its partitions' log
+            // starts, its topic's config), so the cycle that first sees it may go over the budget.
+            commitOnNewTopics("budget", 1, 3);
+            List<Long> untilSeen = new ArrayList<>();
+            boolean seen = false;
+            while (!seen && untilSeen.size() < 5) {
+                clock.advance(Duration.ofSeconds(15));
+                Observation o = collector.collect();
+                untilSeen.add(o.requests().get("admin"));
+                seen = o.groups().stream().anyMatch(g -> g.groupId().equals("group-requests-budget-0"));
+            }
+            System.out.printf("a new group seen in the %d. cycle after its commit; Admin requests %s%n",
+                    untilSeen.size(), untilSeen);
+            assertTrue(seen && untilSeen.size() <= 4, "a new group is listed within four cycles: " + untilSeen);
         }
     }
 

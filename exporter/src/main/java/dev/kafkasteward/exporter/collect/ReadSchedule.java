@@ -1,0 +1,133 @@
+package dev.kafkasteward.exporter.collect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which periodic reads a cycle makes, so that a warm cycle stays within a request budget:
+ * {@code requestsPerBroker} × live brokers. Every cycle makes the reads lag needs (offsets, group
+ * descriptions, log ends, cluster and quorum: {@link #fixedCost}). The periodic reads — group listing
+ * (due every cycle: it finds new groups; deleted ones go at once, as describing them says so), log
+ * starts (every {@code logStartEvery} cycles), placement (log dirs and reassignments, every
+ * {@code placementRefresh}) and a full topic-config refresh (every {@code topicConfigRefresh}) —
+ * take turns in what is left: the one due longest goes first, whatever it costs, so none starves;
+ * the others follow while they fit. A read never made, or asked {@link #again}, goes at once,
+ * budget or not (cold start, a failed listing).
+ *
+ * <p>Only memory of when each read was last made; time comes from the caller. Not thread-safe.
+ */
+final class ReadSchedule {
+
+    /** The periodic reads. On equal waits the earlier one goes first: the listing, due every cycle, yields. */
+    enum Read { LOG_STARTS, PLACEMENT, TOPIC_CONFIGS, GROUP_LISTING }
+
+    private final int requestsPerBroker;
+    private final int logStartEvery;
+    private final Duration placementRefresh;
+    private final Duration topicConfigRefresh;
+    private final Map<Read, Instant> lastMade = new EnumMap<>(Read.class);
+    private final Set<Read> urgent = EnumSet.allOf(Read.class);
+    private int cyclesSinceStarts;
+    private Instant startsDueSince;
+
+    ReadSchedule(int requestsPerBroker, int logStartEvery, Duration placementRefresh, Duration topicConfigRefresh) {
+        this.requestsPerBroker = requestsPerBroker;
+        this.logStartEvery = logStartEvery;
+        this.placementRefresh = placementRefresh;
+        this.topicConfigRefresh = topicConfigRefresh;
+    }
+
+    static ReadSchedule of(CollectorSettings settings) {
+        return new ReadSchedule(settings.requestsPerBroker(), settings.logStartEvery(), settings.placementRefresh(),
+                settings.topicConfigRefresh());
+    }
+
+    /**
+     * Requests of a cycle's reads for lag on {@code brokers}: a FindCoordinator per group call
+     * ({@code groupCalls}: offsets and one per description protocol in use) and one request per
+     * coordinator for each, one ListOffsets per leader, DescribeCluster and DescribeMetadataQuorum,
+     * and ListPartitionReassignments while one is in progress. Upper bounds: every broker counts as a
+     * coordinator and a leader.
+     */
+    static int fixedCost(int brokers, int groupCalls, boolean reassigning) {
+        return groupCalls + brokers * groupCalls + brokers + 2 + (reassigning ? 1 : 0);
+    }
+
+    /** Requests of one periodic read on {@code brokers}. */
+    static int cost(Read read, int brokers) {
+        return switch (read) {
+            case GROUP_LISTING -> brokers + 1; // the Metadata that finds the brokers, then ListGroups each
+            case LOG_STARTS -> brokers;        // ListOffsets per leader
+            case PLACEMENT -> brokers + 1;     // DescribeLogDirs each, ListPartitionReassignments
+            case TOPIC_CONFIGS -> 1;           // one DescribeConfigs for all topics
+        };
+    }
+
+    /** The reads this cycle makes, at {@code now}, on {@code brokers} whose lag reads cost {@code fixedCost}. */
+    Set<Read> plan(Instant now, int brokers, int fixedCost) {
+        cyclesSinceStarts++;
+        if (cyclesSinceStarts >= logStartEvery && startsDueSince == null) {
+            startsDueSince = now;
+        }
+        List<Read> due = new ArrayList<>();
+        Set<Read> out = EnumSet.noneOf(Read.class);
+        for (Read r : Read.values()) {
+            if (urgent.contains(r)) {
+                out.add(r);
+            } else if (!dueSince(r).isAfter(now)) {
+                due.add(r);
+            }
+        }
+        due.sort(Comparator.comparing(this::dueSince).thenComparing(Comparator.naturalOrder()));
+        long left = requestsPerBroker == 0 ? Long.MAX_VALUE : (long) requestsPerBroker * brokers - fixedCost;
+        for (Read r : out) {
+            left -= cost(r, brokers);
+        }
+        boolean first = true;
+        for (Read r : due) {
+            int cost = cost(r, brokers);
+            if (first || cost <= left) {
+                out.add(r);
+                left -= cost;
+                first = false;
+            }
+        }
+        return out;
+    }
+
+    /** {@code read} was made at {@code at}; it is due again after its period. */
+    void made(Read read, Instant at) {
+        lastMade.put(read, at);
+        urgent.remove(read);
+        if (read == Read.LOG_STARTS) {
+            cyclesSinceStarts = 0;
+            startsDueSince = null;
+        }
+    }
+
+    /** {@code read} goes in the next cycle, budget or not. */
+    void again(Read read) {
+        urgent.add(read);
+    }
+
+    private Instant dueSince(Read read) {
+        Instant last = lastMade.getOrDefault(read, Instant.MIN);
+        return switch (read) {
+            case GROUP_LISTING -> last;
+            case LOG_STARTS -> startsDueSince == null ? Instant.MAX : startsDueSince;
+            case PLACEMENT -> plus(last, placementRefresh);
+            case TOPIC_CONFIGS -> plus(last, topicConfigRefresh);
+        };
+    }
+
+    private static Instant plus(Instant last, Duration every) {
+        return last.equals(Instant.MIN) ? last : last.plus(every);
+    }
+}
