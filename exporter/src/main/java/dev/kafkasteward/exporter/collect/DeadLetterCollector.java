@@ -4,6 +4,7 @@ import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.exporter.deadletter.FailureHeaders;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,13 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * The dead-letter part of a cycle: resolves the ownership's names and patterns against this cycle's
- * topic list, reads offsets with three batched ListOffsets (earliest, latest, max-timestamp — all in
- * flight together, one request per leader each), then the headers of new records, bounded.
+ * topic list ({@link #partitions}, which the lag reads take along: log ends every cycle, log starts
+ * with the lag's, in the same ListOffsets per leader), then asks the newest record timestamp
+ * (ListOffsets max-timestamp, one per leader) only of partitions whose log end moved since it was
+ * last asked, and reads the headers of new records, bounded. A quiet dead-letter topic costs no
+ * request of its own.
+ *
+ * <p>Not thread-safe: one collector owns it.
  */
 final class DeadLetterCollector {
 
@@ -31,6 +37,11 @@ final class DeadLetterCollector {
     private final Supplier<List<DeadLetterTopic>> declared;
     private final CollectorSettings settings;
     private final DeadLetterSettings bounds;
+    /** The newest record timestamp of each partition (absent: empty), and the log end it was asked at. */
+    private final Map<TopicPartitionId, Newest> newest = new HashMap<>();
+
+    private record Newest(long askedAtEnd, Optional<Long> timestamp) {
+    }
 
     DeadLetterCollector(Admin admin, DeadLetterRecordReader reader, Supplier<List<DeadLetterTopic>> declared,
                         CollectorSettings settings, DeadLetterSettings bounds) {
@@ -41,7 +52,14 @@ final class DeadLetterCollector {
         this.bounds = bounds;
     }
 
-    DeadLetterObservation collect(List<TopicMetadata> topics, CycleErrors errors) {
+    /** The dead-letter partitions among {@code topics}: whose log offsets the cycle reads with the lag's. */
+    Set<TopicPartitionId> partitions(List<TopicMetadata> topics) {
+        Set<TopicPartitionId> out = new HashSet<>();
+        resolve(topics).keySet().forEach(t -> t.partitions().forEach(p -> out.add(p.id())));
+        return out;
+    }
+
+    private Map<TopicMetadata, DeadLetterTopic> resolve(List<TopicMetadata> topics) {
         Map<TopicMetadata, DeadLetterTopic> resolved = new LinkedHashMap<>();
         List<DeadLetterTopic> declared = this.declared.get();
         for (TopicMetadata t : topics) {
@@ -50,59 +68,33 @@ final class DeadLetterCollector {
                         .ifPresent(d -> resolved.put(t, d));
             }
         }
+        return resolved;
+    }
+
+    /**
+     * Dead letters of the cycle that listed {@code topics} and read {@code logOffsets} (a partition
+     * whose offsets it could not read was counted there, and is left out here).
+     */
+    DeadLetterObservation collect(List<TopicMetadata> topics, Map<TopicPartitionId, LogOffsets> logOffsets,
+                                  CycleErrors errors) {
+        Map<TopicMetadata, DeadLetterTopic> resolved = resolve(topics);
+        Set<TopicPartitionId> all = new HashSet<>();
+        resolved.keySet().forEach(t -> t.partitions().forEach(p -> all.add(p.id())));
+        newest.keySet().retainAll(all);
         if (resolved.isEmpty()) {
             return DeadLetterObservation.EMPTY;
         }
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
-        for (TopicMetadata t : resolved.keySet()) {
-            for (PartitionReplicas p : t.partitions()) {
-                TopicPartition tp = new TopicPartition(t.name(), p.id().partition());
-                earliest.put(tp, OffsetSpec.earliest());
-                latest.put(tp, OffsetSpec.latest());
-                newest.put(tp, OffsetSpec.maxTimestamp());
-            }
-        }
-        ListOffsetsResult starts = admin.listOffsets(earliest);
-        ListOffsetsResult ends = admin.listOffsets(latest);
-        ListOffsetsResult maxTimestamps = admin.listOffsets(newest);
-        // The three calls are in flight together: one request timeout bounds the wait for all of them,
-        // not one per partition and call (a hung leader would otherwise cost it many times over).
-        Deadline deadline = Deadline.in(settings.requestTimeout());
-
         Map<TopicPartitionId, LogOffsets> offsets = new HashMap<>();
-        Map<TopicPartitionId, Long> timestamps = new HashMap<>();
-        for (TopicPartition tp : latest.keySet()) {
-            TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
-            try {
-                long start = starts.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).offset();
-                long end = ends.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).offset();
-                offsets.put(id, new LogOffsets(start, end));
-            } catch (Exception e) {
-                errors.record(Stage.DEAD_LETTER_OFFSETS, e);
-            }
-            try {
-                long ts = maxTimestamps.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS)
-                        .timestamp();
-                if (ts >= 0) { // -1: empty partition
-                    timestamps.put(id, ts);
-                }
-            } catch (ExecutionException e) {
-                // Brokers before 3.0 have no max-timestamp lookup: the series is just unavailable there.
-                if (!(e.getCause() instanceof UnsupportedVersionException)) {
-                    errors.record(Stage.DEAD_LETTER_OFFSETS, e);
-                }
-            } catch (Exception e) {
-                errors.record(Stage.DEAD_LETTER_OFFSETS, e);
-            }
+        for (TopicPartitionId id : all) {
+            Optional.ofNullable(logOffsets.get(id)).ifPresent(o -> offsets.put(id, o));
         }
+        Map<TopicPartitionId, Long> timestamps = newestTimestamps(offsets, errors);
 
         Map<String, Set<String>> headers = new HashMap<>();
         resolved.forEach((t, d) -> headers.put(t.name(), FailureHeaders.names(d.reasonHeader())));
         DeadLetterRecordReader.Result read;
         try {
-            read = reader.read(offsets, offsets.size() == latest.size(), headers, bounds.maxRecordsPerCycle(),
+            read = reader.read(offsets, offsets.size() == all.size(), headers, bounds.maxRecordsPerCycle(),
                     bounds.readTime());
         } catch (RuntimeException e) {
             errors.record(Stage.DEAD_LETTER_RECORDS, e);
@@ -127,5 +119,50 @@ final class DeadLetterCollector {
                     t.partitions().size(), topicOffsets, topicTimestamps, unread, records));
         }
         return new DeadLetterObservation(out);
+    }
+
+    /**
+     * The newest record timestamp of each partition in {@code offsets} that holds records: asked again
+     * only where the log end moved since the last answer (a new dead letter) or there was none. A
+     * partition retention emptied has none. A failed ask keeps the last answer and is asked again.
+     */
+    private Map<TopicPartitionId, Long> newestTimestamps(Map<TopicPartitionId, LogOffsets> offsets,
+                                                         CycleErrors errors) {
+        Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+        offsets.forEach((id, o) -> {
+            Newest last = newest.get(id);
+            if (o.end() > o.start() && (last == null || last.askedAtEnd() != o.end())) {
+                ask.put(new TopicPartition(id.topic(), id.partition()), OffsetSpec.maxTimestamp());
+            }
+        });
+        if (!ask.isEmpty()) {
+            ListOffsetsResult result = admin.listOffsets(ask);
+            Deadline deadline = Deadline.in(settings.requestTimeout());
+            for (TopicPartition tp : ask.keySet()) {
+                TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
+                try {
+                    long ts = result.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).timestamp();
+                    // -1: emptied since its log end was read
+                    newest.put(id, new Newest(offsets.get(id).end(), ts >= 0 ? Optional.of(ts) : Optional.empty()));
+                } catch (ExecutionException e) {
+                    // Brokers before 3.0 have no max-timestamp lookup: the series is just unavailable there.
+                    if (e.getCause() instanceof UnsupportedVersionException) {
+                        newest.put(id, new Newest(offsets.get(id).end(), Optional.empty()));
+                    } else {
+                        errors.record(Stage.DEAD_LETTER_OFFSETS, e);
+                    }
+                } catch (Exception e) {
+                    errors.record(Stage.DEAD_LETTER_OFFSETS, e);
+                }
+            }
+        }
+        Map<TopicPartitionId, Long> out = new HashMap<>();
+        offsets.forEach((id, o) -> {
+            Newest n = newest.get(id);
+            if (o.end() > o.start() && n != null) {
+                n.timestamp().ifPresent(ts -> out.put(id, ts));
+            }
+        });
+        return out;
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * One whole cycle: the Admin part ({@link KafkaCollector}), then the dead-letter offsets and headers
- * for the topics it listed, plus the funnel consumer's latest published state (read on its own
+ * One whole cycle: the Admin part ({@link KafkaCollector}, which reads the dead-letter partitions'
+ * log offsets with the lag's), then the dead letters' newest timestamps and headers, plus the funnel consumer's latest published state (read on its own
  * thread; {@code funnels} gets the names of the topics that exist); record timestamps stay with the
  * Kafka collector.
  */
@@ -36,7 +36,7 @@ public final class FullCollector implements Collector {
 
     @Override
     public Observation collect() {
-        Observation base = kafka.collect();
+        Observation base = kafka.collect(deadLetters::partitions);
         // A cycle that did not reach the cluster is thrown away; reading dead letters in it would move
         // the reader past records whose reasons would then never be counted.
         if (!base.reachedCluster()) {
@@ -45,7 +45,7 @@ public final class FullCollector implements Collector {
         CycleErrors errors = new CycleErrors();
         long adminBefore = RequestCounter.total(admin.metrics());
         long consumerBefore = reader.requestCount();
-        DeadLetterObservation dead = deadLetters.collect(base.topics(), errors);
+        DeadLetterObservation dead = deadLetters.collect(base.topics(), base.logOffsets(), errors);
         Map<String, Long> requests = Map.of("admin", RequestCounter.total(admin.metrics()) - adminBefore,
                 "consumer", reader.requestCount() - consumerBefore);
         List<String> names = base.topics().stream().map(TopicMetadata::name).toList();

@@ -101,6 +101,14 @@ public final class KafkaCollector implements Collector {
     /** First phase of a cycle: everything the Admin API answers. */
     @Override
     public Observation collect() {
+        return collect(topics -> Set.of());
+    }
+
+    /**
+     * {@link #collect()}, reading also the log offsets of {@code alsoOffsets} of the cycle's topics
+     * (dead-letter partitions) in the lag's requests: one ListOffsets per leader either way.
+     */
+    public Observation collect(Function<List<TopicMetadata>, Set<TopicPartitionId>> alsoOffsets) {
         Instant at = clock.instant();
         deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
         long requestsBefore = RequestCounter.total(admin.metrics());
@@ -131,6 +139,7 @@ public final class KafkaCollector implements Collector {
         for (GroupOffsets g : groups) {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
         }
+        wanted.addAll(alsoOffsets.apply(topics));
         boolean starts = reads.contains(ReadSchedule.Read.LOG_STARTS);
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
                 errors);

@@ -10,19 +10,36 @@ import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.DeadLetterRecordReader;
+import dev.kafkasteward.exporter.collect.DeadLetterSettings;
+import dev.kafkasteward.exporter.collect.FullCollector;
+import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.MetadataReader;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.deadletter.FailureHeaders;
+import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.testing.RecordingAdmin;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -200,6 +217,65 @@ class DeadLetterIT {
         assertEquals(0.0, value(refused, lastOk));
         assertEquals("orders-prod", exporter.ownership().cluster());
         assertTrue(refused.value(DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", RETURNS_DLQ).isPresent());
+    }
+
+    @Test
+    @Order(5)
+    void quietDeadLetterTopicsCostNoRequestOfTheirOwn() throws Exception {
+        // Their log offsets ride along in the lag's ListOffsets per leader; only a partition whose log
+        // end moved is asked its newest timestamp. Read apart, they cost 3 ListOffsets per leader a cycle.
+        List<RecordingAdmin.Call> calls = new CopyOnWriteArrayList<>();
+        CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 1000, Duration.ofSeconds(5));
+        try (Admin admin = cluster.admin();
+             MetadataReader metadata = new MetadataReader(cluster.clientProperties());
+             DeadLetterRecordReader reader = new DeadLetterRecordReader(cluster.clientProperties());
+             KafkaProducer<String, String> producer = cluster.producer()) {
+            Admin recording = RecordingAdmin.wrap(admin, calls::add);
+            KafkaCollector kafka = new KafkaCollector(recording, metadata,
+                    new RecordTimestampReader(cluster.clientProperties()), settings, Clock.systemUTC());
+            FullCollector cycle = new FullCollector(kafka, recording, reader,
+                    () -> exporter.ownership().deadLetterTopics(), settings, DeadLetterSettings.DEFAULTS,
+                    names -> FunnelSnapshot.EMPTY);
+            Observation first = cycle.collect();
+            assertEquals(8L, retained(first, DLQ), "5 old + 3 new, from the lag's log offsets");
+            assertTrue(newestTimestampLookups(calls).size() >= 1, "the first cycle asks every partition: " + calls);
+
+            calls.clear();
+            Observation quiet = cycle.collect();
+            assertEquals(List.of(), newestTimestampLookups(calls), "nothing new, nothing asked");
+            assertEquals(8L, retained(quiet, DLQ));
+            assertEquals(first.deadLetters().topics().stream().filter(t -> t.topic().equals(DLQ)).findFirst()
+                            .orElseThrow().newestTimestamps(),
+                    quiet.deadLetters().topics().stream().filter(t -> t.topic().equals(DLQ)).findFirst()
+                            .orElseThrow().newestTimestamps(), "the last answers served");
+
+            producer.send(connectStyle(2, DATA_EXCEPTION, NEWEST.minusSeconds(30))).get();
+            calls.clear();
+            Observation moved = cycle.collect();
+            assertEquals(List.of(Set.of(new TopicPartition(DLQ, 2))), newestTimestampLookups(calls),
+                    "only the partition whose log end moved");
+            assertEquals(9L, retained(moved, DLQ));
+        }
+    }
+
+    /** The partitions of each listOffsets call that asked max-timestamp. */
+    private static List<Set<TopicPartition>> newestTimestampLookups(List<RecordingAdmin.Call> calls) {
+        List<Set<TopicPartition>> out = new ArrayList<>();
+        for (RecordingAdmin.Call c : calls) {
+            if (c.method().equals("listOffsets") && c.args().get(0) instanceof Map<?, ?> specs
+                    && specs.values().stream().anyMatch(v -> v instanceof OffsetSpec.MaxTimestampSpec)) {
+                Set<TopicPartition> asked = new HashSet<>();
+                specs.keySet().forEach(k -> asked.add((TopicPartition) k));
+                out.add(asked);
+            }
+        }
+        return out;
+    }
+
+    /** Records {@code topic} holds per the observation's log offsets: log end minus log start, summed. */
+    private static long retained(Observation o, String topic) {
+        return o.deadLetters().topics().stream().filter(t -> t.topic().equals(topic))
+                .flatMap(t -> t.offsets().values().stream()).mapToLong(l -> l.end() - l.start()).sum();
     }
 
     private double completedCycles() throws Exception {

@@ -15,10 +15,9 @@ import dev.kafkasteward.exporter.collect.MetadataReader;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.testing.MutableClock;
+import dev.kafkasteward.exporter.testing.RecordingAdmin;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -431,15 +430,7 @@ class ReplicationDiskIT {
 
     /** {@link #admin}, recording the name of every Admin method called through it. */
     private Admin recording(List<String> calls) {
-        return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    try {
-                        return method.invoke(admin, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return RecordingAdmin.wrap(admin, c -> calls.add(c.method()));
     }
 
     /** How many describeLogDirs and listPartitionReassignments calls were made. */
