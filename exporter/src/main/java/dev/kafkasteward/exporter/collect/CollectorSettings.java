@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param requestTimeout      longest wait for any single Admin call
  * @param timestampReadBudget most partitions whose record timestamp may be fetched per cycle
  * @param timestampReadTime   longest time spent fetching record timestamps per cycle
- * @param logStartEvery       log-start offsets are re-read every this many cycles (they move only
- *                            when retention deletes a segment); 1 reads them every cycle
+ * @param logStartEvery       log-start offsets are due again after this many cycles (they move only
+ *                            when retention deletes a segment), and read when the request budget
+ *                            gives them their turn; 1 makes them due every cycle
  * @param cycleDeadline       longest time the Admin phase of a cycle may take: whatever has not
  *                            answered by then is counted as an error and the snapshot is partial
  * @param topicConfigRefresh  how often all topic configs are described again (new topics are read at once)

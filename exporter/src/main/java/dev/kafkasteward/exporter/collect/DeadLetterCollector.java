@@ -37,10 +37,12 @@ final class DeadLetterCollector {
     private final Supplier<List<DeadLetterTopic>> declared;
     private final CollectorSettings settings;
     private final DeadLetterSettings bounds;
-    /** The newest record timestamp of each partition (absent: empty), and the log end it was asked at. */
+    /** The newest record timestamp of each partition (absent: empty), and the log it was asked of. */
     private final Map<TopicPartitionId, Newest> newest = new HashMap<>();
+    /** This cycle's resolution, made by {@link #partitions} for the lag's reads and used by {@link #collect}. */
+    private Map<TopicMetadata, DeadLetterTopic> resolved = Map.of();
 
-    private record Newest(long askedAtEnd, Optional<Long> timestamp) {
+    private record Newest(LogOffsets askedAt, Optional<Long> timestamp) {
     }
 
     DeadLetterCollector(Admin admin, DeadLetterRecordReader reader, Supplier<List<DeadLetterTopic>> declared,
@@ -52,10 +54,16 @@ final class DeadLetterCollector {
         this.bounds = bounds;
     }
 
-    /** The dead-letter partitions among {@code topics}: whose log offsets the cycle reads with the lag's. */
+    /**
+     * First step of a cycle's dead letters: resolves the ownership's dead-letter topics among the
+     * cycle's {@code topics} and returns their partitions, whose log offsets the cycle reads with the
+     * lag's. {@link #collect} goes on with this resolution, so that an ownership reloaded in between
+     * cannot leave a topic without offsets.
+     */
     Set<TopicPartitionId> partitions(List<TopicMetadata> topics) {
+        resolved = resolve(topics);
         Set<TopicPartitionId> out = new HashSet<>();
-        resolve(topics).keySet().forEach(t -> t.partitions().forEach(p -> out.add(p.id())));
+        resolved.keySet().forEach(t -> t.partitions().forEach(p -> out.add(p.id())));
         return out;
     }
 
@@ -72,12 +80,11 @@ final class DeadLetterCollector {
     }
 
     /**
-     * Dead letters of the cycle that listed {@code topics} and read {@code logOffsets} (a partition
-     * whose offsets it could not read was counted there, and is left out here).
+     * Second step: the dead letters of the topics {@link #partitions} resolved, from the cycle's
+     * {@code logOffsets} (a partition whose offsets could not be read was counted there, and is left
+     * out here).
      */
-    DeadLetterObservation collect(List<TopicMetadata> topics, Map<TopicPartitionId, LogOffsets> logOffsets,
-                                  CycleErrors errors) {
-        Map<TopicMetadata, DeadLetterTopic> resolved = resolve(topics);
+    DeadLetterObservation collect(Map<TopicPartitionId, LogOffsets> logOffsets, CycleErrors errors) {
         Set<TopicPartitionId> all = new HashSet<>();
         resolved.keySet().forEach(t -> t.partitions().forEach(p -> all.add(p.id())));
         newest.keySet().retainAll(all);
@@ -123,15 +130,16 @@ final class DeadLetterCollector {
 
     /**
      * The newest record timestamp of each partition in {@code offsets} that holds records: asked again
-     * only where the log end moved since the last answer (a new dead letter) or there was none. A
-     * partition retention emptied has none. A failed ask keeps the last answer and is asked again.
+     * only where its log moved since the last answer (a new dead letter; a log start read again after
+     * retention) or there was none. A partition that holds no records has none. A failed ask keeps the
+     * last answer and is asked again.
      */
     private Map<TopicPartitionId, Long> newestTimestamps(Map<TopicPartitionId, LogOffsets> offsets,
                                                          CycleErrors errors) {
         Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
         offsets.forEach((id, o) -> {
             Newest last = newest.get(id);
-            if (o.end() > o.start() && (last == null || last.askedAtEnd() != o.end())) {
+            if (o.end() > o.start() && (last == null || !last.askedAt().equals(o))) {
                 ask.put(new TopicPartition(id.topic(), id.partition()), OffsetSpec.maxTimestamp());
             }
         });
@@ -143,11 +151,11 @@ final class DeadLetterCollector {
                 try {
                     long ts = result.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).timestamp();
                     // -1: emptied since its log end was read
-                    newest.put(id, new Newest(offsets.get(id).end(), ts >= 0 ? Optional.of(ts) : Optional.empty()));
+                    newest.put(id, new Newest(offsets.get(id), ts >= 0 ? Optional.of(ts) : Optional.empty()));
                 } catch (ExecutionException e) {
                     // Brokers before 3.0 have no max-timestamp lookup: the series is just unavailable there.
                     if (e.getCause() instanceof UnsupportedVersionException) {
-                        newest.put(id, new Newest(offsets.get(id).end(), Optional.empty()));
+                        newest.put(id, new Newest(offsets.get(id), Optional.empty()));
                     } else {
                         errors.record(Stage.DEAD_LETTER_OFFSETS, e);
                     }

@@ -45,7 +45,7 @@ public final class FullCollector implements Collector {
         CycleErrors errors = new CycleErrors();
         long adminBefore = RequestCounter.total(admin.metrics());
         long consumerBefore = reader.requestCount();
-        DeadLetterObservation dead = deadLetters.collect(base.topics(), base.logOffsets(), errors);
+        DeadLetterObservation dead = deadLetters.collect(base.logOffsets(), errors);
         Map<String, Long> requests = Map.of("admin", RequestCounter.total(admin.metrics()) - adminBefore,
                 "consumer", reader.requestCount() - consumerBefore);
         List<String> names = base.topics().stream().map(TopicMetadata::name).toList();

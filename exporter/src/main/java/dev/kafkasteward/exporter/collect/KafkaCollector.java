@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -106,7 +107,8 @@ public final class KafkaCollector implements Collector {
 
     /**
      * {@link #collect()}, reading also the log offsets of {@code alsoOffsets} of the cycle's topics
-     * (dead-letter partitions) in the lag's requests: one ListOffsets per leader either way.
+     * (dead-letter partitions) in the lag's requests: one ListOffsets per leader either way. Those
+     * the lag does not need count their failures as {@link Stage#DEAD_LETTER_OFFSETS}.
      */
     public Observation collect(Function<List<TopicMetadata>, Set<TopicPartitionId>> alsoOffsets) {
         Instant at = clock.instant();
@@ -139,10 +141,12 @@ public final class KafkaCollector implements Collector {
         for (GroupOffsets g : groups) {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
         }
+        Set<TopicPartitionId> forLag = Set.copyOf(wanted);
         wanted.addAll(alsoOffsets.apply(topics));
         boolean starts = reads.contains(ReadSchedule.Read.LOG_STARTS);
+        // A dead-letter partition's failure is not the lag's: that would carry over lag that is gone.
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
-                errors);
+                id -> forLag.contains(id) ? Stage.LIST_OFFSETS : Stage.DEAD_LETTER_OFFSETS, errors);
         made(starts, ReadSchedule.Read.LOG_STARTS, at);
 
         // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
@@ -293,7 +297,10 @@ public final class KafkaCollector implements Collector {
      * flight together: asking each group in its own protocol saves the fallback round trip the Admin
      * client makes when a classic group is asked with ConsumerGroupDescribe. A group deleted between
      * list and describe comes back as GroupIdNotFound (counted, like any failed describe) or, from
-     * older brokers, as a dead group; either way it is gone.
+     * older brokers, as a dead group; either way it is gone. Asked in the protocol it was listed with,
+     * a group that switched protocols since (KIP-848's online migration, while the listing is not
+     * read every cycle) answers the same way, so a group gone is asked once more through
+     * {@code describeConsumerGroups}, which speaks both, before it counts as gone.
      */
     private Descriptions describeGroups(List<GroupListing> listings, CycleErrors errors) {
         List<String> classic = new ArrayList<>();
@@ -306,35 +313,47 @@ public final class KafkaCollector implements Collector {
         Map<String, KafkaFuture<ConsumerGroupDescription>> modernFutures =
                 modern.isEmpty() ? Map.of() : admin.describeConsumerGroups(modern).describedGroups();
         Map<String, GroupDescription> out = new TreeMap<>();
-        Set<String> gone = new HashSet<>();
+        Map<String, Optional<Exception>> gone = new TreeMap<>();
         collectDescriptions(classicFutures, d -> d.state() == ClassicGroupState.DEAD, this::describe, out, gone, errors);
         collectDescriptions(modernFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
-        return new Descriptions(out, gone);
+        if (!gone.isEmpty()) {
+            Map<String, Optional<Exception>> goneTwice = new TreeMap<>();
+            collectDescriptions(admin.describeConsumerGroups(List.copyOf(gone.keySet())).describedGroups(),
+                    d -> d.groupState() == GroupState.DEAD, this::describe, out, goneTwice, errors);
+            Map<String, Optional<Exception>> first = gone;
+            goneTwice.replaceAll((id, e) -> e.or(() -> first.get(id)));
+            if (goneTwice.size() < gone.size()) {
+                schedule.again(ReadSchedule.Read.GROUP_LISTING); // a group switched: list each in its protocol
+            }
+            gone = goneTwice;
+        }
+        gone.values().forEach(e -> e.ifPresent(x -> errors.record(Stage.DESCRIBE_GROUPS, x)));
+        return new Descriptions(out, gone.keySet());
     }
 
-    /** Awaits each group's description (either protocol): described, gone (dead or not found), or an error. */
+    /**
+     * Awaits each group's description (either protocol): described, gone (dead, or not found: with
+     * the exception, to be counted if it stays gone), or an error.
+     */
     private <D> void collectDescriptions(Map<String, KafkaFuture<D>> futures, Predicate<D> dead,
                                         Function<D, GroupDescription> describe, Map<String, GroupDescription> out,
-                                        Set<String> gone, CycleErrors errors) {
+                                        Map<String, Optional<Exception>> gone, CycleErrors errors) {
         futures.forEach((groupId, future) -> {
             try {
                 D d = future.get(timeoutMs(), TimeUnit.MILLISECONDS);
                 if (dead.test(d)) {
-                    gone.add(groupId);
+                    gone.put(groupId, Optional.empty());
                 } else {
                     out.put(groupId, describe.apply(d));
                 }
             } catch (Exception e) {
-                noteGone(groupId, e, gone);
-                errors.record(Stage.DESCRIBE_GROUPS, e);
+                if (deleted(e)) {
+                    gone.put(groupId, Optional.of(e));
+                } else {
+                    errors.record(Stage.DESCRIBE_GROUPS, e);
+                }
             }
         });
-    }
-
-    private static void noteGone(String groupId, Exception e, Set<String> gone) {
-        if (deleted(e)) {
-            gone.add(groupId);
-        }
     }
 
     private static boolean deleted(Exception e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -14,7 +15,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Log-end offsets of the partitions groups committed to, every cycle, and their log-start offsets
+ * Log-end offsets of the partitions a cycle needs (those groups committed to, dead-letter
+ * partitions), every cycle, and their log-start offsets
  * when the caller says so ({@link ReadSchedule.Read#LOG_STARTS}: they move only when retention or
  * DeleteRecords removes records; a partition seen for the first time is read at once).
  *
@@ -42,10 +44,11 @@ final class LogOffsetReader {
      * Offsets of {@code partitions}, asked of the leaders {@code topics} names; log starts of all of
      * them when {@code refreshStarts}, else of those not read yet. Each partition's answer is awaited
      * for at most {@code timeoutMs} (asked again per partition, so a cycle deadline can cut it short);
-     * one that fails is counted and left out.
+     * one that fails is counted, under the stage {@code failureStage} names for it, and left out.
      */
     Map<TopicPartitionId, LogOffsets> read(Set<TopicPartitionId> partitions, List<TopicMetadata> topics,
-                                           boolean refreshStarts, LongSupplier timeoutMs, CycleErrors errors) {
+                                           boolean refreshStarts, LongSupplier timeoutMs,
+                                           Function<TopicPartitionId, Stage> failureStage, CycleErrors errors) {
         logStarts.keySet().retainAll(partitions);
         if (partitions.isEmpty()) {
             return Map.of();
@@ -65,7 +68,7 @@ final class LogOffsetReader {
                     long start = Math.min(logStarts.getOrDefault(id, 0L), end);
                     out.put(id, new LogOffsets(start, end));
                 } catch (Exception e) {
-                    errors.record(Stage.LIST_OFFSETS, e);
+                    errors.record(failureStage.apply(id), e);
                 }
             }
         }

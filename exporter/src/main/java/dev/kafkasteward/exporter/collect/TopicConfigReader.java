@@ -36,7 +36,8 @@ final class TopicConfigReader {
      */
     Map<String, TopicConfig> read(Set<String> topics, boolean refresh, Duration budget, CycleErrors errors) {
         if (topics.isEmpty()) {
-            return Map.copyOf(cache); // listing topics failed (or there are none): keep what we know
+            refreshFailed |= refresh; // listing topics failed (or there are none): keep what we know
+            return Map.copyOf(cache);
         }
         cache.keySet().retainAll(topics);
         boolean all = refresh || refreshFailed;

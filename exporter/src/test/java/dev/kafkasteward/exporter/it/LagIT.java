@@ -9,6 +9,11 @@ import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.collect.GroupDescription;
+import dev.kafkasteward.exporter.collect.KafkaCollector;
+import dev.kafkasteward.exporter.collect.MetadataReader;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.lag.GroupLag;
@@ -16,6 +21,8 @@ import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
+import dev.kafkasteward.exporter.testing.MutableClock;
+import dev.kafkasteward.exporter.testing.RecordingAdmin;
 import dev.kafkasteward.exporter.testing.Scrape;
 import dev.kafkasteward.exporter.testing.TestCluster;
 import java.nio.file.Path;
@@ -25,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,6 +43,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -310,6 +319,70 @@ class LagIT {
                 .orElseThrow(), "offsets 10..34 were deleted unread");
         assertEquals(40.0, scrape.value(LagMetrics.LAG_RECORDS.name(), "group", "lost-group", "topic", topic)
                 .orElseThrow(), "lag stays log-end minus committed, as kafka-consumer-groups reports it");
+    }
+
+    @Test
+    void aGroupThatSwitchesProtocolBetweenListingsKeepsItsSeries() throws Exception {
+        // KIP-848 online migration: an empty classic group becomes a consumer group when a member of
+        // the consumer protocol joins. Between two listings the collector still asks it as classic.
+        String topic = createTopic("switching", 3);
+        for (int p = 0; p < 3; p++) {
+            for (int i = 0; i < 10; i++) {
+                send(topic, p, System.currentTimeMillis());
+            }
+        }
+        String group = "switching-group";
+        for (int p = 0; p < 3; p++) {
+            commit(group, topic, p, 4);
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z")); // time stands still
+        List<RecordingAdmin.Call> calls = new CopyOnWriteArrayList<>();
+        // Placement due every cycle and first in line (its wait equals the listing's, and it comes
+        // first on ties): the budget leaves the listing for a later cycle.
+        CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(5), 100, Duration.ofSeconds(2), 1_000)
+                .withPlacementRefresh(Duration.ZERO);
+        Properties props = cluster.clientProperties();
+        try (Admin admin = cluster.admin(); MetadataReader metadata = new MetadataReader(props)) {
+            KafkaCollector collector = new KafkaCollector(RecordingAdmin.wrap(admin, calls::add), metadata,
+                    new RecordTimestampReader(props), settings, clock);
+            Observation first = collector.collect();
+            assertEquals(GroupDescription.GroupProtocol.CLASSIC, first.descriptions().get(group).protocol());
+
+            Properties consumerProps = new Properties();
+            consumerProps.putAll(props);
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            consumerProps.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+            try (KafkaConsumer<String, String> member = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                    new StringDeserializer())) {
+                member.subscribe(List.of(topic));
+                Await.until(Duration.ofSeconds(30), "the consumer-protocol member owns partitions", () -> {
+                    member.poll(Duration.ofMillis(100));
+                    member.pause(member.assignment());
+                    return !member.assignment().isEmpty();
+                });
+                assertEquals(GroupType.CONSUMER, admin.describeConsumerGroups(List.of(group)).all().get().get(group)
+                        .type(), "the group switched protocols");
+
+                calls.clear();
+                Observation switched = collector.collect();
+                assertTrue(calls.stream().noneMatch(c -> c.method().equals("listGroups")),
+                        "this cycle reads the last listing: " + calls.stream().map(RecordingAdmin.Call::method).toList());
+                GroupDescription d = switched.descriptions().get(group);
+                assertTrue(d != null, "the group is described, not gone: " + switched.descriptions().keySet());
+                assertEquals(GroupDescription.GroupProtocol.CONSUMER, d.protocol());
+                assertEquals(1, d.members());
+                assertTrue(switched.groups().stream().anyMatch(g -> g.groupId().equals(group)
+                        && g.committed().size() == 3), "its offsets are served: " + switched.groups());
+                assertEquals(Map.of(), switched.errors(), "a switch is no failed describe");
+
+                calls.clear();
+                Observation relisted = collector.collect();
+                assertTrue(calls.stream().anyMatch(c -> c.method().equals("listGroups")),
+                        "a switch has the next cycle list again, so each group is asked in its protocol");
+                assertEquals(GroupDescription.GroupProtocol.CONSUMER, relisted.descriptions().get(group).protocol());
+            }
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------
