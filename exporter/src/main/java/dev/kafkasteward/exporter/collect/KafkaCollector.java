@@ -297,10 +297,10 @@ public final class KafkaCollector implements Collector {
      * flight together: asking each group in its own protocol saves the fallback round trip the Admin
      * client makes when a classic group is asked with ConsumerGroupDescribe. A group deleted between
      * list and describe comes back as GroupIdNotFound (counted, like any failed describe) or, from
-     * older brokers, as a dead group; either way it is gone. Asked in the protocol it was listed with,
-     * a group that switched protocols since (KIP-848's online migration, while the listing is not
-     * read every cycle) answers the same way, so a group gone is asked once more through
-     * {@code describeConsumerGroups}, which speaks both, before it counts as gone.
+     * older brokers, as a dead group; either way it is gone. Asked as classic, a group that became a
+     * consumer group since it was listed (KIP-848's online migration; the listing is not read every
+     * cycle) answers the same way, so a classic group gone is asked once more through
+     * {@code describeConsumerGroups}, which speaks both protocols, before it counts as gone.
      */
     private Descriptions describeGroups(List<GroupListing> listings, CycleErrors errors) {
         List<String> classic = new ArrayList<>();
@@ -316,16 +316,19 @@ public final class KafkaCollector implements Collector {
         Map<String, Optional<Exception>> gone = new TreeMap<>();
         collectDescriptions(classicFutures, d -> d.state() == ClassicGroupState.DEAD, this::describe, out, gone, errors);
         collectDescriptions(modernFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
-        if (!gone.isEmpty()) {
-            Map<String, Optional<Exception>> goneTwice = new TreeMap<>();
-            collectDescriptions(admin.describeConsumerGroups(List.copyOf(gone.keySet())).describedGroups(),
-                    d -> d.groupState() == GroupState.DEAD, this::describe, out, goneTwice, errors);
-            Map<String, Optional<Exception>> first = gone;
-            goneTwice.replaceAll((id, e) -> e.or(() -> first.get(id)));
-            if (goneTwice.size() < gone.size()) {
+        List<String> classicGone = classic.stream().filter(gone::containsKey).toList();
+        if (!classicGone.isEmpty()) {
+            // Consumer-protocol groups were asked through describeConsumerGroups already. A classic one
+            // described now is found; anything else (gone again, an error, no time left) keeps the
+            // first answer.
+            Map<String, GroupDescription> found = new TreeMap<>();
+            collectDescriptions(admin.describeConsumerGroups(classicGone).describedGroups(),
+                    d -> d.groupState() == GroupState.DEAD, this::describe, found, new TreeMap<>(), new CycleErrors());
+            if (!found.isEmpty()) {
+                out.putAll(found);
+                gone.keySet().removeAll(found.keySet());
                 schedule.again(ReadSchedule.Read.GROUP_LISTING); // a group switched: list each in its protocol
             }
-            gone = goneTwice;
         }
         gone.values().forEach(e -> e.ifPresent(x -> errors.record(Stage.DESCRIBE_GROUPS, x)));
         return new Descriptions(out, gone.keySet());

@@ -380,11 +380,13 @@ class ReplicationDiskIT {
             for (int cycle = 1; cycle <= 12; cycle++) {
                 calls.clear();
                 clock.advance(Duration.ofSeconds(15));
-                requests.add(collector.collect().requests().get("admin"));
+                Observation o = collector.collect();
+                requests.add(o.requests().get("admin"));
                 for (RecordingAdmin.Call c : calls) {
                     made.computeIfPresent(c.method(), (k, n) -> n + 1);
                 }
-                if (calls.stream().anyMatch(ReplicationDiskIT::asksLogStarts)) {
+                // The scheduled read asks every partition's log start (a first sighting only its own).
+                if (logStartsAsked(calls) == o.logOffsets().size()) {
                     made.merge("log starts", 1, Integer::sum);
                 }
             }
@@ -411,10 +413,12 @@ class ReplicationDiskIT {
         }
     }
 
-    /** Whether {@code c} asks log-start offsets (a listOffsets call with the earliest spec). */
-    private static boolean asksLogStarts(RecordingAdmin.Call c) {
-        return c.method().equals("listOffsets") && c.args().get(0) instanceof Map<?, ?> specs
-                && specs.values().stream().anyMatch(v -> v instanceof OffsetSpec.EarliestSpec);
+    /** Partitions whose log start {@code calls} asked (listOffsets with the earliest spec). */
+    private static long logStartsAsked(List<RecordingAdmin.Call> calls) {
+        return calls.stream().filter(c -> c.method().equals("listOffsets"))
+                .map(c -> (Map<?, ?>) c.args().get(0))
+                .mapToLong(specs -> specs.values().stream().filter(v -> v instanceof OffsetSpec.EarliestSpec).count())
+                .sum();
     }
 
     /** Creates {@code n} topics (RF 1, spread over the brokers) and a group committed on each. */
