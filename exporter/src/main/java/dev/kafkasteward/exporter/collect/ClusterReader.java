@@ -98,7 +98,7 @@ final class ClusterReader {
             Map<TopicPartition, PartitionReassignment> raw =
                     result.reassignments().get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
             Map<TopicPartitionId, Reassignment> out = new HashMap<>();
-            raw.forEach((tp, r) -> out.put(new TopicPartitionId(tp.topic(), tp.partition()),
+            raw.forEach((tp, r) -> out.put(Partitions.id(tp),
                     new Reassignment(r.replicas(), r.addingReplicas(), r.removingReplicas())));
             return Optional.of(out);
         } catch (Exception e) {
@@ -109,10 +109,13 @@ final class ClusterReader {
 
     /** Brokers to ask per-broker questions of: the live ones, or, if DescribeCluster failed, every replica holder. */
     static Set<Integer> brokersToAsk(ClusterState state, List<TopicMetadata> topics) {
-        return state.brokers().<Set<Integer>>map(b -> b).orElseGet(() -> {
-            Set<Integer> ids = new TreeSet<>();
-            topics.forEach(t -> t.partitions().forEach(p -> ids.addAll(p.replicas())));
-            return ids;
-        });
+        return state.brokers().<Set<Integer>>map(b -> b).orElseGet(() -> replicaHolders(topics));
+    }
+
+    /** Every broker that holds a replica of {@code topics}. */
+    static Set<Integer> replicaHolders(List<TopicMetadata> topics) {
+        Set<Integer> ids = new TreeSet<>();
+        topics.forEach(t -> t.partitions().forEach(p -> ids.addAll(p.replicas())));
+        return ids;
     }
 }

@@ -26,6 +26,11 @@ final class CycleErrors {
         }
     }
 
+    /** Whether {@code stage} failed in this cycle. */
+    boolean any(Stage stage) {
+        return counts.containsKey(stage);
+    }
+
     Map<String, Integer> byLabel() {
         Map<String, Integer> out = new TreeMap<>();
         counts.forEach((stage, n) -> out.put(stage.label(), n));

@@ -41,6 +41,7 @@ final class DeadLetterCollector {
     private final Map<TopicPartitionId, Newest> newest = new HashMap<>();
     /** This cycle's resolution, made by {@link #partitions} for the lag's reads and used by {@link #collect}. */
     private Map<TopicMetadata, DeadLetterTopic> resolved = Map.of();
+    private Set<TopicPartitionId> resolvedPartitions = Set.of();
 
     private record Newest(LogOffsets askedAt, Optional<Long> timestamp) {
     }
@@ -64,7 +65,8 @@ final class DeadLetterCollector {
         resolved = resolve(topics);
         Set<TopicPartitionId> out = new HashSet<>();
         resolved.keySet().forEach(t -> t.partitions().forEach(p -> out.add(p.id())));
-        return out;
+        resolvedPartitions = Set.copyOf(out);
+        return resolvedPartitions;
     }
 
     private Map<TopicMetadata, DeadLetterTopic> resolve(List<TopicMetadata> topics) {
@@ -85,8 +87,7 @@ final class DeadLetterCollector {
      * out here).
      */
     DeadLetterObservation collect(Map<TopicPartitionId, LogOffsets> logOffsets, CycleErrors errors) {
-        Set<TopicPartitionId> all = new HashSet<>();
-        resolved.keySet().forEach(t -> t.partitions().forEach(p -> all.add(p.id())));
+        Set<TopicPartitionId> all = resolvedPartitions;
         newest.keySet().retainAll(all);
         if (resolved.isEmpty()) {
             return DeadLetterObservation.EMPTY;
@@ -140,14 +141,14 @@ final class DeadLetterCollector {
         offsets.forEach((id, o) -> {
             Newest last = newest.get(id);
             if (o.end() > o.start() && (last == null || !last.askedAt().equals(o))) {
-                ask.put(new TopicPartition(id.topic(), id.partition()), OffsetSpec.maxTimestamp());
+                ask.put(Partitions.kafka(id), OffsetSpec.maxTimestamp());
             }
         });
         if (!ask.isEmpty()) {
             ListOffsetsResult result = admin.listOffsets(ask);
             Deadline deadline = Deadline.in(settings.requestTimeout());
             for (TopicPartition tp : ask.keySet()) {
-                TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
+                TopicPartitionId id = Partitions.id(tp);
                 try {
                     long ts = result.partitionResult(tp).get(deadline.remainingMs(), TimeUnit.MILLISECONDS).timestamp();
                     // -1: emptied since its log end was read

@@ -65,7 +65,7 @@ public final class DeadLetterRecordReader implements AutoCloseable {
             pos = Math.min(Math.max(pos, log.start()), log.end()); // retention passed us, or the topic was recreated
             positions.put(id, pos);
             if (pos < log.end()) {
-                ends.put(new TopicPartition(id.topic(), id.partition()), log.end());
+                ends.put(Partitions.kafka(id), log.end());
             }
         });
         if (complete) {
@@ -85,7 +85,7 @@ public final class DeadLetterRecordReader implements AutoCloseable {
                        Duration timeLimit, Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out) {
         Map<TopicPartition, Long> remaining = new HashMap<>(ends);
         consumer.assign(new ArrayList<>(remaining.keySet()));
-        remaining.keySet().forEach(tp -> consumer.seek(tp, positions.get(id(tp))));
+        remaining.keySet().forEach(tp -> consumer.seek(tp, positions.get(Partitions.id(tp))));
         Instant deadline = Instant.now().plus(timeLimit);
         int left = budget;
         try {
@@ -96,7 +96,7 @@ public final class DeadLetterRecordReader implements AutoCloseable {
                     if (end == null) {
                         continue;
                     }
-                    TopicPartitionId id = id(tp);
+                    TopicPartitionId id = Partitions.id(tp);
                     for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
                         if (r.offset() >= end || left == 0) {
                             break;
@@ -111,13 +111,14 @@ public final class DeadLetterRecordReader implements AutoCloseable {
                     // Every fetched record was taken: the consumer's position also steps over
                     // transaction markers and compacted gaps, which no record reveals.
                     for (TopicPartition tp : remaining.keySet()) {
-                        TopicPartitionId id = id(tp);
+                        TopicPartitionId id = Partitions.id(tp);
                         long fetched = consumer.position(tp, Duration.ofSeconds(1));
                         positions.put(id, Math.max(positions.get(id), Math.min(remaining.get(tp), fetched)));
                     }
                 }
                 List<TopicPartition> done = remaining.entrySet().stream()
-                        .filter(e -> positions.get(id(e.getKey())) >= e.getValue()).map(Map.Entry::getKey).toList();
+                        .filter(e -> positions.get(Partitions.id(e.getKey())) >= e.getValue())
+                        .map(Map.Entry::getKey).toList();
                 done.forEach(remaining::remove);
                 consumer.pause(done);
             }
@@ -137,9 +138,6 @@ public final class DeadLetterRecordReader implements AutoCloseable {
         return out;
     }
 
-    private static TopicPartitionId id(TopicPartition tp) {
-        return new TopicPartitionId(tp.topic(), tp.partition());
-    }
 
     /** Requests this reader's consumer sent so far, so a cycle can report what it cost. */
     public long requestCount() {

@@ -117,8 +117,8 @@ public final class KafkaCollector implements Collector {
         long metadataBefore = metadata.requestCount();
         CycleErrors errors = new CycleErrors();
 
-        // The two essential reads first, each with a full request timeout, so that a slow later stage
-        // cannot starve them and turn a partial cycle into a failed one.
+        // Topics first, and the group listing when planned right after, each with a full request
+        // timeout, so that a slow later stage cannot starve them and turn a partial cycle into a failed one.
         List<TopicMetadata> topics = describeTopics(errors);
         int brokers = brokerCount(topics);
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
@@ -147,7 +147,9 @@ public final class KafkaCollector implements Collector {
         // A dead-letter partition's failure is not the lag's: that would carry over lag that is gone.
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
                 id -> forLag.contains(id) ? Stage.LIST_OFFSETS : Stage.DEAD_LETTER_OFFSETS, errors);
-        made(starts, ReadSchedule.Read.LOG_STARTS, at);
+        // A cycle that could not list topics read nothing: the periodic reads it planned stay due.
+        boolean sawTopics = !topics.isEmpty();
+        made(starts && sawTopics, ReadSchedule.Read.LOG_STARTS, at);
 
         // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
         // (both these and reassignments when placement is read); each within what is left of the deadline.
@@ -156,7 +158,7 @@ public final class KafkaCollector implements Collector {
         cluster.brokers().ifPresent(b -> lastBrokerCount = b.size());
         boolean configs = reads.contains(ReadSchedule.Read.TOPIC_CONFIGS);
         Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, configs, budget(), errors);
-        made(configs, ReadSchedule.Read.TOPIC_CONFIGS, at);
+        made(configs && sawTopics && !errors.any(Stage.DESCRIBE_CONFIGS), ReadSchedule.Read.TOPIC_CONFIGS, at);
         List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), placement,
                 budget(), errors);
         made(placement, ReadSchedule.Read.PLACEMENT, at);
@@ -240,12 +242,7 @@ public final class KafkaCollector implements Collector {
 
     /** Live brokers as of the last cycle; before the first, the replica holders {@code topics} name. */
     private int brokerCount(List<TopicMetadata> topics) {
-        if (lastBrokerCount > 0) {
-            return lastBrokerCount;
-        }
-        Set<Integer> ids = new HashSet<>();
-        topics.forEach(t -> t.partitions().forEach(p -> ids.addAll(p.replicas())));
-        return Math.max(1, ids.size());
+        return lastBrokerCount > 0 ? lastBrokerCount : Math.max(1, ClusterReader.replicaHolders(topics).size());
     }
 
     private void made(boolean planned, ReadSchedule.Read read, Instant at) {
@@ -271,7 +268,7 @@ public final class KafkaCollector implements Collector {
                 offsets.forEach((tp, om) -> {
                     // A partition with no commit comes back as null: it gets no lag series.
                     if (om != null && topicFilter.test(tp.topic())) {
-                        committed.put(new TopicPartitionId(tp.topic(), tp.partition()), om.offset());
+                        committed.put(Partitions.id(tp), om.offset());
                     }
                 });
                 out.add(new GroupOffsets(groupId, committed));
@@ -366,7 +363,7 @@ public final class KafkaCollector implements Collector {
     private GroupDescription describe(ClassicGroupDescription d) {
         Set<TopicPartitionId> assigned = new HashSet<>();
         for (MemberDescription m : d.members()) {
-            m.assignment().topicPartitions().forEach(tp -> assigned.add(id(tp)));
+            m.assignment().topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp)));
         }
         // A classic group's assignment is only current once it is stable again after a rebalance.
         boolean stable = d.state() == ClassicGroupState.STABLE;
@@ -380,9 +377,9 @@ public final class KafkaCollector implements Collector {
                 : GroupDescription.GroupProtocol.OTHER;
         Set<TopicPartitionId> assigned = new HashSet<>();
         for (MemberDescription m : d.members()) {
-            m.assignment().topicPartitions().forEach(tp -> assigned.add(id(tp)));
+            m.assignment().topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp)));
             // KIP-848 groups reconcile towards a target; a partition on its way to a member has an owner.
-            m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(id(tp))));
+            m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp))));
         }
         GroupState state = d.groupState();
         boolean assignmentKnown = protocol == GroupDescription.GroupProtocol.CONSUMER
@@ -415,9 +412,4 @@ public final class KafkaCollector implements Collector {
     private Duration budget() {
         return Duration.ofMillis(timeoutMs());
     }
-
-    private static TopicPartitionId id(TopicPartition tp) {
-        return new TopicPartitionId(tp.topic(), tp.partition());
-    }
-
 }

@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.collect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,13 @@ final class LogOffsetReader {
     Map<TopicPartitionId, LogOffsets> read(Set<TopicPartitionId> partitions, List<TopicMetadata> topics,
                                            boolean refreshStarts, LongSupplier timeoutMs,
                                            Function<TopicPartitionId, Stage> failureStage, CycleErrors errors) {
-        logStarts.keySet().retainAll(partitions);
+        if (topics.isEmpty()) {
+            return Map.of(); // listing topics failed: keep the log starts known
+        }
+        // Forgotten with their partition, not when a cycle does not need them (a failed group read).
+        Set<TopicPartitionId> existing = new HashSet<>();
+        topics.forEach(t -> t.partitions().forEach(p -> existing.add(p.id())));
+        logStarts.keySet().retainAll(existing);
         if (partitions.isEmpty()) {
             return Map.of();
         }
@@ -58,7 +65,7 @@ final class LogOffsetReader {
         Map<TopicPartitionId, LogOffsets> out = new HashMap<>();
         for (Batch b : batches) {
             for (TopicPartitionId id : b.ids()) {
-                TopicPartition tp = new TopicPartition(id.topic(), id.partition());
+                TopicPartition tp = Partitions.kafka(id);
                 try {
                     if (b.startsAsked().containsKey(tp)) {
                         logStarts.put(id, b.starts().partitionResult(tp)
@@ -84,7 +91,7 @@ final class LogOffsetReader {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         for (TopicPartitionId id : ids) {
-            TopicPartition tp = new TopicPartition(id.topic(), id.partition());
+            TopicPartition tp = Partitions.kafka(id);
             latest.put(tp, OffsetSpec.latest());
             if (refreshStarts || !logStarts.containsKey(id)) {
                 earliest.put(tp, OffsetSpec.earliest());

@@ -82,7 +82,7 @@ public final class RecordTimestampReader {
                 if (offsets == null) {
                     continue;
                 }
-                TopicPartitionId id = new TopicPartitionId(tp.topic(), tp.partition());
+                TopicPartitionId id = Partitions.id(tp);
                 int before = offsets.size();
                 for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
                     while (!offsets.isEmpty() && r.offset() >= offsets.get(0)) {

@@ -18,13 +18,12 @@ import org.apache.kafka.common.config.ConfigResource;
  * Topic configs, cached: configs change rarely, so all topics are described again only when the
  * caller says so ({@link ReadSchedule.Read#TOPIC_CONFIGS}); in between only topics the cache has not
  * seen yet are described. At most one DescribeConfigs request per cycle. A topic whose describe fails
- * keeps its cached value, and a refresh that did not describe every topic is made again next cycle.
+ * keeps its cached value (and its failure, counted, leaves the refresh due for the caller).
  */
 final class TopicConfigReader {
 
     private final Admin admin;
     private final Map<String, TopicConfig> cache = new HashMap<>();
-    private boolean refreshFailed;
 
     TopicConfigReader(Admin admin) {
         this.admin = admin;
@@ -36,30 +35,26 @@ final class TopicConfigReader {
      */
     Map<String, TopicConfig> read(Set<String> topics, boolean refresh, Duration budget, CycleErrors errors) {
         if (topics.isEmpty()) {
-            refreshFailed |= refresh; // listing topics failed (or there are none): keep what we know
-            return Map.copyOf(cache);
+            return Map.copyOf(cache); // listing topics failed (or there are none): keep what we know
         }
         cache.keySet().retainAll(topics);
-        boolean all = refresh || refreshFailed;
         List<String> wanted = new ArrayList<>();
         for (String t : topics) {
-            if (all || !cache.containsKey(t)) {
+            if (refresh || !cache.containsKey(t)) {
                 wanted.add(t);
             }
         }
         if (!wanted.isEmpty()) {
-            boolean allOk = describe(wanted, budget, errors);
-            refreshFailed = all && !allOk;
+            describe(wanted, budget, errors);
         }
         return Map.copyOf(cache);
     }
 
-    private boolean describe(Collection<String> topics, Duration budget, CycleErrors errors) {
+    private void describe(Collection<String> topics, Duration budget, CycleErrors errors) {
         List<ConfigResource> resources = topics.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
         Map<ConfigResource, KafkaFuture<Config>> futures = admin.describeConfigs(resources).values();
         Deadline deadline = Deadline.in(budget);
-        boolean allOk = true;
         for (ConfigResource r : resources) {
             try {
                 Config config = futures.get(r).get(deadline.remainingMs(), TimeUnit.MILLISECONDS);
@@ -72,9 +67,7 @@ final class TopicConfigReader {
                 cache.put(r.name(), TopicConfig.resolve(values));
             } catch (Exception e) {
                 errors.record(Stage.DESCRIBE_CONFIGS, e);
-                allOk = false;
             }
         }
-        return allOk;
     }
 }
