@@ -34,8 +34,9 @@ public final class SelfMetrics {
             Source.EXPORTER, "cluster", "stage");
 
     public static final MetricDef CYCLE_REQUESTS = gauge("kafka_steward_cycle_requests", null,
-            "Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record"
-                    + " timestamp reads). Grows with brokers, not with groups or partitions.",
+            "Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; metadata: the topic"
+                    + " metadata reader; consumer: record timestamp and dead-letter reads). Grows with brokers, not with"
+                    + " groups or partitions.",
             Source.EXPORTER, "cluster", "client");
 
     public static final MetricDef OMITTED_SERIES = gauge("kafka_steward_omitted_series", null,

@@ -94,15 +94,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--placement-refresh", defaultValue = "30s",
             description = "How often log dirs (one DescribeLogDirs per broker, listing every replica) and partition"
-                    + " reassignments are read again; a reassignment in progress is followed every cycle"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " reassignments fall due again, read when --requests-per-broker gives them their turn;"
+                    + " a reassignment in progress is followed every cycle (default: ${DEFAULT-VALUE}).")
     String placementRefresh;
 
     @Option(names = "--requests-per-broker", defaultValue = "" + CollectorSettings.DEFAULT_REQUESTS_PER_BROKER,
             paramLabel = "N",
-            description = "Admin requests a collection cycle may send per live broker: the periodic reads (group listing,"
-                    + " log starts, log dirs and reassignments, topic configs) take turns within it; 0 makes each as"
-                    + " soon as it is due (default: ${DEFAULT-VALUE}).")
+            description = "Admin requests per live broker a collection cycle plans for: the periodic reads (group listing,"
+                    + " log starts, log dirs and reassignments, topic configs) take turns within what the reads for"
+                    + " lag leave; 0 makes each as soon as it is due (default: ${DEFAULT-VALUE}).")
     int requestsPerBroker;
 
     @Option(names = "--reload-interval", defaultValue = "10s",

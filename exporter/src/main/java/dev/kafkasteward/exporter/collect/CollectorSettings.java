@@ -15,11 +15,14 @@ import java.time.Duration;
  *                            answered by then is counted as an error and the snapshot is partial
  * @param topicConfigRefresh  how often all topic configs are described again (new topics are read at once)
  * @param placementRefresh    how often log dirs (one DescribeLogDirs per broker) and partition
- *                            reassignments are read again: where data sits changes slowly, and a
- *                            reassignment in progress is followed every cycle; zero makes them due every cycle
- * @param requestsPerBroker   Admin requests a warm cycle may send per live broker: the periodic reads (group
- *                            listing, log starts, placement, topic configs) take turns within it
- *                            ({@link ReadSchedule}); 0 makes every periodic read as soon as it is due
+ *                            reassignments fall due again (read when the request budget gives them their
+ *                            turn): where data sits changes slowly, and a reassignment in progress is
+ *                            followed every cycle; zero makes them due every cycle
+ * @param requestsPerBroker   Admin requests per live broker that a warm cycle plans for: the periodic reads
+ *                            (group listing, log starts, placement, topic configs) take turns within what
+ *                            the reads for lag leave ({@link ReadSchedule}); first sightings, retries of
+ *                            failed reads and dead-letter timestamp lookups are not planned. 0 makes every
+ *                            periodic read as soon as it is due
  */
 public record CollectorSettings(Duration requestTimeout, int timestampReadBudget, Duration timestampReadTime,
                                 int logStartEvery, Duration cycleDeadline, Duration topicConfigRefresh,

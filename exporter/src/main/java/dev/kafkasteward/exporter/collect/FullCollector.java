@@ -11,9 +11,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * One whole cycle: the Admin part ({@link KafkaCollector}, which reads the dead-letter partitions'
- * log offsets with the lag's), then the dead letters' newest timestamps and headers, plus the funnel consumer's latest published state (read on its own
- * thread; {@code funnels} gets the names of the topics that exist); record timestamps stay with the
- * Kafka collector.
+ * log offsets with the lag's), then the dead letters' newest timestamps and headers, plus the funnel
+ * consumer's latest published state (read on its own thread; {@code funnels} gets the names of the
+ * topics that exist); record timestamps stay with the Kafka collector.
  */
 public final class FullCollector implements Collector {
 

@@ -138,7 +138,7 @@ class SnapshotRendererTest {
                 kafka_steward_config_reloads_total{cluster="orders-prod",outcome="failure"} 0.0
                 kafka_steward_config_reloads_total{cluster="orders-prod",outcome="success"} 0.0
                 # TYPE kafka_steward_cycle_requests gauge
-                # HELP kafka_steward_cycle_requests Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; consumer: record timestamp reads). Grows with brokers, not with groups or partitions.
+                # HELP kafka_steward_cycle_requests Requests the last collection cycle sent to Kafka, by client (admin: the Admin API; metadata: the topic metadata reader; consumer: record timestamp and dead-letter reads). Grows with brokers, not with groups or partitions.
                 kafka_steward_cycle_requests{client="admin",cluster="orders-prod"} 9.0
                 kafka_steward_cycle_requests{client="consumer",cluster="orders-prod"} 2.0
                 # TYPE kafka_steward_last_success_timestamp_seconds gauge
