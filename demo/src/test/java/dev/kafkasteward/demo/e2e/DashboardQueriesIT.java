@@ -51,6 +51,10 @@ class DashboardQueriesIT {
             List<PanelQuery> queries = PanelQueries.of(dashboards, values);
             assertTrue(queries.size() >= dashboards.size(), queries.size() + " panel queries in "
                     + dashboards.size() + " dashboards: every dashboard has at least one");
+            assertTrue(!dashboards.isEmpty(), "dashboards were generated");
+            assertEquals(dashboards.stream().map(Dashboard::uid).collect(Collectors.toSet()),
+                    queries.stream().map(PanelQuery::dashboardUid).collect(Collectors.toSet()),
+                    "every dashboard has a query");
 
             Map<PanelQuery, String> empty = awaitData(env.prometheus(), queries);
 

@@ -7,8 +7,7 @@ import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
 import dev.kafkasteward.exporter.collect.RecordTimestampReader;
 import dev.kafkasteward.exporter.core.Analysis;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.kafkasteward.exporter.testing.RecordingAdmin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,19 +45,13 @@ final class StageProfile {
             List<String> calls = new ArrayList<>();
             List<Long> at = new ArrayList<>();
             List<Long> sent = new ArrayList<>();
-            Admin timed = (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
-                    (proxy, method, args) -> {
-                        if (!method.getName().equals("metrics")) {
-                            calls.add(method.getName());
-                            at.add(System.nanoTime());
-                            sent.add(requestTotal(real));
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            Admin timed = RecordingAdmin.wrap(real, call -> {
+                if (!call.method().equals("metrics")) {
+                    calls.add(call.method());
+                    at.add(System.nanoTime());
+                    sent.add(requestTotal(real));
+                }
+            });
             KafkaCollector collector = new KafkaCollector(timed, metadata, reader, CollectorSettings.DEFAULTS,
                     Clock.systemUTC());
             Analysis analysis = new Analysis();

@@ -332,9 +332,6 @@ class LagIT {
             }
         }
         String group = "switching-group";
-        for (int p = 0; p < 3; p++) {
-            commit(group, topic, p, 4);
-        }
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z")); // time stands still
         List<RecordingAdmin.Call> calls = new CopyOnWriteArrayList<>();
         // Placement due every cycle and first in line (its wait equals the listing's, and it comes
@@ -343,6 +340,7 @@ class LagIT {
                 .withPlacementRefresh(Duration.ZERO);
         Properties props = cluster.clientProperties();
         try (Admin admin = cluster.admin(); MetadataReader metadata = new MetadataReader(props)) {
+            TestCluster.commit(admin, group, topic, 3, 4);
             KafkaCollector collector = new KafkaCollector(RecordingAdmin.wrap(admin, calls::add), metadata,
                     new RecordTimestampReader(props), settings, clock);
             Observation first = collector.collect();

@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -256,7 +257,8 @@ class ReplicationDiskIT {
         admin.alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(List.of(1)))))
                 .all().get(10, TimeUnit.SECONDS);
 
-        Scrape during = awaitScrape(Duration.ofSeconds(5), "reassignment in progress", x -> x.value(
+        // Placement is due every 2 s and may wait a few cycles for its turn in the request budget.
+        Scrape during = awaitScrape(Duration.ofSeconds(8), "reassignment in progress", x -> x.value(
                 ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name(), "topic", MOVING).isPresent());
         assertTrue(reassigning(tp), "the cluster still lists it: the metric is not late");
         assertEquals(1.0, during.value(ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.name(), "topic", MOVING)
@@ -292,13 +294,12 @@ class ReplicationDiskIT {
     void logDirsAndReassignmentsAreReadAgainOnlyWhenDue() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
         List<String> calls = new CopyOnWriteArrayList<>();
-        Admin counting = recording(calls);
         // No request budget: here placement goes exactly when due (the budget's turns: the next test).
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
                 .withPlacementRefresh(Duration.ofSeconds(30)).withRequestsPerBroker(0);
         RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
-        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
-            KafkaCollector collector = new KafkaCollector(counting, metadata, reader, settings, clock);
+        try (Admin measured = measuredAdmin(); MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(recording(measured, calls), metadata, reader, settings, clock);
             Instant t0 = clock.instant();
             Observation first = collector.collect();
             assertEquals(List.of(1L, 1L), placementCalls(calls));
@@ -321,6 +322,7 @@ class ReplicationDiskIT {
             Observation again = collector.collect();
             assertEquals(List.of(1L, 1L), placementCalls(calls), "due after the refresh interval");
             assertTrue(again.logDirs().stream().allMatch(d -> d.readAt().equals(t0.plusSeconds(30))));
+            assertEquals(first.logDirs().size(), again.logDirs().size(), "every dir read again");
             System.out.printf("Admin requests per cycle: %d with placement reads, %d without%n",
                     first.requests().get("admin"), served.requests().get("admin"));
         }
@@ -334,8 +336,8 @@ class ReplicationDiskIT {
         // Log starts only when a partition is new, so that the warm cycles compared read the same things.
         CollectorSettings settings = new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2), 1_000);
         RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
-        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
-            KafkaCollector collector = new KafkaCollector(recording(calls), metadata, reader, settings, clock);
+        try (Admin measured = measuredAdmin(); MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(recording(measured, calls), metadata, reader, settings, clock);
             // 30 groups have coordinators on every broker (a broker left out: 3 x (2/3)^30 = 2e-5).
             commitOnNewTopics("first", 30, 2);
             collector.collect();
@@ -370,8 +372,8 @@ class ReplicationDiskIT {
                 .withPlacementRefresh(Duration.ZERO).withTopicConfigRefresh(Duration.ZERO);
         assertEquals(6, settings.requestsPerBroker(), "the default budget");
         RecordTimestampReader reader = new RecordTimestampReader(cluster.clientProperties());
-        try (MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
-            KafkaCollector collector = new KafkaCollector(RecordingAdmin.wrap(admin, calls::add), metadata, reader,
+        try (Admin measured = measuredAdmin(); MetadataReader metadata = new MetadataReader(cluster.clientProperties())) {
+            KafkaCollector collector = new KafkaCollector(RecordingAdmin.wrap(measured, calls::add), metadata, reader,
                     settings, clock);
             collector.collect();
             Map<String, Integer> made = new TreeMap<>(Map.of("listGroups", 0, "describeLogDirs", 0,
@@ -440,9 +442,19 @@ class ReplicationDiskIT {
         }
     }
 
-    /** {@link #admin}, recording the name of every Admin method called through it. */
-    private Admin recording(List<String> calls) {
+    /** {@code admin}, recording the name of every Admin method called through it. */
+    private static Admin recording(Admin admin, List<String> calls) {
         return RecordingAdmin.wrap(admin, c -> calls.add(c.method()));
+    }
+
+    /**
+     * A fresh Admin client for a test that counts requests: no reconnects left over from the broker
+     * restart of earlier tests, and no background metadata refresh while it measures.
+     */
+    private Admin measuredAdmin() {
+        Properties props = cluster.clientProperties();
+        props.put("metadata.max.age.ms", "600000");
+        return Admin.create(props);
     }
 
     /** How many describeLogDirs and listPartitionReassignments calls were made. */
