@@ -9,7 +9,7 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.model.Panel;
 import dev.kafkasteward.grafana.model.RowPanel;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,29 +63,29 @@ final class BrokersDashboard {
         MetricDef total = JmxMetrics.REQUEST_TOTAL_TIME;
         MetricDef queue = JmxMetrics.REQUEST_QUEUE_TIME;
         MetricDef gc = JmxMetrics.JVM_GC_COLLECTION_SECONDS;
-        List<String> clientP99 = List.of(PromQl.matchesRegex("request", CLIENT_REQUESTS), PromQl.equal("quantile", P99));
+        List<String> clientP99 = List.of(PanelPromQl.matchesRegex("request", CLIENT_REQUESTS), PanelPromQl.equal("quantile", P99));
         return List.of(
                 RowPanel.expanded(grid.nextId(), "Request latency with GC pauses", grid.row()),
                 Panels.timeseries(head(grid, "Request time p99 (produce, fetch)", "99th percentile of the time to"
                                 + " serve produce and fetch requests, per broker (Kafka's own estimate: never average"
                                 + " it across brokers). " + total.help(), GrafanaUnit.of(total)),
-                        Panels.range(PromQl.aggregate("max", List.of("instance", "request"), total, clientP99),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("instance", "request"), total, clientP99),
                                 "{{instance}} {{request}}")),
                 Panels.timeseries(head(grid, "Request queue time p99", "Time requests wait for a handler thread:"
                                 + " rises when handlers stall, for instance during a GC pause. " + queue.help(),
                                 GrafanaUnit.of(queue)),
-                        Panels.range(PromQl.aggregate("max", List.of("instance", "request"), queue, clientP99),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("instance", "request"), queue, clientP99),
                                 "{{instance}} {{request}}")),
                 Panels.timeseries(head(grid, "GC time per second", "Share of wall time each JVM spent in garbage"
                                 + " collection: a spike here lining up with request time above is a GC pause. "
                                 + gc.help(), "percentunit"),
-                        Panels.range(PromQl.aggregateRate("sum", "rate", List.of("instance"), gc, "_sum", List.of()),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("instance"), gc, "_sum", List.of()),
                                 "{{instance}}")),
                 Panels.timeseries(head(grid, "Average GC pause", "Seconds per collection, per JVM and collector:"
                                 + " long pauses stall request handlers, followers and consumers alike. " + gc.help(),
                                 "s"),
-                        Panels.range(PromQl.aggregateRate("sum", "rate", List.of("instance", "gc"), gc, "_sum",
-                                List.of()) + " / " + PromQl.aggregateRate("sum", "rate", List.of("instance", "gc"), gc,
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("instance", "gc"), gc, "_sum",
+                                List.of()) + " / " + PanelPromQl.aggregateRate("sum", "rate", List.of("instance", "gc"), gc,
                                 "_count", List.of()), "{{instance}} {{gc}}")));
     }
 
@@ -109,10 +109,10 @@ final class BrokersDashboard {
                                 "{{instance}} out"))),
                 Panels.timeseries(head(grid, "Replica lag (records)", "How far the slowest follower on each"
                                 + " broker is behind its leader. " + maxLag.help(), "short"),
-                        Panels.range(PromQl.aggregate("max", List.of("instance"), maxLag, List.of()), "{{instance}}")),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("instance"), maxLag, List.of()), "{{instance}}")),
                 Panels.timeseries(head(grid, "Network processor idle", "Idle share of the network threads; near"
                                 + " 0 the broker cannot read requests fast enough. " + idle.help(), "percentunit"),
-                        Panels.range(PromQl.aggregate("min", List.of("instance"), idle, List.of()), "{{instance}}")));
+                        Panels.range(PanelPromQl.aggregate("min", List.of("instance"), idle, List.of()), "{{instance}}")));
     }
 
     private static List<Panel> elections(GridLayout grid) {
@@ -127,25 +127,25 @@ final class BrokersDashboard {
                 Panels.timeseries(head(grid, "Active controller", "Which node is the active controller: a change"
                                 + " of line is a controller election, usually a restart. " + controller.help(),
                                 "short"),
-                        Panels.range(PromQl.aggregate("max", List.of("instance"), controller, List.of()),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("instance"), controller, List.of()),
                                 "{{instance}}")),
                 Panels.timeseries(head(grid, "Unclean leader elections", "Leaders elected outside the ISR, per"
                                 + " second: records were lost. " + unclean.help(), "ops"),
-                        Panels.range(PromQl.aggregateRate("sum", "rate", List.of("instance"), unclean, "", List.of()),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("instance"), unclean, "", List.of()),
                                 "{{instance}}")),
                 Panels.timeseries(head(grid, "Leaders per broker", "Partitions each broker leads: a broker that"
                                 + " restarts drops to 0 and its leaders move to the others. " + leaders.help(), "short"),
-                        Panels.range(PromQl.aggregate("max", List.of("broker"), leaders, List.of()), "broker {{broker}}")),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("broker"), leaders, List.of()), "broker {{broker}}")),
                 Panels.timeseries(head(grid, "Brokers registered", "1 while a broker is in the live broker list, 0"
                                 + " while it is down or fenced: restarts show as dips. " + registered.help(), "short"),
-                        Panels.range(PromQl.aggregate("max", List.of("broker"), registered, List.of()),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("broker"), registered, List.of()),
                                 "broker {{broker}}")),
                 Panels.timeseries(head(grid, "KRaft leader epoch", "Increases with every metadata quorum election."
                                 + " " + epoch.help(), "short"),
-                        Panels.range(PromQl.aggregate("max", List.of(), epoch, List.of()), "epoch")),
+                        Panels.range(PanelPromQl.aggregate("max", List.of(), epoch, List.of()), "epoch")),
                 Panels.timeseries(head(grid, "Fenced brokers", "Brokers the controller fenced: registered but not"
                                 + " serving. " + fenced.help(), "short"),
-                        Panels.range(PromQl.aggregate("max", List.of(), fenced, List.of()), "fenced")));
+                        Panels.range(PanelPromQl.aggregate("max", List.of(), fenced, List.of()), "fenced")));
     }
 
     private static List<Panel> throughput(GridLayout grid) {
@@ -159,28 +159,28 @@ final class BrokersDashboard {
                 RowPanel.expanded(grid.nextId(), "Disk growth with topic throughput", grid.row()),
                 Panels.timeseries(head(grid, "Bytes in by topic (top 10)", "The ten topics producing the most"
                                 + " bytes per second: the usual cause of disk growth. " + in.help(), "Bps"),
-                        Panels.range("topk(10, " + PromQl.aggregateRate("sum", "rate", List.of("topic"), in, "",
+                        Panels.range("topk(10, " + PanelPromQl.aggregateRate("sum", "rate", List.of("topic"), in, "",
                                 List.of()) + ")", "{{topic}}")),
                 Panels.timeseries(head(grid, "Disk used by broker", "Bytes of Kafka data per broker and log dir,"
                                 + " next to the volume's size. " + used.help(), "bytes"),
-                        Panels.range(List.of(PromQl.aggregate("sum", List.of("broker", "log_dir"), used, List.of()),
-                                PromQl.aggregate("sum", List.of("broker", "log_dir"), total, List.of())),
+                        Panels.range(List.of(PanelPromQl.aggregate("sum", List.of("broker", "log_dir"), used, List.of()),
+                                PanelPromQl.aggregate("sum", List.of("broker", "log_dir"), total, List.of())),
                                 List.of("{{broker}} {{log_dir}} used", "{{broker}} {{log_dir}} size"))),
                 Panels.timeseries(head(grid, "Disk growth rate", "Net growth of each log dir's volume per second;"
                                 + " negative when retention deletes more than arrives. " + growth.help(),
                                 GrafanaUnit.of(growth)),
-                        Panels.range(PromQl.aggregate("max", List.of("broker", "log_dir"), growth, List.of()),
+                        Panels.range(PanelPromQl.aggregate("max", List.of("broker", "log_dir"), growth, List.of()),
                                 "{{broker}} {{log_dir}}")),
                 Panels.timeseries(head(grid, "Disk time to exhaustion", "Seconds until each log dir's volume is"
                                 + " full at its current growth (gaps are +Inf: retention levels it off). "
                                 + exhaustion.help(), GrafanaUnit.of(exhaustion)),
-                        Panels.range(PromQl.aggregate("min", List.of("broker", "log_dir"), exhaustion, List.of()),
+                        Panels.range(PanelPromQl.aggregate("min", List.of("broker", "log_dir"), exhaustion, List.of()),
                                 "{{broker}} {{log_dir}}")),
                 Panels.timeseries(head(grid, "Disk steady state vs size", "Where each log dir levels off under the"
                                 + " current traffic and retention, next to its volume size: above it, retention alone"
                                 + " will not save the disk. " + steady.help(), "bytes"),
-                        Panels.range(List.of(PromQl.aggregate("max", List.of("broker", "log_dir"), steady, List.of()),
-                                        PromQl.aggregate("max", List.of("broker", "log_dir"), total, List.of())),
+                        Panels.range(List.of(PanelPromQl.aggregate("max", List.of("broker", "log_dir"), steady, List.of()),
+                                        PanelPromQl.aggregate("max", List.of("broker", "log_dir"), total, List.of())),
                                 List.of("{{broker}} {{log_dir}} steady state", "{{broker}} {{log_dir}} size"))));
     }
 
@@ -188,27 +188,27 @@ final class BrokersDashboard {
         MetricDef used = JmxMetrics.JVM_MEMORY_USED;
         MetricDef max = JmxMetrics.JVM_MEMORY_MAX;
         MetricDef cpu = JmxMetrics.PROCESS_CPU_SECONDS;
-        List<String> heap = List.of(PromQl.equal("area", "heap"));
+        List<String> heap = List.of(PanelPromQl.equal("area", "heap"));
         return List.of(
                 RowPanel.expanded(grid.nextId(), "JVM", grid.row()),
                 Panels.timeseries(head(grid, "Heap used and max", "Heap per JVM: used close to max means frequent,"
                                 + " longer collections. " + used.help(), "bytes"),
-                        Panels.range(List.of(PromQl.aggregate("sum", List.of("instance"), used, heap),
-                                        PromQl.aggregate("sum", List.of("instance"), max, heap)),
+                        Panels.range(List.of(PanelPromQl.aggregate("sum", List.of("instance"), used, heap),
+                                        PanelPromQl.aggregate("sum", List.of("instance"), max, heap)),
                                 List.of("{{instance}} used", "{{instance}} max"))),
                 Panels.timeseries(head(grid, "CPU", "CPU seconds per second each process used (1 = one core). "
                                 + cpu.help(), "short"),
-                        Panels.range(PromQl.aggregateRate("sum", "rate", List.of("instance"), cpu, "", List.of()),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("instance"), cpu, "", List.of()),
                                 "{{instance}}")));
     }
 
     private static Panel perInstance(GridLayout grid, String title, String meaning, MetricDef metric) {
         return Panels.timeseries(head(grid, title, meaning + " " + metric.help(), GrafanaUnit.of(metric)),
-                Panels.range(PromQl.aggregate("sum", List.of("instance"), metric, List.of()), "{{instance}}"));
+                Panels.range(PanelPromQl.aggregate("sum", List.of("instance"), metric, List.of()), "{{instance}}"));
     }
 
     private static String ratePerInstance(MetricDef counter) {
-        return PromQl.aggregateRate("sum", "rate", List.of("instance"), counter, "", List.of());
+        return PanelPromQl.aggregateRate("sum", "rate", List.of("instance"), counter, "", List.of());
     }
 
     private static Panels.Head head(GridLayout grid, String title, String description, String unit) {

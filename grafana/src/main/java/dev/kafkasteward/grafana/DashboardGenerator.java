@@ -5,6 +5,9 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.provisioning.ProvisioningSettings;
 import dev.kafkasteward.grafana.provisioning.ProvisioningYaml;
+import dev.kafkasteward.signals.SignalOptions;
+import dev.kafkasteward.signals.SignalPlan;
+import dev.kafkasteward.signals.Signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,27 +50,43 @@ public final class DashboardGenerator {
         return DASHBOARDS_DIR + "/kafka-steward-team-" + team + ".json";
     }
 
-    /** The dashboards, in the order of their files. */
+    /** The dashboards, in the order of their files, with the signals planned at their defaults. */
     public List<Dashboard> dashboards(Ownership ownership) {
-        return new ArrayList<>(byPath(ownership).values());
+        return dashboards(ownership, defaultPlan(ownership));
     }
 
+    /** The dashboards, in the order of their files, for the signals of {@code plan}. */
+    public List<Dashboard> dashboards(Ownership ownership, SignalPlan plan) {
+        return new ArrayList<>(byPath(ownership, plan).values());
+    }
+
+    /** The files, with the signals planned at their defaults. */
     public GeneratedFiles generate(Ownership ownership) {
+        return generate(ownership, defaultPlan(ownership));
+    }
+
+    /** The files for the signals of {@code plan}, planned from {@code ownership}. */
+    public GeneratedFiles generate(Ownership ownership, SignalPlan plan) {
         Map<String, String> files = new TreeMap<>();
-        byPath(ownership).forEach((path, dashboard) -> files.put(path, DashboardJson.write(dashboard)));
+        byPath(ownership, plan).forEach((path, dashboard) -> files.put(path, DashboardJson.write(dashboard)));
         files.put(PROVIDER_PATH, ProvisioningYaml.write(options.provisioning().providers()));
         return GeneratedFiles.of(files);
     }
 
-    private Map<String, Dashboard> byPath(Ownership ownership) {
+    private static SignalPlan defaultPlan(Ownership ownership) {
+        return new Signals(SignalOptions.defaults()).plan(ownership);
+    }
+
+    private Map<String, Dashboard> byPath(Ownership ownership, SignalPlan plan) {
         Map<String, Dashboard> dashboards = new TreeMap<>();
-        dashboards.put(WALL_PATH, WallDashboard.build(ownership));
+        dashboards.put(WALL_PATH, WallDashboard.build(ownership, plan));
         dashboards.put(BROKERS_PATH, BrokersDashboard.build(ownership));
         if (!ownership.funnels().isEmpty()) {
             dashboards.put(FUNNELS_PATH, FunnelsDashboard.build(ownership));
         }
-        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, t)).toList()) {
-            dashboards.put(teamPath(team), TeamDashboard.build(ownership, team, options));
+        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, plan, t))
+                .toList()) {
+            dashboards.put(teamPath(team), TeamDashboard.build(ownership, plan, team, options));
         }
         return dashboards;
     }

@@ -6,7 +6,7 @@ import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.DatasourceRef;
 import dev.kafkasteward.grafana.model.Variable;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ final class DashboardVariables {
     /** common variables plus {@code job} and {@code instance}, for dashboards that show jmx series. */
     static List<Variable> withJobAndInstance(List<Variable> variables) {
         String jobs = "label_values(" + JOB_SOURCE.name() + ", job)";
-        String instances = "label_values(" + JOB_SOURCE.select(PromQl.matchesRegex("job", "$job")) + ", instance)";
+        String instances = "label_values(" + JOB_SOURCE.select(PanelPromQl.matchesRegex("job", "$job")) + ", instance)";
         List<Variable> all = new ArrayList<>(variables);
         all.add(multi("job", jobs));
         all.add(multi("instance", instances));

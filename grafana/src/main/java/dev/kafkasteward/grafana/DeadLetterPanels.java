@@ -6,8 +6,8 @@ import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.DataPanel;
 import dev.kafkasteward.grafana.model.GridPos;
-import dev.kafkasteward.grafana.promql.Claim;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.signals.claim.Claim;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,7 +18,7 @@ final class DeadLetterPanels {
     }
 
     static List<Claim<DeadLetterTopic>> claims(Ownership ownership) {
-        return Claim.of(ownership.deadLetterTopics(), DeadLetterTopic::selector, DeadLetterTopic::owner);
+        return Claim.plan(ownership.deadLetterTopics(), ownership::deadLetterTopic);
     }
 
     /** New dead-letter records over the last rate interval: any is a failure someone must look at. */
@@ -27,7 +27,7 @@ final class DeadLetterPanels {
         return Panels.stat(new Panels.Head(id, pos, title, "Records written to the team's dead-letter topics ("
                         + LagPanels.describe(claims) + ") in the last few minutes: each one is a record that failed"
                         + " processing. " + written.help(), "short"),
-                Panels.range(PromQl.aggregate("sum", List.of(), increase(written, claims)), "new dead letters"),
+                Panels.range(PanelPromQl.aggregate("sum", List.of(), increase(written, claims)), "new dead letters"),
                 Thresholds.redFrom(1));
     }
 
@@ -37,7 +37,7 @@ final class DeadLetterPanels {
         MetricDef written = DeadLetterMetrics.RECORDS_WRITTEN;
         return Panels.barGauge(new Panels.Head(id, pos, title, "Records written to each dead-letter topic in the"
                         + " last few minutes. " + written.help(), "short"),
-                Panels.range(claims.stream().map(c -> PromQl.aggregate("sum", List.of("topic"), increase(written,
+                Panels.range(claims.stream().map(c -> PanelPromQl.aggregate("sum", List.of("topic"), increase(written,
                         List.of(c)))).toList(), claims.stream().map(legend).toList()),
                 Thresholds.redFrom(1), List.of());
     }
@@ -52,31 +52,31 @@ final class DeadLetterPanels {
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "New dead letters by topic",
                                 "Records written per rate interval: when failures started, and whether they line up"
                                         + " with a deployment." + topics + " " + written.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic"), increase(written, claims)), "{{topic}}")),
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic"), increase(written, claims)), "{{topic}}")),
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Dead letters by reason",
                                 "Why records failed, from the reason header (or the Connect / Spring Kafka exception"
                                         + " header), and where they came from." + topics + " " + reasons.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic", "source_topic", "reason"),
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic", "source_topic", "reason"),
                                 increase(reasons, claims)), "{{topic}} {{reason}} (from {{source_topic}})")),
                 Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(4, 8), "Retained dead letters",
                                 "Records each dead-letter topic still holds: the backlog to replay or discard."
                                         + topics + " " + retained.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic"), union(retained, claims)), "{{topic}}"),
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic"), union(retained, claims)), "{{topic}}"),
                         Thresholds.redFrom(1), List.of()),
                 Panels.stat(new Panels.Head(grid.nextId(), grid.place(4, 8), "Newest dead letter",
                                 "How long ago the newest record reached each dead-letter topic (no value while the"
                                         + " topic is empty)." + topics + " " + newest.help(), "s"),
-                        Panels.range("time() - " + PromQl.aggregate("max", List.of("topic"), union(newest, claims)),
+                        Panels.range("time() - " + PanelPromQl.aggregate("max", List.of("topic"), union(newest, claims)),
                                 "{{topic}}"),
                         Thresholds.none()));
     }
 
     private static String increase(MetricDef counter, List<Claim<DeadLetterTopic>> claims) {
-        return PromQl.union(claims.stream().map(c -> "increase(" + PromQl.select(counter, c.matchers("topic")) + "["
-                + PromQl.RATE_INTERVAL + "])").toList());
+        return PanelPromQl.union(claims.stream().map(c -> "increase(" + PanelPromQl.select(counter, c.matchers("topic")) + "["
+                + PanelPromQl.RATE_INTERVAL + "])").toList());
     }
 
     private static String union(MetricDef metric, List<Claim<DeadLetterTopic>> claims) {
-        return PromQl.union(claims.stream().map(c -> PromQl.select(metric, c.matchers("topic"))).toList());
+        return PanelPromQl.union(claims.stream().map(c -> PanelPromQl.select(metric, c.matchers("topic"))).toList());
     }
 }

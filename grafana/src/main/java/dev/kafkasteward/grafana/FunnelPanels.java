@@ -5,7 +5,7 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.grafana.model.DataPanel;
 import dev.kafkasteward.grafana.model.GridPos;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ final class FunnelPanels {
         return Panels.barGauge(new Panels.Head(id, pos, title, "Business keys of funnel " + funnel.name()
                         + " stuck in a stage longer than it allows: orders accepted but never paid, paid but never"
                         + " reserved. " + overdue.help(), "short"),
-                Panels.range(PromQl.aggregate("sum", List.of("stage"), overdue, of(funnel)), "{{stage}}"),
+                Panels.range(PanelPromQl.aggregate("sum", List.of("stage"), overdue, of(funnel)), "{{stage}}"),
                 Thresholds.redFrom(1), List.of());
     }
 
@@ -33,7 +33,7 @@ final class FunnelPanels {
         MetricDef overdue = FunnelMetrics.KEYS_OVERDUE;
         return Panels.barGauge(new Panels.Head(id, pos, title, "Business keys stuck in a funnel stage longer than"
                         + " it allows, for each of the " + funnels.size() + " funnels. " + overdue.help(), "short"),
-                Panels.range(PromQl.aggregate("sum", List.of("funnel", "stage"), overdue, List.of()),
+                Panels.range(PanelPromQl.aggregate("sum", List.of("funnel", "stage"), overdue, List.of()),
                         "{{funnel}}: {{stage}}"),
                 Thresholds.redFrom(1), List.of());
     }
@@ -51,7 +51,7 @@ final class FunnelPanels {
                         "Events per second reaching each stage of " + funnel.name() + " (" + stages(funnel) + ")."
                                 + " A stage that drops to 0 while the one before it flows is where the business"
                                 + " stopped. " + events.help(), "ops"),
-                Panels.range(PromQl.aggregateRate("sum", "rate", List.of("stage"), events, "", of(funnel)),
+                Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage"), events, "", of(funnel)),
                         "{{stage}}")));
         List<String> ratios = new ArrayList<>();
         List<String> legends = new ArrayList<>();
@@ -71,7 +71,7 @@ final class FunnelPanels {
         if (tracksKeys(funnel)) {
             panels.add(Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(4, 8), "Keys waiting",
                             "Keys whose furthest stage is this one, not completed yet. " + waiting.help(), "short"),
-                    Panels.range(PromQl.aggregate("sum", List.of("stage"), waiting, of(funnel)), "{{stage}}"),
+                    Panels.range(PanelPromQl.aggregate("sum", List.of("stage"), waiting, of(funnel)), "{{stage}}"),
                     Thresholds.none(), List.of()));
             panels.add(overdue(grid.nextId(), grid.place(4, 8), "Keys overdue", funnel));
         }
@@ -79,12 +79,12 @@ final class FunnelPanels {
     }
 
     private static String stageRate(Funnel funnel, String stage) {
-        return PromQl.aggregateRate("sum", "rate", List.of(), FunnelMetrics.STAGE_EVENTS, "",
-                PromQl.and(of(funnel), PromQl.equal("stage", stage)));
+        return PanelPromQl.aggregateRate("sum", "rate", List.of(), FunnelMetrics.STAGE_EVENTS, "",
+                PanelPromQl.and(of(funnel), PanelPromQl.equal("stage", stage)));
     }
 
     private static List<String> of(Funnel funnel) {
-        return List.of(PromQl.equal("funnel", funnel.name()));
+        return List.of(PanelPromQl.equal("funnel", funnel.name()));
     }
 
     private static String stages(Funnel funnel) {

@@ -8,8 +8,8 @@ import dev.kafkasteward.grafana.model.FieldConfig;
 import dev.kafkasteward.grafana.model.GridPos;
 import dev.kafkasteward.grafana.model.Target;
 import dev.kafkasteward.grafana.model.Transformation;
-import dev.kafkasteward.grafana.promql.Claim;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.signals.claim.Claim;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class LagPanels {
         List<FieldConfig.Override> overrides = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
             Claim<ConsumerGroupOwnership> claim = claims.get(i);
-            exprs.add(PromQl.aggregate("max", List.of("group"), metric, claim.matchers("group")));
+            exprs.add(PanelPromQl.aggregate("max", List.of("group"), metric, claim.matchers("group")));
             legends.add(legend.apply(claim));
             overrides.add(FieldConfig.Override.thresholdsOfQuery(Target.refId(i), Thresholds.lagAge(claim.entry())));
         }
@@ -54,7 +54,7 @@ final class LagPanels {
         return Panels.timeseries(new Panels.Head(id, pos, "Lag age by group and topic",
                         "Oldest unconsumed record per group and topic over time: when freshness started to slip."
                                 + " Groups: " + describe(claims) + ". " + metric.help(), GrafanaUnit.of(metric)),
-                Panels.range(PromQl.aggregate("max", GROUP_TOPIC, union(claims, metric)), GROUP_TOPIC_LEGEND));
+                Panels.range(PanelPromQl.aggregate("max", GROUP_TOPIC, union(claims, metric)), GROUP_TOPIC_LEGEND));
     }
 
     static DataPanel lagRecordsByTopic(int id, GridPos pos, List<Claim<ConsumerGroupOwnership>> claims) {
@@ -63,7 +63,7 @@ final class LagPanels {
                         "Records not consumed yet per group and topic: growing while lag age is flat means a burst,"
                                 + " growing with lag age means consumers fall behind. " + metric.help(),
                         GrafanaUnit.of(metric)),
-                Panels.range(PromQl.aggregate("sum", GROUP_TOPIC, union(claims, metric)), GROUP_TOPIC_LEGEND));
+                Panels.range(PanelPromQl.aggregate("sum", GROUP_TOPIC, union(claims, metric)), GROUP_TOPIC_LEGEND));
     }
 
     static DataPanel recordsLost(int id, GridPos pos, List<Claim<ConsumerGroupOwnership>> claims) {
@@ -71,8 +71,8 @@ final class LagPanels {
         MetricDef lag = LagMetrics.GROUP_LAG_RECORDS;
         // Lost records have series only after a loss; "or 0 * lag" shows an explicit 0 for every group instead
         // of "No data", which a reader cannot tell from a broken query.
-        String expr = PromQl.aggregate("sum", List.of("group"), union(claims, lost)) + " or "
-                + PromQl.aggregate("sum", List.of("group"), "0 * (" + union(claims, lag) + ")");
+        String expr = PanelPromQl.aggregate("sum", List.of("group"), union(claims, lost)) + " or "
+                + PanelPromQl.aggregate("sum", List.of("group"), "0 * (" + union(claims, lag) + ")");
         return Panels.barGauge(new Panels.Head(id, pos, "Records lost",
                         "Records retention deleted before the group read them; anything above 0 is data loss. "
                                 + lost.help(), GrafanaUnit.of(lost)),
@@ -85,8 +85,8 @@ final class LagPanels {
      */
     static DataPanel retentionHeadroom(int id, GridPos pos, List<Claim<ConsumerGroupOwnership>> claims) {
         MetricDef headroom = LagMetrics.RETENTION_HEADROOM;
-        String expr = PromQl.aggregate("min", GROUP_TOPIC, union(claims, headroom)) + " or "
-                + PromQl.aggregate("min", GROUP_TOPIC, union(claims, LagMetrics.TOPIC_LAG_RECORDS)) + " * 0 + Inf";
+        String expr = PanelPromQl.aggregate("min", GROUP_TOPIC, union(claims, headroom)) + " or "
+                + PanelPromQl.aggregate("min", GROUP_TOPIC, union(claims, LagMetrics.TOPIC_LAG_RECORDS)) + " * 0 + Inf";
         return Panels.barGauge(new Panels.Head(id, pos, "Retention headroom",
                         "How long until retention may delete records the group has not read, per group and topic"
                                 + " (its least partition); ∞ when nothing unread is at risk or the topic is not"
@@ -103,12 +103,12 @@ final class LagPanels {
         List<String> partitionStatus = List.of("group", "topic", "partition", "status");
         MetricDef status = LagMetrics.PARTITION_STATUS;
         String statusSeries = String.join(" or ", claims.stream()
-                .map(c -> PromQl.select(status, c.matchers("group")) + " == 1").toList());
+                .map(c -> PanelPromQl.select(status, c.matchers("group")) + " == 1").toList());
         List<Target> targets = List.of(
-                Target.table("A", PromQl.aggregate("max", partition, union(claims, LagMetrics.LAG_AGE))),
-                Target.table("B", PromQl.aggregate("sum", partition, union(claims, LagMetrics.LAG_RECORDS))),
-                Target.table("C", PromQl.aggregate("max", partitionStatus, statusSeries)),
-                Target.table("D", PromQl.aggregate("min", partition, union(claims, LagMetrics.RETENTION_HEADROOM))));
+                Target.table("A", PanelPromQl.aggregate("max", partition, union(claims, LagMetrics.LAG_AGE))),
+                Target.table("B", PanelPromQl.aggregate("sum", partition, union(claims, LagMetrics.LAG_RECORDS))),
+                Target.table("C", PanelPromQl.aggregate("max", partitionStatus, statusSeries)),
+                Target.table("D", PanelPromQl.aggregate("min", partition, union(claims, LagMetrics.RETENTION_HEADROOM))));
         return Panels.table(new Panels.Head(id, pos, "Partitions: lag age, lag and status",
                         "Every partition of the team's groups, worst lag age first. Status: ok, lagging, stalled"
                                 + " (commit not moving while lagging), stopped (nobody consumes it) or unassigned. Retention headroom is"
@@ -124,7 +124,7 @@ final class LagPanels {
 
     /** {@code metric{claim 1} or metric{claim 2} ...}: the claims are disjoint, so nothing is counted twice. */
     static String union(List<Claim<ConsumerGroupOwnership>> claims, MetricDef metric) {
-        return PromQl.union(claims.stream().map(c -> PromQl.select(metric, c.matchers("group"))).toList());
+        return PanelPromQl.union(claims.stream().map(c -> PanelPromQl.select(metric, c.matchers("group"))).toList());
     }
 
     static String describe(List<? extends Claim<?>> claims) {

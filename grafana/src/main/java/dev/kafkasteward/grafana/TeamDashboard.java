@@ -14,8 +14,9 @@ import dev.kafkasteward.contract.ownership.TopicOwnership;
 import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.model.Panel;
 import dev.kafkasteward.grafana.model.RowPanel;
-import dev.kafkasteward.grafana.promql.Claim;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.signals.SignalPlan;
+import dev.kafkasteward.signals.claim.Claim;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,18 +32,18 @@ final class TeamDashboard {
     }
 
     /**
-     * Whether the team owns anything a panel can show (groups, dead letters, funnels, topics, the platform);
-     * a team that only owns connectors or client apps gets no dashboard, and no alert links to one.
+     * Whether the team owns anything a panel can show (groups, dead letters, funnels, topics, the platform) or
+     * can be paged at all: every alert links its owner's team dashboard, so that dashboard exists.
      */
-    static boolean hasPanels(Ownership ownership, String team) {
-        return ownership.platform().owner().equals(team)
+    static boolean hasPanels(Ownership ownership, SignalPlan plan, String team) {
+        return ownership.platform().owner().equals(team) || !plan.alertsReaching(team).isEmpty()
                 || ownership.consumerGroups().stream().anyMatch(g -> g.owner().equals(team))
                 || ownership.deadLetterTopics().stream().anyMatch(d -> d.owner().equals(team))
                 || ownership.funnels().stream().anyMatch(f -> f.owner().equals(team))
                 || ownership.topics().stream().anyMatch(t -> t.owner().equals(team));
     }
 
-    static Dashboard build(Ownership ownership, String team, DashboardOptions options) {
+    static Dashboard build(Ownership ownership, SignalPlan plan, String team, DashboardOptions options) {
         GridLayout grid = new GridLayout();
         List<Panel> panels = new ArrayList<>();
         if (ownership.platform().owner().equals(team)) {
@@ -62,14 +63,14 @@ final class TeamDashboard {
             panels.addAll(FunnelPanels.row(grid, funnel));
         }
         List<Claim<TopicOwnership>> topics = Claim.ownedBy(
-                Claim.of(ownership.topics(), TopicOwnership::selector, TopicOwnership::owner), team);
+                Claim.plan(ownership.topics(), ownership::topicOwner), team);
         if (!topics.isEmpty()) {
             panels.addAll(topics(grid, topics));
         }
         String uid = DashboardUids.team(ownership.cluster(), team);
         List<Dashboard.Link> links = new ArrayList<>(DashboardFrame.clusterLinks(ownership, uid));
-        TeamAlerts.of(ownership, team).forEach(alert ->
-                links.add(Dashboard.Link.external("Runbook: " + alert, options.runbook(alert))));
+        plan.alertsReaching(team).forEach(alert ->
+                links.add(Dashboard.Link.external("Runbook: " + alert, options.links().runbook(alert))));
         String description = ownership.team(team).description().map(d -> team + ": " + d + ".").orElse(team + ".");
         return DashboardFrame.of(uid, "Kafka Steward / Team " + team + " / " + ownership.cluster(),
                 description + " What team " + team + " owns in Kafka cluster " + ownership.cluster()
@@ -100,19 +101,19 @@ final class TeamDashboard {
                 RowPanel.expanded(grid.nextId(), "Platform (details on Brokers & JVM)", grid.row()),
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Offline partitions by topic",
                                 "Partitions without a leader. " + offline.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic"), offline, List.of()), "{{topic}}")),
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic"), offline, List.of()), "{{topic}}")),
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Under min ISR by topic",
                                 "Partitions where acks=all writes fail. " + minIsr.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic"), minIsr, List.of()), "{{topic}}")),
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic"), minIsr, List.of()), "{{topic}}")),
                 Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(6, 8), "Disk: time to exhaustion per broker",
                                 "The log dir of each broker that fills first; orange and red at the platform's"
                                         + " exhaustion horizons. " + exhaustion.help(), GrafanaUnit.of(exhaustion)),
-                        Panels.range(PromQl.aggregate("min", List.of("broker"), exhaustion, List.of()),
+                        Panels.range(PanelPromQl.aggregate("min", List.of("broker"), exhaustion, List.of()),
                                 "broker {{broker}}"),
                         Thresholds.timeToExhaustion(ownership.platform().disk()), List.of()),
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(6, 8), "Exporter staleness",
                                 "Age of the exporter's data. " + stale.help(), GrafanaUnit.of(stale)),
-                        Panels.range(PromQl.aggregate("max", List.of(), stale, List.of()), "staleness")));
+                        Panels.range(PanelPromQl.aggregate("max", List.of(), stale, List.of()), "staleness")));
     }
 
     private static List<Panel> topics(GridLayout grid, List<Claim<TopicOwnership>> topics) {
@@ -131,12 +132,12 @@ final class TeamDashboard {
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Under-replicated partitions",
                                 "Partitions of the team's topics with fewer in-sync copies than configured." + owned
                                         + " " + urp.help(), "short"),
-                        Panels.range(PromQl.aggregate("sum", List.of("topic"), PromQl.union(topics.stream()
-                                .map(c -> PromQl.select(urp, c.matchers("topic"))).toList())), "{{topic}}")));
+                        Panels.range(PanelPromQl.aggregate("sum", List.of("topic"), PanelPromQl.union(topics.stream()
+                                .map(c -> PanelPromQl.select(urp, c.matchers("topic"))).toList())), "{{topic}}")));
     }
 
     private static String topicRate(MetricDef counter, List<Claim<TopicOwnership>> topics) {
-        return PromQl.aggregate("sum", List.of("topic"), PromQl.union(topics.stream().map(c -> "rate("
-                + PromQl.select(counter, c.matchers("topic")) + "[" + PromQl.RATE_INTERVAL + "])").toList()));
+        return PanelPromQl.aggregate("sum", List.of("topic"), PanelPromQl.union(topics.stream().map(c -> "rate("
+                + PanelPromQl.select(counter, c.matchers("topic")) + "[" + PanelPromQl.RATE_INTERVAL + "])").toList()));
     }
 }

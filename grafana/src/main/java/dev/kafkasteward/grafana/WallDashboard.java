@@ -12,12 +12,13 @@ import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.grafana.model.Dashboard;
+import dev.kafkasteward.signals.SignalPlan;
 import dev.kafkasteward.grafana.model.DataPanel;
 import dev.kafkasteward.grafana.model.FieldConfig;
 import dev.kafkasteward.grafana.model.GridPos;
 import dev.kafkasteward.grafana.model.Panel;
-import dev.kafkasteward.grafana.promql.Claim;
-import dev.kafkasteward.grafana.promql.PromQl;
+import dev.kafkasteward.signals.claim.Claim;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -48,7 +49,7 @@ final class WallDashboard {
     private WallDashboard() {
     }
 
-    static Dashboard build(Ownership ownership) {
+    static Dashboard build(Ownership ownership, SignalPlan plan) {
         GridLayout grid = new GridLayout();
         List<Panel> panels = new ArrayList<>();
         panels.addAll(goldenSignals(grid, ownership));
@@ -56,7 +57,7 @@ final class WallDashboard {
         panels.addAll(teams(grid, ownership));
         String uid = DashboardUids.wall(ownership.cluster());
         List<Dashboard.Link> links = new ArrayList<>(DashboardFrame.clusterLinks(ownership, uid));
-        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, t)).toList()) {
+        for (String team : ownership.teamNames().stream().filter(t -> TeamDashboard.hasPanels(ownership, plan, t)).toList()) {
             links.add(Dashboard.Link.dashboard("Team " + team, DashboardUids.path(
                     DashboardUids.team(ownership.cluster(), team))));
         }
@@ -91,7 +92,7 @@ final class WallDashboard {
         for (Stat stat : stats) {
             panels.add(Panels.stat(new Panels.Head(grid.nextId(), grid.place(width, STAT_HEIGHT), stat.title(),
                             stat.meaning() + " " + stat.metric().help(), GrafanaUnit.of(stat.metric())),
-                    Panels.range(PromQl.aggregate(stat.op(), List.of(), stat.metric(), List.of()), stat.title()),
+                    Panels.range(PanelPromQl.aggregate(stat.op(), List.of(), stat.metric(), List.of()), stat.title()),
                     stat.thresholds()));
         }
         panels.add(Panels.stat(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - width * stats.size(),
@@ -116,20 +117,20 @@ final class WallDashboard {
         panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
                         "Replication over time", "Under-replicated and under-min-ISR partitions: when durability"
                         + " degraded. " + urp.help() + " " + minIsr.help(), "short"),
-                Panels.range(List.of(PromQl.aggregate("sum", List.of(), urp, List.of()),
-                        PromQl.aggregate("sum", List.of(), minIsr, List.of())), List.of("under-replicated",
+                Panels.range(List.of(PanelPromQl.aggregate("sum", List.of(), urp, List.of()),
+                        PanelPromQl.aggregate("sum", List.of(), minIsr, List.of())), List.of("under-replicated",
                         "under min ISR"))));
         panels.add(Panels.barGauge(new Panels.Head(grid.nextId(), grid.place(width, HISTORY_HEIGHT),
                         "Disk: time to exhaustion per broker", "Saturation: for each broker, its log dir that fills"
                         + " first. Red and orange at the platform's exhaustion horizons. " + exhaustion.help(),
                         GrafanaUnit.of(exhaustion)),
-                Panels.range(PromQl.aggregate("min", List.of("broker"), exhaustion, List.of()), "broker {{broker}}"),
+                Panels.range(PanelPromQl.aggregate("min", List.of("broker"), exhaustion, List.of()), "broker {{broker}}"),
                 Thresholds.timeToExhaustion(ownership.platform().disk()), List.of()));
         List<Claim<ConsumerGroupOwnership>> claims = groupClaims(ownership);
         List<String> teams = claims.stream().map(Claim::owner).distinct().sorted().toList();
         MetricDef age = LagMetrics.GROUP_MAX_LAG_AGE;
-        List<String> exprs = teams.isEmpty() ? List.of(PromQl.aggregate("max", List.of(), age, List.of()))
-                : teams.stream().map(t -> PromQl.aggregate("max", List.of(),
+        List<String> exprs = teams.isEmpty() ? List.of(PanelPromQl.aggregate("max", List.of(), age, List.of()))
+                : teams.stream().map(t -> PanelPromQl.aggregate("max", List.of(),
                 LagPanels.union(Claim.ownedBy(claims, t), age))).toList();
         panels.add(Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(GridLayout.COLUMNS - 3 * width,
                         HISTORY_HEIGHT), "Worst lag age by team", "The oldest unconsumed record among each team's"
@@ -245,11 +246,11 @@ final class WallDashboard {
     }
 
     static List<Claim<ConsumerGroupOwnership>> groupClaims(Ownership ownership) {
-        return Claim.of(ownership.consumerGroups(), ConsumerGroupOwnership::selector, ConsumerGroupOwnership::owner);
+        return Claim.plan(ownership.consumerGroups(), ownership::consumerGroupOwner);
     }
 
     private static String bytesRate(MetricDef metric) {
-        return PromQl.aggregateRate("sum", "rate", List.of(), metric, "", List.of());
+        return PanelPromQl.aggregateRate("sum", "rate", List.of(), metric, "", List.of());
     }
 
     private record Stat(String title, String meaning, MetricDef metric, String op, FieldConfig.Thresholds thresholds) {

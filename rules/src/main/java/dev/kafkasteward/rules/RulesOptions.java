@@ -1,6 +1,8 @@
 package dev.kafkasteward.rules;
 
 import dev.kafkasteward.rules.alertmanager.AlertmanagerVersion;
+import dev.kafkasteward.signals.Links;
+import dev.kafkasteward.signals.SignalOptions;
 import java.util.Objects;
 
 /**
@@ -27,17 +29,15 @@ public record RulesOptions(String runbookBaseUrl, String dashboardBaseUrl, doubl
                            AlertmanagerVersion alertmanager, String smtpFrom, String smtpSmarthost,
                            String exporterJob) {
 
-    public static final String DEFAULT_RUNBOOK_BASE_URL =
-            "https://github.com/kafka-steward/kafka-steward/blob/main/docs/runbooks";
-    public static final String DEFAULT_DASHBOARD_BASE_URL = "http://localhost:3000";
-    public static final String DEFAULT_EXPORTER_JOB = "kafka-steward";
+    public static final String DEFAULT_RUNBOOK_BASE_URL = Links.DEFAULT_RUNBOOK_BASE_URL;
+    public static final String DEFAULT_DASHBOARD_BASE_URL = Links.DEFAULT_DASHBOARD_BASE_URL;
+    public static final String DEFAULT_EXPORTER_JOB = SignalOptions.DEFAULT_EXPORTER_JOB;
 
     public RulesOptions {
-        runbookBaseUrl = stripTrailingSlash(Objects.requireNonNull(runbookBaseUrl, "runbookBaseUrl"));
-        dashboardBaseUrl = stripTrailingSlash(Objects.requireNonNull(dashboardBaseUrl, "dashboardBaseUrl"));
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new IllegalArgumentException("timeScale must be a positive finite number, got " + timeScale);
-        }
+        Links links = new Links(runbookBaseUrl, dashboardBaseUrl);
+        runbookBaseUrl = links.runbookBaseUrl();
+        dashboardBaseUrl = links.dashboardBaseUrl();
+        new SignalOptions(timeScale, exporterJob); // validates both
         Objects.requireNonNull(alertmanager, "alertmanager");
         Objects.requireNonNull(smtpFrom, "smtpFrom");
         Objects.requireNonNull(smtpSmarthost, "smtpSmarthost");
@@ -75,7 +75,13 @@ public record RulesOptions(String runbookBaseUrl, String dashboardBaseUrl, doubl
                 job);
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /** Where the alerts' runbook and dashboard links point. */
+    public Links links() {
+        return new Links(runbookBaseUrl, dashboardBaseUrl);
+    }
+
+    /** What the signals are planned with. */
+    public SignalOptions signals() {
+        return new SignalOptions(timeScale, exporterJob);
     }
 }

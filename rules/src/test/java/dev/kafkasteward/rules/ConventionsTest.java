@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.testing.LargeOwnership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.testing.ExternalTool;
+import dev.kafkasteward.contract.testing.LargeOwnership;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkasteward.contract.catalog.MetricCatalog;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.Source;
+import dev.kafkasteward.contract.testing.LargeOwnership;
 import java.util.Map;
 import dev.kafkasteward.contract.ownership.Ownership;
 import java.util.ArrayList;

@@ -8,5 +8,5 @@ import java.util.Optional;
  */
 public record ConsumerGroupOwnership(NameSelector selector, String owner, String tier,
                                      PromDuration lagAgeWarning, PromDuration lagAgeCritical,
-                                     Optional<FreshnessObjective> freshness) {
+                                     Optional<FreshnessObjective> freshness) implements OwnedSelection {
 }

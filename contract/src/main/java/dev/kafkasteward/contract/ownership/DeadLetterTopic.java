@@ -7,5 +7,5 @@ import java.util.Optional;
  * came from, and an optional header carrying the failure reason.
  */
 public record DeadLetterTopic(NameSelector selector, String owner, String tier, Optional<String> sourceTopic,
-                              Optional<String> reasonHeader) {
+                              Optional<String> reasonHeader) implements OwnedSelection {
 }

@@ -36,12 +36,6 @@ public record NameSelector(String name, Pattern pattern) {
         return isPattern() ? pattern.pattern() : name;
     }
 
-    /** A PromQL label matcher for this selector, e.g. {@code group="orders"} or {@code group=~"orders-.*"}. */
-    public String promMatcher(String label) {
-        return label + (isPattern() ? "=~" : "=") + '"' + text().replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("\n", "\\n").replace("\r", "\\r") + '"';
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof NameSelector other && text().equals(other.text()) && isPattern() == other.isPattern();

@@ -54,6 +54,11 @@ public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tie
         return consumerGroups.stream().filter(g -> g.selector().matches(group)).findFirst();
     }
 
+    /** The first topic entry that claims {@code topic}, in file order. */
+    public Optional<TopicOwnership> topicOwner(String topic) {
+        return topics.stream().filter(t -> t.selector().matches(topic)).findFirst();
+    }
+
     /** The first dead-letter entry that claims {@code topic}, in file order. */
     public Optional<DeadLetterTopic> deadLetterTopic(String topic) {
         return deadLetterTopics.stream().filter(d -> d.selector().matches(topic)).findFirst();

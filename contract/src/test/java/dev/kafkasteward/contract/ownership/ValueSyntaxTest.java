@@ -77,7 +77,6 @@ class ValueSyntaxTest {
         NameSelector s = NameSelector.exact("orders.v1");
         assertTrue(s.matches("orders.v1"));
         assertFalse(s.matches("ordersXv1"));
-        assertEquals("group=\"orders.v1\"", s.promMatcher("group"));
         assertEquals("orders.v1", s.toString());
     }
 
@@ -87,13 +86,6 @@ class ValueSyntaxTest {
         assertTrue(s.matches("orders-eu"));
         assertFalse(s.matches("legacy-orders-eu"));
         assertEquals("/orders-.*/", s.toString());
-    }
-
-    @Test
-    void promMatcherEscapesForPromQlStrings() {
-        assertEquals("topic=~\"customer\\\\.timeline\\\\..*\"", NameSelector.regex("customer\\.timeline\\..*").promMatcher("topic"));
-        assertEquals("group=\"say \\\"hi\\\"\"", NameSelector.exact("say \"hi\"").promMatcher("group"));
-        assertEquals("group=\"a\\nb\"", NameSelector.exact("a\nb").promMatcher("group"));
     }
 
     @Test

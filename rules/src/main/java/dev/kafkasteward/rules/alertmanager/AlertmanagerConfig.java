@@ -1,6 +1,5 @@
 package dev.kafkasteward.rules.alertmanager;
 
-import dev.kafkasteward.rules.prom.PromQl;
 import java.util.List;
 
 /**
@@ -31,14 +30,6 @@ public record AlertmanagerConfig(Global global, Route route, List<InhibitRule> i
             sourceMatchers = List.copyOf(sourceMatchers);
             targetMatchers = List.copyOf(targetMatchers);
             equal = List.copyOf(equal);
-        }
-
-        /**
-         * While alert {@code source} fires, mutes the alerts {@code targets} selects, e.g.
-         * {@code alertname="KafkaDiskUsageWarning"}, that share the {@code equal} labels.
-         */
-        public static InhibitRule of(String source, String targets, List<String> equal) {
-            return new InhibitRule(List.of(PromQl.eq("alertname", source)), List.of(targets), equal);
         }
     }
 

@@ -5,8 +5,9 @@ import dev.kafkasteward.contract.ownership.Receiver;
 import dev.kafkasteward.contract.ownership.Severity;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.Global;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.InhibitRule;
+import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.rules.alertmanager.AlertmanagerConfig.Route;
-import dev.kafkasteward.rules.prom.PromQl;
+import dev.kafkasteward.signals.promql.PromQl;
 import java.util.List;
 
 /**
@@ -34,7 +35,9 @@ public final class AlertmanagerConfigGenerator {
         this.smtpDefaults = smtpDefaults;
     }
 
-    public AlertmanagerConfig generate(Ownership ownership, List<InhibitRule> inhibitRules) {
+    public AlertmanagerConfig generate(Ownership ownership, List<Inhibition> inhibitions) {
+        List<InhibitRule> inhibitRules = inhibitions.stream().map(i -> new InhibitRule(i.sourceMatchers(),
+                i.targetMatchers(), i.equal())).toList();
         ReceiverMapper mapper = new ReceiverMapper(version);
         Timings warning = Timings.warning(timeScale);
         Timings critical = Timings.critical(timeScale);

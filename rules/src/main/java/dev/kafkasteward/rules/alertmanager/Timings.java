@@ -1,6 +1,6 @@
 package dev.kafkasteward.rules.alertmanager;
 
-import dev.kafkasteward.rules.prom.Durations;
+import dev.kafkasteward.signals.promql.Durations;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.kafkasteward.rules.runbook;
 
 import dev.kafkasteward.rules.prometheus.RuleFile.AlertingRule;
-import dev.kafkasteward.rules.signal.Links;
+import dev.kafkasteward.signals.Links;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,0 +1,129 @@
+package dev.kafkasteward.build;
+
+import dev.kafkasteward.contract.output.GeneratedFiles;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.OwnershipException;
+import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.grafana.DashboardGenerator;
+import dev.kafkasteward.grafana.DashboardOptions;
+import dev.kafkasteward.grafana.provisioning.ProvisioningSettings;
+import dev.kafkasteward.rules.RulesGenerator;
+import dev.kafkasteward.rules.RulesOptions;
+import dev.kafkasteward.signals.SignalPlan;
+import dev.kafkasteward.signals.Signals;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The build step: {@code generate --ownership FILE --out DIR} writes everything Kafka Steward derives
+ * from an ownership file: rules, their tests, Alertmanager routing, runbooks and Grafana dashboards.
+ * The signals are planned once; each output is one {@link Generator} rendering that plan: the rules
+ * (with routing, tests and runbooks) and the dashboards. Neither generator knows the other.
+ */
+@Command(name = "kafka-steward-build", mixinStandardHelpOptions = true, subcommands = BuildCommand.Generate.class,
+        description = "Generates alerting rules, promtool tests, Alertmanager routing, runbooks and Grafana dashboards"
+                + " from ownership.yml.")
+public final class BuildCommand {
+
+    /** Exit code for a user mistake: an invalid ownership file or an option the target cannot honour. */
+    public static final int USAGE_ERROR = 2;
+
+    /** One output of the build step, from the loaded ownership, its planned signals and the options. */
+    public interface Generator {
+        GeneratedFiles generate(Ownership ownership, SignalPlan plan, RulesOptions options);
+    }
+
+    /** Everything the build writes, composed in order; a path written twice is a programming error. */
+    static List<Generator> generators() {
+        return List.of(
+                (ownership, plan, options) -> new RulesGenerator(options).generate(ownership, plan),
+                (ownership, plan, options) -> new DashboardGenerator(new DashboardOptions(options.links(),
+                        ProvisioningSettings.defaults())).generate(ownership, plan));
+    }
+
+    private BuildCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; the exit code is returned, not taken, so tests and Maven can call it. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new BuildCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** {@code generate}: load, validate, generate in memory, then write each file atomically. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Generate everything for one ownership file into a folder.")
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--ownership", required = true, paramLabel = "FILE", description = "The ownership.yml.")
+        Path ownership;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+        Path out;
+
+        @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1.0",
+                description = "Multiplies every 'for', range window and Alertmanager timer (fast end-to-end tests)."
+                        + " Default: ${DEFAULT-VALUE}.")
+        double timeScale;
+
+        @Option(names = "--runbook-base-url", paramLabel = "URL", defaultValue = RulesOptions.DEFAULT_RUNBOOK_BASE_URL,
+                description = "Base of runbook_url. Default: ${DEFAULT-VALUE}.")
+        String runbookBaseUrl;
+
+        @Option(names = "--dashboard-base-url", paramLabel = "URL",
+                defaultValue = RulesOptions.DEFAULT_DASHBOARD_BASE_URL, description = "Grafana base URL.")
+        String dashboardBaseUrl;
+
+        @Option(names = "--exporter-job", paramLabel = "JOB", defaultValue = RulesOptions.DEFAULT_EXPORTER_JOB,
+                description = "Prometheus job of this cluster's exporter. Default: ${DEFAULT-VALUE}.")
+        String exporterJob;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Ownership loaded;
+            try {
+                loaded = new OwnershipLoader().load(ownership);
+            } catch (OwnershipException e) {
+                err.println(e.getMessage());
+                return USAGE_ERROR;
+            }
+            GeneratedFiles files;
+            try {
+                RulesOptions options = RulesOptions.defaults().withTimeScale(timeScale).withRunbookBaseUrl(runbookBaseUrl)
+                        .withDashboardBaseUrl(dashboardBaseUrl).withExporterJob(exporterJob);
+                files = build(loaded, options);
+            } catch (IllegalArgumentException e) {
+                err.println(ownership + ": " + e.getMessage());
+                return USAGE_ERROR;
+            }
+            files.writeTo(out);
+            spec.commandLine().getOut().println("wrote " + files.files().size() + " files to " + out);
+            return 0;
+        }
+    }
+
+    /** Everything {@link #generators()} write for {@code ownership}, in memory. */
+    public static GeneratedFiles build(Ownership ownership, RulesOptions options) {
+        SignalPlan plan = new Signals(options.signals()).plan(ownership);
+        GeneratedFiles files = GeneratedFiles.of(java.util.Map.of());
+        for (Generator generator : generators()) {
+            files = files.plus(generator.generate(ownership, plan, options));
+        }
+        return files;
+    }
+}

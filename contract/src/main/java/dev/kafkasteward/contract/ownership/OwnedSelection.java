@@ -1,0 +1,17 @@
+package dev.kafkasteward.contract.ownership;
+
+/**
+ * An ownership entry that claims resources by name or pattern (topics, consumer groups, dead-letter
+ * topics): the first entry in file order whose selector matches a name owns it.
+ */
+public interface OwnedSelection {
+
+    /** The names or the pattern this entry claims. */
+    NameSelector selector();
+
+    /** The team that owns what this entry claims. */
+    String owner();
+
+    /** The tier of what this entry claims. */
+    String tier();
+}

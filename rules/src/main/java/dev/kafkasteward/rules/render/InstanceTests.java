@@ -1,0 +1,75 @@
+package dev.kafkasteward.rules.render;
+
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.signals.AlertInstance;
+import dev.kafkasteward.signals.Scenario;
+import dev.kafkasteward.signals.promql.Durations;
+import dev.kafkasteward.signals.promql.PromQl;
+import dev.kafkasteward.signals.promql.TemplateVars;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.AlertTest;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.ExpectedAlert;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.Series;
+import dev.kafkasteward.rules.prometheus.RuleTestFile.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Writes the promtool test of an {@link AlertInstance}: its scenario's series, silence before
+ * {@code for} has passed, and after it exactly the expected alerts with every label and annotation
+ * (anything else firing under that name fails the test). Scenarios count in steps of a minute;
+ * with a time scale the step shrinks with the rules' {@code for} and range windows, so the same
+ * scenario proves the scaled rules.
+ */
+public final class InstanceTests {
+
+    private final InstanceRenderer renderer;
+    /** One sample, one evaluation: a minute at time scale 1, shorter for scaled rules. */
+    private final PromDuration step;
+
+    public InstanceTests(InstanceRenderer renderer, double timeScale) {
+        this.renderer = renderer;
+        this.step = Durations.testStep(timeScale);
+    }
+
+    public Test test(AlertInstance instance, Scenario scenario) {
+        long stepMillis = step.value().toMillis();
+        long forSteps = (instance.alertFor().value().toMillis() + stepMillis - 1) / stepMillis;
+        long evalSteps = forSteps + scenario.rangeMinutes() + 1;
+        long samples = evalSteps + 1;
+        List<Series> series = scenario.inputs().stream()
+                .map(in -> new Series(selector(in), PromQl.number(in.start()) + (in.step() >= 0 ? "+" : "")
+                        + PromQl.number(in.step()) + "x" + samples))
+                .toList();
+        List<AlertTest> checks = new ArrayList<>();
+        if (forSteps > 0) {
+            checks.add(new AlertTest("0s", instance.alert(), List.of())); // pending, not firing yet
+        }
+        List<ExpectedAlert> expected = scenario.firing().stream().map(f -> expected(instance, f)).toList();
+        checks.add(new AlertTest(PromDuration.ofMillis(evalSteps * stepMillis).text(), instance.alert(), expected));
+        return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), step.text(), series,
+                checks);
+    }
+
+    private ExpectedAlert expected(AlertInstance instance, Scenario.Firing firing) {
+        SortedMap<String, String> labels = new TreeMap<>(firing.labels());
+        labels.putAll(instance.labels());
+        return new ExpectedAlert(labels, renderer.annotations(instance, TemplateVars.expanded(firing.labels(),
+                firing.value())));
+    }
+
+    private static String selector(Scenario.Input input) {
+        List<String> matchers = new ArrayList<>();
+        input.labels().forEach((k, v) -> matchers.add(PromQl.eq(k, v)));
+        return input.metric() + "{" + String.join(", ", matchers) + "}";
+    }
+
+    private static String describe(Scenario scenario) {
+        String where = scenario.inputs().stream().flatMap(i -> i.labels().entrySet().stream())
+                .filter(e -> !e.getKey().equals("cluster") && !e.getKey().equals("partition"))
+                .map(e -> e.getKey() + "=" + e.getValue()).distinct().limit(3).reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        return (scenario.firing().isEmpty() ? "silent" : scenario.firing().size() + " firing") + " [" + where + "]";
+    }
+}

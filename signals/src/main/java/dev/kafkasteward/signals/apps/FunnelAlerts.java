@@ -1,0 +1,107 @@
+package dev.kafkasteward.signals.apps;
+
+import dev.kafkasteward.contract.catalog.FunnelMetrics;
+import dev.kafkasteward.contract.ownership.Funnel;
+import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.Tier;
+import dev.kafkasteward.signals.promql.PromQl;
+import dev.kafkasteward.signals.promql.ValueUnit;
+import dev.kafkasteward.signals.AlertInstance;
+import dev.kafkasteward.signals.InstanceFamily;
+import dev.kafkasteward.signals.Recipient;
+import dev.kafkasteward.signals.Scenario;
+import dev.kafkasteward.signals.Scenario.Firing;
+import dev.kafkasteward.signals.Scenario.Input;
+import dev.kafkasteward.signals.Scenarios;
+import dev.kafkasteward.signals.SeverityRule;
+import dev.kafkasteward.signals.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Business funnels, to the funnel's owner: keys overdue in a stage (waiting longer than its
+ * {@code max_wait}), and the conversion from one stage to the next dropping below a ratio over the
+ * funnel's window while every broker looks healthy.
+ */
+public final class FunnelAlerts extends InstanceFamily {
+
+    public static final String KEYS_OVERDUE = "KafkaFunnelKeysOverdue";
+    public static final String CONVERSION_LOW = "KafkaFunnelConversionLow";
+    /** Built-in: fewer than half the events of a stage reaching the next one is a broken flow, not a dip. */
+    static final double MIN_CONVERSION = 0.5;
+
+    public FunnelAlerts(double timeScale) {
+        super(timeScale);
+    }
+
+    @Override
+    public String name() {
+        return "funnels";
+    }
+
+    @Override
+    public List<AlertInstance> instances(Ownership ownership) {
+        String cluster = ownership.cluster();
+        List<AlertInstance> instances = new ArrayList<>();
+        for (Funnel funnel : ownership.funnels()) {
+            Tier tier = ownership.tier(funnel.tier());
+            String owner = funnel.owner();
+            Recipient recipient = new Recipient(owner, tier, cluster);
+            String c = PromQl.eq("cluster", cluster);
+            String f = PromQl.eq("funnel", funnel.name());
+            List<Funnel.Stage> overdueStages = funnel.overdueStages();
+            if (!overdueStages.isEmpty()) {
+                Funnel.Stage stage = overdueStages.get(0);
+                instances.add(recipient.alert(KEYS_OVERDUE, "sum by (cluster, funnel, stage) ("
+                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ") > 0", scaled(tier.alertFor()),
+                        SeverityRule.TIER,
+                        new Text(v -> "Keys are overdue in stage " + v.label("stage") + " of funnel " + v.label("funnel")
+                                + ".", v -> v.value(ValueUnit.NUMBER) + " keys of funnel " + v.label("funnel")
+                                + " in cluster " + v.label("cluster") + " wait in stage " + v.label("stage")
+                                + " longer than its max_wait. Owner: " + owner + "."),
+                        List.of(Scenarios.gauge(FunnelMetrics.KEYS_OVERDUE, cluster, List.of("funnel", "stage"),
+                                Map.of("funnel", funnel.name(), "stage", stage.name()), 3,
+                                Map.of("funnel", funnel.name(), "stage", stage.name() + "-quiet"), 0))));
+            }
+            PromDuration window = window(funnel.window());
+            for (int i = 0; i + 1 < funnel.stages().size(); i++) {
+                String from = funnel.stages().get(i).name();
+                String to = funnel.stages().get(i + 1).name();
+                String expr = "sum by (cluster, funnel) (increase(" + FunnelMetrics.STAGE_EVENTS.select(c, f,
+                        PromQl.eq("stage", to)) + "[" + window.text() + "])) / sum by (cluster, funnel) (increase("
+                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", from)) + "[" + window.text()
+                        + "])) < " + PromQl.number(MIN_CONVERSION);
+                instances.add(recipient.alert(CONVERSION_LOW, expr, scaled(PromDuration.ofSeconds(900)),
+                        SeverityRule.WARNING, Map.of("stage", to),
+                        new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + to + ".",
+                                v -> "Only " + v.value(ValueUnit.RATIO) + " of the events that reached stage " + from
+                                        + " of funnel " + v.label("funnel") + " in cluster " + v.label("cluster")
+                                        + " reached stage " + to + " within " + window.text() + " (threshold "
+                                        + PromQl.number(MIN_CONVERSION * 100) + "%). Owner: " + owner + "."),
+                        conversionScenarios(cluster, funnel.name(), from, to, (int) (funnel.window().seconds() / 60))));
+            }
+        }
+        return instances;
+    }
+
+    /** 10 events a minute enter, 2 move on (20 %, fires); with 8 moving on (80 %) it stays silent. */
+    private static List<Scenario> conversionScenarios(String cluster, String funnel, String from, String to,
+                                                      int windowMinutes) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (double next : new double[] {2, 8}) {
+            List<Input> inputs = new ArrayList<>();
+            for (String c : List.of(cluster, cluster + Scenarios.OTHER_CLUSTER_SUFFIX)) {
+                inputs.add(Input.counter(FunnelMetrics.STAGE_EVENTS, Map.of("cluster", c, "funnel", funnel, "stage",
+                        from), 10));
+                inputs.add(Input.counter(FunnelMetrics.STAGE_EVENTS, Map.of("cluster", c, "funnel", funnel, "stage",
+                        to), next));
+            }
+            List<Firing> firing = next / 10 < MIN_CONVERSION
+                    ? List.of(Firing.of(Map.of("cluster", cluster, "funnel", funnel), next / 10)) : List.of();
+            scenarios.add(new Scenario(inputs, firing, windowMinutes));
+        }
+        return scenarios;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kafkasteward.signals.promql;
+
+import java.util.Map;
+
+/**
+ * What an annotation may refer to: a label of the alert and its value. An annotation is written
+ * once, as a function of these, and rendered twice: as a Prometheus template for the rule, and
+ * expanded for the promtool test that states the exact text the alert must carry.
+ */
+public interface TemplateVars {
+
+    /** The alert's label {@code name}. */
+    String label(String name);
+
+    /** The alert's value in {@code unit}'s human form. */
+    String value(ValueUnit unit);
+
+    /** Renders Prometheus template actions, e.g. {@code {{ $labels.group }}}. */
+    static TemplateVars prometheus() {
+        return new TemplateVars() {
+            @Override
+            public String label(String name) {
+                return "{{ $labels." + name + " }}";
+            }
+
+            @Override
+            public String value(ValueUnit unit) {
+                return "{{ $value | " + unit.templateFunction() + " }}";
+            }
+        };
+    }
+
+    /** Renders what Prometheus would expand the template to for these labels and value. */
+    static TemplateVars expanded(Map<String, String> labels, double value) {
+        return new TemplateVars() {
+            @Override
+            public String label(String name) {
+                String v = labels.get(name);
+                if (v == null) {
+                    throw new IllegalArgumentException("annotation refers to missing label " + name);
+                }
+                return v;
+            }
+
+            @Override
+            public String value(ValueUnit unit) {
+                return unit.format(value);
+            }
+        };
+    }
+}
