@@ -45,7 +45,12 @@ class GoldenOutputTest {
         SortedMap<String, String> committed = new TreeMap<>();
         read(GENERATED, committed);
         read(RUNBOOKS, committed);
-        assertEquals(expected.keySet(), committed.keySet(), "committed files differ. " + HOW_TO_REGENERATE);
+        java.util.SortedSet<String> missing = new java.util.TreeSet<>(expected.keySet());
+        missing.removeAll(committed.keySet());
+        java.util.SortedSet<String> stale = new java.util.TreeSet<>(committed.keySet());
+        stale.removeAll(expected.keySet());
+        assertEquals("", (missing.isEmpty() ? "" : "not committed: " + missing + " ")
+                + (stale.isEmpty() ? "" : "no longer generated: " + stale), HOW_TO_REGENERATE);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             assertEquals(e.getValue(), committed.get(e.getKey()), e.getKey() + " is out of date. " + HOW_TO_REGENERATE);
         }

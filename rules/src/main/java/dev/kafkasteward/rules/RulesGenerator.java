@@ -89,7 +89,8 @@ public final class RulesGenerator {
         }
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
-                .generate(ownership, plan.inhibitions());
+                .generate(ownership, plan.inhibitions(), plan.instances().stream()
+                        .flatMap(i -> i.alsoNotify().stream()).collect(java.util.stream.Collectors.toSet()));
         files.put(ALERTMANAGER_FILE, YamlWriter.write(header, alertmanager));
         new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
                 text));

@@ -33,6 +33,8 @@ class ExternalToolsTest {
                 Arguments.of("example", Fixtures.example(), RulesOptions.defaults()),
                 Arguments.of("example, time scale 0.01", Fixtures.example(), RulesOptions.defaults().withTimeScale(0.01)),
                 Arguments.of("overlapping patterns", Fixtures.patterns(), RulesOptions.defaults()),
+                Arguments.of("routing: 12 teams, shared responsibility, unowned assets", Fixtures.routing(),
+                        RulesOptions.defaults()),
                 Arguments.of("large: 20 teams, 200 groups", LargeOwnership.generate(20, 200), RulesOptions.defaults()));
     }
 
@@ -80,46 +82,62 @@ class ExternalToolsTest {
         assertSucceeds(amtool.run("check-config", out.resolve(RulesGenerator.ALERTMANAGER_FILE).toString()));
     }
 
+    /**
+     * Routing depends on labels only: one amtool run per distinct label set, and every alert must reach its
+     * owner and each team in its {@code also_notify} label, each once, and nobody else. All wrong routes are
+     * listed at once.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("inputs")
-    void everyAlertReachesItsOwnersReceiverOnly(String name, Ownership ownership, RulesOptions options) {
+    void everyAlertReachesExactlyItsOwnerAndTheTeamsItAlsoNotifies(String name, Ownership ownership,
+                                                                   RulesOptions options) {
         Tool amtool = new Tool(ExternalTool.require("amtool"));
         GeneratedFiles files = write(ownership, options);
         String config = "--config.file=" + out.resolve(RulesGenerator.ALERTMANAGER_FILE);
         List<JsonNode> rules = Generated.rules(files);
         assertTrue(!rules.isEmpty());
-        // Routing depends on labels only: one amtool run per distinct label set (every alert of the example).
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
         for (JsonNode rule : rules) {
-            JsonNode labels = rule.get("labels");
-            if (!seen.add(rule.get("alert").asText() + labels)) {
+            Map<String, String> labels = labels(rule.get("labels"));
+            labels.put("alertname", rule.get("alert").asText());
+            if (!seen.add(labels.toString())) {
                 continue;
             }
-            String team = labels.get("team").asText();
-            Tool.Result result = amtool.run("config", "routes", "test", config, "--verify.receivers=" + team,
-                    "alertname=" + rule.get("alert").asText(), "team=" + team,
-                    "severity=" + labels.get("severity").asText(), "cluster=" + labels.get("cluster").asText(),
-                    "tier=" + labels.get("tier").asText(), "group=some-group", "topic=some-topic");
+            List<String> args = new ArrayList<>(List.of("config", "routes", "test", config));
+            labels.forEach((k, v) -> args.add(k + "=" + v));
+            args.addAll(List.of("group=some-group", "topic=some-topic"));
+            Tool.Result result = amtool.run(args.toArray(String[]::new));
             assertSucceeds(result);
-            assertEquals(team, receivers(result), result.describe());
+            java.util.SortedSet<String> expected = new java.util.TreeSet<>(List.of(labels.get("team")));
+            if (labels.containsKey("also_notify")) {
+                expected.addAll(List.of(labels.get("also_notify").split(",")));
+            }
+            List<String> reached = List.of(receivers(result).split(","));
+            if (!new java.util.TreeSet<>(reached).equals(expected) || reached.size() != expected.size()) {
+                wrong.add(labels + " reached " + reached + ", expected " + expected);
+            }
+            checked++;
         }
+        assertEquals(List.of(), wrong, wrong.size() + " of " + checked + " label sets are routed wrongly");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inputs")
-    void alertsWithoutAKnownTeamGoToThePlatformOwner(String name, Ownership ownership, RulesOptions options) {
+    void alertsWithoutAKnownTeamGoToTheUnownedOwner(String name, Ownership ownership, RulesOptions options) {
         Tool amtool = new Tool(ExternalTool.require("amtool"));
         write(ownership, options);
         String config = "--config.file=" + out.resolve(RulesGenerator.ALERTMANAGER_FILE);
-        String platform = ownership.platform().owner();
+        String unowned = ownership.unowned().owner();
         for (String[] labels : List.of(new String[] {"alertname=Unowned", "severity=critical"},
                 new String[] {"alertname=Unowned", "team=no-such-team", "severity=warning"})) {
             List<String> args = new ArrayList<>(List.of("config", "routes", "test", config,
-                    "--verify.receivers=" + platform));
+                    "--verify.receivers=" + unowned));
             args.addAll(List.of(labels));
             Tool.Result result = amtool.run(args.toArray(String[]::new));
             assertSucceeds(result);
-            assertEquals(platform, receivers(result), result.describe());
+            assertEquals(unowned, receivers(result), result.describe());
         }
     }
 

@@ -30,6 +30,15 @@ final class Fixtures {
         }
     }
 
+    /** 12 teams, shared responsibility by area and entry, JVM owners, and what no entry claims. */
+    static Ownership routing() {
+        try {
+            return new OwnershipLoader().load(Path.of("src", "test", "resources", "routing.yml"));
+        } catch (OwnershipException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     static Ownership parse(String yaml) {
         try {
             return new OwnershipLoader().parse("inline.yml", yaml);

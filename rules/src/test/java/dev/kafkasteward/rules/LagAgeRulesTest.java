@@ -56,8 +56,10 @@ class LagAgeRulesTest {
     void everyEntryGetsOneWarningAndOneCriticalRule() {
         List<JsonNode> rules = Generated.rules(example).stream()
                 .filter(r -> r.get("alert").asText().startsWith("KafkaConsumerLagAge")).toList();
+        // Two entries, and the catch-all for groups no entry claims.
         assertEquals(List.of("KafkaConsumerLagAgeWarning", "KafkaConsumerLagAgeCritical", "KafkaConsumerLagAgeWarning",
-                "KafkaConsumerLagAgeCritical"), rules.stream().map(r -> r.get("alert").asText()).toList());
+                "KafkaConsumerLagAgeCritical", "KafkaConsumerLagAgeWarning", "KafkaConsumerLagAgeCritical"),
+                rules.stream().map(r -> r.get("alert").asText()).toList());
         rules.forEach(r -> {
             String name = r.get("alert").asText();
             assertTrue(name.length() <= 40 && name.matches("[A-Z][A-Za-z0-9]*"), name);
@@ -126,7 +128,7 @@ class LagAgeRulesTest {
         assertEquals("kafka-steward.consumer-lag-age.1", groups.get(0).get("name").asText());
         assertEquals(20, groups.get(0).get("rules").size());
         assertEquals("kafka-steward.consumer-lag-age.2", groups.get(1).get("name").asText());
-        assertEquals(2, groups.get(1).get("rules").size());
+        assertEquals(4, groups.get(1).get("rules").size(), "group-10, then the catch-all for unowned groups");
         assertEquals("max by (cluster, group, topic) (kafka_consumergroup_lag_age_seconds{cluster=\"big\", group=\"group-10\"})"
                 + " > 300", groups.get(1).get("rules").get(0).get("expr").asText());
     }
@@ -145,7 +147,7 @@ class LagAgeRulesTest {
     }
 
     @Test
-    void emptyOwnershipProducesValidEmptyRules() {
+    void withoutEntriesEveryGroupIsTheUnownedOwners() {
         GeneratedFiles files = new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.parse("""
                 cluster: none
                 teams:
@@ -160,9 +162,13 @@ class LagAgeRulesTest {
                   owner: a
                   tier: t
                 """));
-        // Only the platform's own alerts: no consumer entries, no consumer rules.
-        assertTrue(Generated.rules(files).stream().noneMatch(r -> r.get("alert").asText().startsWith("KafkaConsumer")));
-        assertFalse(Generated.rules(files).isEmpty());
+        // No entries: every consumer group is unowned and its alerts go to the platform owner.
+        List<JsonNode> consumer = Generated.rules(files).stream()
+                .filter(r -> r.get("alert").asText().startsWith("KafkaConsumer")).toList();
+        assertFalse(consumer.isEmpty());
+        consumer.forEach(r -> assertEquals("a", r.get("labels").get("team").asText()));
+        assertTrue(consumer.stream().allMatch(r -> r.get("expr").asText().contains("group=~\".*\"")),
+                "the catch-all selects every group");
     }
 
     private static JsonNode rule(GeneratedFiles files, String alert, String team) {

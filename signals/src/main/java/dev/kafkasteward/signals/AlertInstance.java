@@ -1,6 +1,7 @@
 package dev.kafkasteward.signals;
 
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import dev.kafkasteward.contract.ownership.Severity;
 import java.util.Collections;
 import java.util.List;
@@ -9,15 +10,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One alert of a signal for one asset (or for the platform): the rule, who it goes to, and the
- * promtool scenario that proves it. Families build these; {@link InstanceRenderer} and
- * {@link InstanceTests} turn them into YAML records.
+ * One alert of a signal for one asset (or for the platform): the condition, who it goes to, and the
+ * promtool scenario that proves it. Families build these; the rules module renders them as rules and
+ * tests, the grafana module as panels.
  *
  * @param alert       CamelCase alert name
- * @param expr        PromQL built from catalog {@code MetricDef}s
+ * @param condition   the value (PromQL built from catalog {@code MetricDef}s) and its threshold
  * @param alertFor    how long the condition must hold (already time-scaled)
  * @param severity    from the signal's {@link SeverityRule} and the asset's tier
  * @param team        the owner, who receives it
+ * @param alsoNotify  teams that receive it too (shared responsibility), sorted, never {@code team}
+ * @param area        the row of seed 000's ownership table the alert belongs to
  * @param tier        the asset's tier
  * @param cluster     the ownership cluster
  * @param extraLabels labels the rule adds besides cluster/team/severity/tier, e.g. the funnel stage a
@@ -25,20 +28,38 @@ import java.util.TreeMap;
  * @param text        summary and description
  * @param scenarios   the promtool tests: each states exactly what fires (possibly nothing)
  */
-public record AlertInstance(String alert, String expr, PromDuration alertFor, Severity severity, String team,
-                            String tier, String cluster, Map<String, String> extraLabels, Text text,
-                            List<Scenario> scenarios) {
+public record AlertInstance(String alert, Condition condition, PromDuration alertFor, Severity severity, String team,
+                            List<String> alsoNotify, ResponsibilityArea area, String tier, String cluster,
+                            Map<String, String> extraLabels, Text text, List<Scenario> scenarios) {
 
     /** Monitoring-mixins convention: alert names stay readable in notifications. */
     public static final int MAX_NAME_LENGTH = 40;
+    /** The label listing {@link #alsoNotify}, comma-separated; Alertmanager routes each team on it. */
+    public static final String ALSO_NOTIFY_LABEL = "also_notify";
 
     public AlertInstance {
         if (!alert.matches("[A-Z][A-Za-z0-9]*") || alert.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("alert name must be CamelCase, at most " + MAX_NAME_LENGTH
                     + " characters: " + alert);
         }
+        alsoNotify = List.copyOf(new java.util.TreeSet<>(alsoNotify));
+        if (alsoNotify.contains(team)) {
+            throw new IllegalArgumentException(alert + ": the owner " + team + " is not also notified");
+        }
         extraLabels = Collections.unmodifiableSortedMap(new TreeMap<>(extraLabels));
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** The alerting expression. */
+    public String expr() {
+        return condition.expr();
+    }
+
+    /** Every team the alert reaches: the owner first, then the others. */
+    public List<String> teams() {
+        List<String> teams = new java.util.ArrayList<>(List.of(team));
+        teams.addAll(alsoNotify);
+        return teams;
     }
 
     /** The labels the rule sets. */
@@ -48,6 +69,9 @@ public record AlertInstance(String alert, String expr, PromDuration alertFor, Se
         labels.put("team", team);
         labels.put("severity", severity.label());
         labels.put("tier", tier);
+        if (!alsoNotify.isEmpty()) {
+            labels.put(ALSO_NOTIFY_LABEL, String.join(",", alsoNotify));
+        }
         return labels;
     }
 }

@@ -1,29 +1,32 @@
 package dev.kafkasteward.signals;
 
 import dev.kafkasteward.contract.ownership.Ownership;
-import dev.kafkasteward.contract.ownership.Platform;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A family of {@link PlatformSignal}s: one alert per signal per cluster, routed to the platform
- * owner with the severity its rule gives the platform tier.
+ * owner (and the area's shared owners) with the severity its rule gives the platform tier.
  */
 public class PlatformFamily extends InstanceFamily {
 
     private final String name;
+    private final ResponsibilityArea area;
     private final Function<Ownership, List<PlatformSignal>> signals;
     private final List<Inhibition> inhibitions;
 
-    public PlatformFamily(String name, double timeScale, List<PlatformSignal> signals, List<Inhibition> inhibitions) {
-        this(name, timeScale, o -> signals, inhibitions);
+    public PlatformFamily(String name, ResponsibilityArea area, double timeScale, List<PlatformSignal> signals,
+                          List<Inhibition> inhibitions) {
+        this(name, area, timeScale, o -> signals, inhibitions);
     }
 
     /** Signals whose thresholds come from ownership.yml (for instance {@code platform.disk}). */
-    public PlatformFamily(String name, double timeScale, Function<Ownership, List<PlatformSignal>> signals,
-                          List<Inhibition> inhibitions) {
+    public PlatformFamily(String name, ResponsibilityArea area, double timeScale,
+                          Function<Ownership, List<PlatformSignal>> signals, List<Inhibition> inhibitions) {
         super(timeScale);
         this.name = name;
+        this.area = area;
         this.signals = signals;
         this.inhibitions = List.copyOf(inhibitions);
     }
@@ -35,10 +38,9 @@ public class PlatformFamily extends InstanceFamily {
 
     @Override
     public List<AlertInstance> instances(Ownership ownership) {
-        Platform platform = ownership.platform();
         String cluster = ownership.cluster();
-        Recipient to = new Recipient(platform.owner(), ownership.tier(platform.tier()), cluster);
-        return signals.apply(ownership).stream().map(s -> to.alert(s.alert(), s.expr().apply(cluster),
+        Recipient to = Recipient.platform(ownership, area);
+        return signals.apply(ownership).stream().map(s -> to.alert(s.alert(), s.condition().apply(cluster),
                 scaled(s.alertFor()), s.severity(), s.text(), List.of(s.scenario().apply(cluster)))).toList();
     }
 

@@ -33,10 +33,10 @@ public record SignalPlan(List<Planned> families) {
         return families.stream().flatMap(f -> f.family().inhibitions().stream()).toList();
     }
 
-    /** The names of the alerts that can reach {@code team}, sorted. */
+    /** The names of the alerts that can reach {@code team}, as owner or also notified, sorted. */
     public SortedSet<String> alertsReaching(String team) {
         TreeSet<String> names = new TreeSet<>();
-        instances().stream().filter(i -> i.team().equals(team)).forEach(i -> names.add(i.alert()));
+        instances().stream().filter(i -> i.teams().contains(team)).forEach(i -> names.add(i.alert()));
         return names;
     }
 }

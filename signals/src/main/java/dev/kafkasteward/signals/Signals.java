@@ -15,6 +15,7 @@ import dev.kafkasteward.signals.platform.ControllerAlerts;
 import dev.kafkasteward.signals.platform.DiskAlerts;
 import dev.kafkasteward.signals.platform.JvmAlerts;
 import dev.kafkasteward.signals.platform.ReplicationAlerts;
+import dev.kafkasteward.signals.platform.TopicDeliveryAlerts;
 import dev.kafkasteward.signals.steward.StewardSelfAlerts;
 import java.util.List;
 
@@ -37,9 +38,10 @@ public final class Signals {
                 ReplicationAlerts.family(scale),
                 ControllerAlerts.family(scale),
                 ClusterHealthAlerts.family(scale),
+                new TopicDeliveryAlerts(scale),
                 BrokerRequestAlerts.family(scale),
                 DiskAlerts.family(scale),
-                JvmAlerts.family(scale),
+                new JvmAlerts(scale),
                 new DeadLetterAlerts(scale),
                 new FunnelAlerts(scale),
                 new ConnectAlerts(scale),

@@ -1,5 +1,11 @@
 package dev.kafkasteward.contract.ownership;
 
-/** A Kafka Connect connector and the pipeline owner alerted when it or its tasks fail. */
-public record ConnectorOwnership(String name, String owner, String tier) {
+import java.util.List;
+
+/** A Kafka Connect connector, the pipeline owner alerted when it or its tasks fail, and who else is told. */
+public record ConnectorOwnership(String name, String owner, String tier, List<String> alsoNotify) {
+
+    public ConnectorOwnership {
+        alsoNotify = List.copyOf(alsoNotify);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.kafkasteward.contract.ownership;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,5 +9,10 @@ import java.util.Optional;
  */
 public record ConsumerGroupOwnership(NameSelector selector, String owner, String tier,
                                      PromDuration lagAgeWarning, PromDuration lagAgeCritical,
-                                     Optional<FreshnessObjective> freshness) implements OwnedSelection {
+                                     Optional<FreshnessObjective> freshness, List<String> alsoNotify)
+        implements OwnedSelection {
+
+    public ConsumerGroupOwnership {
+        alsoNotify = List.copyOf(alsoNotify);
+    }
 }

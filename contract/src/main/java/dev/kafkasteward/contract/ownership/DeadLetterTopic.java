@@ -1,5 +1,6 @@
 package dev.kafkasteward.contract.ownership;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,5 +8,9 @@ import java.util.Optional;
  * came from, and an optional header carrying the failure reason.
  */
 public record DeadLetterTopic(NameSelector selector, String owner, String tier, Optional<String> sourceTopic,
-                              Optional<String> reasonHeader) implements OwnedSelection {
+                              Optional<String> reasonHeader, List<String> alsoNotify) implements OwnedSelection {
+
+    public DeadLetterTopic {
+        alsoNotify = List.copyOf(alsoNotify);
+    }
 }

@@ -8,12 +8,19 @@ import java.util.Optional;
  * correlation key, each key's progress through the stages is tracked over {@code window}.
  */
 public record Funnel(String name, String owner, String tier, Optional<Correlation> correlation,
-                     PromDuration window, List<Stage> stages) {
+                     PromDuration window, List<Stage> stages, List<String> alsoNotify) {
 
     public static final PromDuration DEFAULT_WINDOW = PromDuration.parse("1h").orElseThrow();
 
     public Funnel {
         stages = List.copyOf(stages);
+        alsoNotify = List.copyOf(alsoNotify);
+    }
+
+    /** A funnel that notifies its owner only. */
+    public Funnel(String name, String owner, String tier, Optional<Correlation> correlation, PromDuration window,
+                  List<Stage> stages) {
+        this(name, owner, tier, correlation, window, stages, List.of());
     }
 
     /**

@@ -14,4 +14,7 @@ public interface OwnedSelection {
 
     /** The tier of what this entry claims. */
     String tier();
+
+    /** Teams notified besides the owner, as the entry names them ({@code also_notify}). */
+    java.util.List<String> alsoNotify();
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tier> tiers,
                         List<TopicOwnership> topics, List<ConsumerGroupOwnership> consumerGroups,
                         List<DeadLetterTopic> deadLetterTopics, List<ConnectorOwnership> connectors,
-                        List<ClientApp> clientApps, List<Funnel> funnels, Platform platform) {
+                        List<ClientApp> clientApps, List<Funnel> funnels, Platform platform, Unowned unowned,
+                        Map<ResponsibilityArea, List<String>> sharedResponsibility) {
 
     public Ownership {
         // Sorted maps: every generator iterates these, and output must be deterministic.
@@ -26,6 +27,20 @@ public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tie
         connectors = List.copyOf(connectors);
         clientApps = List.copyOf(clientApps);
         funnels = List.copyOf(funnels);
+        Map<ResponsibilityArea, List<String>> shared = new java.util.EnumMap<>(ResponsibilityArea.class);
+        sharedResponsibility.forEach((area, names) -> shared.put(area, List.copyOf(names)));
+        sharedResponsibility = Collections.unmodifiableMap(shared);
+    }
+
+    /**
+     * Who is notified besides {@code owner} of an alert in {@code area} about an entry that names
+     * {@code alsoNotify}: the entry's teams and the area's shared owners, each once, sorted, never the owner.
+     */
+    public List<String> alsoNotify(ResponsibilityArea area, String owner, List<String> alsoNotify) {
+        java.util.TreeSet<String> teams = new java.util.TreeSet<>(alsoNotify);
+        teams.addAll(sharedResponsibility.getOrDefault(area, List.of()));
+        teams.remove(owner);
+        return List.copyOf(teams);
     }
 
     public Team team(String name) {

@@ -21,30 +21,35 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class OwnershipReader {
 
     static final Set<String> ROOT_KEYS = Set.of("cluster", "default_tier", "teams", "tiers", "topics",
-            "consumer_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform");
+            "consumer_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform", "unowned",
+            "shared_responsibility");
     static final Set<String> TEAM_KEYS = Set.of("description", "receivers");
     static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for");
-    static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier");
+    static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify");
     static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
-            "lag_age_critical", "freshness");
+            "lag_age_critical", "freshness", "also_notify");
     static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
-    static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header");
-    static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier");
-    static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match");
-    static final Set<String> FUNNEL_KEYS = Set.of("name", "owner", "tier", "correlation", "window", "stages");
+    static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header",
+            "also_notify");
+    static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier", "also_notify");
+    static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match", "jvm_job", "also_notify");
+    static final Set<String> FUNNEL_KEYS = Set.of("name", "owner", "tier", "correlation", "window", "stages",
+            "also_notify");
     static final Set<String> CORRELATION_KEYS = Set.of("key", "header", "json_field");
     static final Set<String> STAGE_KEYS = Set.of("name", "topic", "match", "max_wait");
     static final Set<String> MATCH_KEYS = Set.of("header", "json_field", "equals");
     static final Set<String> PLATFORM_KEYS = Set.of("owner", "tier", "disk");
     static final Set<String> DISK_KEYS = Set.of("usage_warning", "usage_critical", "exhaustion_warning",
             "exhaustion_critical");
+    static final Set<String> UNOWNED_KEYS = Set.of("owner", "tier", "dead_letter_pattern");
+    static final Set<String> AREA_KEYS = Set.copyOf(ResponsibilityArea.keys());
     static final Set<String> RECEIVER_TYPES = Set.of("webhook", "slack", "email", "pagerduty");
     static final Set<String> RECEIVER_KEYS = Set.of("type", "url", "url_file", "channel", "api_url_file", "to",
             "from", "smarthost", "auth_username", "auth_password_file", "routing_key_file");
     /** Every key the loader accepts anywhere; docs/ownership.md documents each (OwnershipDocTest). */
     static final List<Set<String>> ALL_KEYS = List.of(ROOT_KEYS, TEAM_KEYS, TIER_KEYS, TOPIC_KEYS, GROUP_KEYS,
             FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
-            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, RECEIVER_KEYS);
+            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, UNOWNED_KEYS, AREA_KEYS, RECEIVER_KEYS);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -94,12 +99,110 @@ final class OwnershipReader {
         checkUnique(r, "connectors", "connector", "name");
         checkUnique(r, "client_apps", "client app", "name");
         checkUnique(r, "funnels", "funnel", "name");
+        Map<ResponsibilityArea, List<String>> shared = readSharedResponsibility(r);
+        Optional<Unowned> unowned = Optional.ofNullable(platform).flatMap(p -> readUnowned(r, p));
 
-        if (!diagnostics.isEmpty() || platform == null) {
+        if (!diagnostics.isEmpty() || platform == null || unowned.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Ownership(cluster, teams, tiers, topics, groups, dlqs, connectors, clients,
-                funnels, platform));
+        return Optional.of(new Ownership(cluster, teams, tiers, topicsWithCatchAll(topics, unowned.get()),
+                groupsWithCatchAll(groups, unowned.get()), deadLettersWithCatchAll(dlqs, unowned.get()), connectors, clients, funnels,
+                platform, unowned.get(), shared));
+    }
+
+    // ---- what no entry claims --------------------------------------------------------------
+
+    /** {@code unowned:}: who answers for what no entry claims; every key has a default. */
+    private Optional<Unowned> readUnowned(MapReader root, Platform platform) {
+        Optional<MapReader> u = root.has("unowned") ? root.map("unowned", UNOWNED_KEYS) : Optional.empty();
+        if (root.has("unowned") && u.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> owner = u.filter(m -> m.has("owner")).map(this::owner).orElse(Optional.of(platform.owner()));
+        Optional<String> tier = u.filter(m -> m.has("tier")).map(this::tier)
+                .orElse(Optional.of(defaultTier.orElse(platform.tier())));
+        Optional<NameSelector> deadLetters = Optional.of(NameSelector.regex(Unowned.DEFAULT_DEAD_LETTER_PATTERN));
+        if (u.isPresent() && u.get().has("dead_letter_pattern")) {
+            MapReader m = u.get();
+            Optional<String> regex = m.string("dead_letter_pattern");
+            if (regex.isEmpty() || !checkRegex(m.value("dead_letter_pattern").orElseThrow(), regex.get())) {
+                return Optional.empty();
+            }
+            deadLetters = regex.filter(re -> !re.isEmpty()).map(NameSelector::regex); // '' turns it off
+        }
+        Optional<NameSelector> pattern = deadLetters;
+        return zip(owner, tier, (o, t) -> new Unowned(o, t, pattern));
+    }
+
+    /** Topics: the catch-all entry, last, so it owns only what no entry before it claims. */
+    private List<TopicOwnership> topicsWithCatchAll(List<TopicOwnership> topics, Unowned unowned) {
+        return append(topics, new TopicOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
+                unowned.tier(), List.of()));
+    }
+
+    private List<ConsumerGroupOwnership> groupsWithCatchAll(List<ConsumerGroupOwnership> groups, Unowned unowned) {
+        Tier tier = tiers.get(unowned.tier());
+        return append(groups, new ConsumerGroupOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
+                tier.name(), tier.lagAgeWarning(), tier.lagAgeCritical(), Optional.empty(), List.of()));
+    }
+
+    private List<DeadLetterTopic> deadLettersWithCatchAll(List<DeadLetterTopic> dlqs, Unowned unowned) {
+        return unowned.deadLetterPattern().map(p -> append(dlqs, new DeadLetterTopic(p, unowned.owner(),
+                unowned.tier(), Optional.empty(), Optional.empty(), List.of()))).orElse(dlqs);
+    }
+
+    private static <T> List<T> append(List<T> list, T last) {
+        List<T> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
+    }
+
+    /** {@code shared_responsibility:}: per area of seed 000's ownership table, the teams notified besides the owner. */
+    private Map<ResponsibilityArea, List<String>> readSharedResponsibility(MapReader root) {
+        Map<ResponsibilityArea, List<String>> shared = new java.util.EnumMap<>(ResponsibilityArea.class);
+        root.map("shared_responsibility", AREA_KEYS).ifPresent(m -> {
+            for (NodeTuple tuple : m.tuples()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                ResponsibilityArea.ofKey(key).ifPresent(area -> shared.put(area, teamList(m, key)));
+            }
+        });
+        return shared;
+    }
+
+    /** {@code also_notify:} of an entry: known teams, each once. */
+    private List<String> alsoNotify(MapReader r) {
+        return teamList(r, "also_notify");
+    }
+
+    /** A list of team names under {@code key}; each unknown or repeated name is reported where it is written. */
+    private List<String> teamList(MapReader r, String key) {
+        List<String> names = new ArrayList<>();
+        for (Node item : r.list(key)) {
+            if (!(item instanceof ScalarNode s) || s.getValue().isEmpty()) {
+                diagnostics.error(item, "'" + key + "' in " + r.what() + " must list team names, got "
+                        + MapReader.describe(item));
+                continue;
+            }
+            String name = s.getValue();
+            if (names.contains(name)) {
+                diagnostics.error(item, "team '" + name + "' is listed twice in '" + key + "'");
+            } else if (teamsReadable && checkTeam(item, name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private boolean checkTeam(Node at, String name) {
+        if (teams.containsKey(name)) {
+            return true;
+        }
+        if (!declaredTeams.contains(name)) {
+            diagnostics.error(at, "unknown team '" + name + "'" + Suggestions.didYouMean(name, declaredTeams)
+                    + " (known: " + (declaredTeams.isEmpty() ? "none" : String.join(", ",
+                    declaredTeams.stream().sorted().toList())) + ")");
+        }
+        return false;
     }
 
     // ---- teams and tiers -------------------------------------------------------------------
@@ -234,7 +337,8 @@ final class OwnershipReader {
         if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get()));
+        List<String> alsoNotify = alsoNotify(r);
+        return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get(), alsoNotify));
     }
 
     private Optional<ConsumerGroupOwnership> readGroup(MapReader r) {
@@ -258,6 +362,7 @@ final class OwnershipReader {
         // Read the thresholds before giving up on the entry, so their errors are reported too.
         Optional<PromDuration> ownWarning = r.duration("lag_age_warning");
         Optional<PromDuration> ownCritical = r.duration("lag_age_critical");
+        List<String> alsoNotify = alsoNotify(r);
         if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
             return Optional.empty();
         }
@@ -266,28 +371,30 @@ final class OwnershipReader {
         PromDuration critical = ownCritical.orElse(tier.lagAgeCritical());
         checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
         return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
-                freshness));
+                freshness, alsoNotify));
     }
 
     private Optional<DeadLetterTopic> readDeadLetter(MapReader r) {
         Optional<NameSelector> selector = selector(r);
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
+        List<String> alsoNotify = alsoNotify(r);
         if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DeadLetterTopic(selector.get(), owner.get(), tier.get(), r.string("source_topic"),
-                r.string("reason_header")));
+                r.string("reason_header"), alsoNotify));
     }
 
     private Optional<ConnectorOwnership> readConnector(MapReader r) {
         Optional<String> name = r.requiredString("name");
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
+        List<String> alsoNotify = alsoNotify(r);
         if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ConnectorOwnership(name.get(), owner.get(), tier.get()));
+        return Optional.of(new ConnectorOwnership(name.get(), owner.get(), tier.get(), alsoNotify));
     }
 
     private Optional<ClientApp> readClient(MapReader r) {
@@ -295,9 +402,11 @@ final class OwnershipReader {
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
         Map<String, String> match = new TreeMap<>();
-        if (!r.has("match")) {
-            r.missing("match");
+        if (!r.has("match") && !r.has("jvm_job")) {
+            diagnostics.error(r.node(), r.what() + " needs 'match' (its client series), 'jvm_job' (its JVM), or both");
         }
+        Optional<String> jvmJob = r.string("jvm_job").filter(re -> checkRegex(r.value("jvm_job").orElseThrow(), re));
+        List<String> alsoNotify = alsoNotify(r);
         r.value("match").flatMap(v -> MapReader.of(v, diagnostics, "'match' of a client app", anyKey(v)))
                 .ifPresent(m -> {
                     for (NodeTuple tuple : m.tuples()) {
@@ -313,10 +422,10 @@ final class OwnershipReader {
                         diagnostics.error(m.node(), "'match' of a client app needs at least one label, e.g. client_id: \"checkout-.*\"");
                     }
                 });
-        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty() || match.isEmpty()) {
+        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty() || (match.isEmpty() && jvmJob.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new ClientApp(name.get(), owner.get(), tier.get(), match));
+        return Optional.of(new ClientApp(name.get(), owner.get(), tier.get(), match, jvmJob, alsoNotify));
     }
 
     private Optional<Funnel> readFunnel(MapReader r) {
@@ -325,6 +434,7 @@ final class OwnershipReader {
         Optional<String> tier = tier(r);
         Optional<Funnel.Correlation> correlation = r.map("correlation", CORRELATION_KEYS).flatMap(this::correlation);
         PromDuration window = r.duration("window").orElse(Funnel.DEFAULT_WINDOW);
+        List<String> alsoNotify = alsoNotify(r);
         if (!r.has("stages")) {
             r.missing("stages");
         }
@@ -358,7 +468,7 @@ final class OwnershipReader {
                 || stageNodes.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages));
+        return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages, alsoNotify));
     }
 
     private Optional<Funnel.Correlation> correlation(MapReader c) {

@@ -75,7 +75,7 @@ class ExampleOwnershipTest {
 
     @Test
     void topicsWithDefaultTierAndPattern() {
-        assertEquals(5, model.topics().size());
+        assertEquals(6, model.topics().size(), "five entries and the catch-all for unowned topics");
         TopicOwnership reservations = model.topics().get(2);
         assertEquals(NameSelector.exact("inventory.reservations.v1"), reservations.selector());
         assertEquals("tier-2", reservations.tier());
@@ -106,7 +106,7 @@ class ExampleOwnershipTest {
         DeadLetterTopic dlq = model.deadLetterTopic("fulfillment.dlq.v1").orElseThrow();
         assertEquals(Optional.of("orders.accepted.v1"), dlq.sourceTopic());
         assertEquals(Optional.of("x-failure-reason"), dlq.reasonHeader());
-        assertEquals(new ConnectorOwnership("orders-to-warehouse", "platform", "tier-2"), model.connectors().get(0));
+        assertEquals(new ConnectorOwnership("orders-to-warehouse", "platform", "tier-2", List.of()), model.connectors().get(0));
         assertEquals(Map.of("client_id", "checkout-.*"), model.clientApps().get(0).match());
         Platform platform = model.platform();
         assertEquals("platform", platform.owner());

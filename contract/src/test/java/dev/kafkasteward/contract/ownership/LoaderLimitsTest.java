@@ -113,7 +113,8 @@ class LoaderLimitsTest {
         text.append("topics: *l20\n");
         List<Diagnostic> found = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Loading.errors(text.toString()));
         assertEquals("unknown key 'l0' in the ownership file; expected one of: client_apps, cluster, connectors,"
-                + " consumer_groups, dead_letter_topics, default_tier, funnels, platform, teams, tiers, topics",
+                + " consumer_groups, dead_letter_topics, default_tier, funnels, platform, shared_responsibility, teams,"
+                + " tiers, topics, unowned",
                 found.get(0).message());
         // Both items of 'topics' are one aliased node; its position is that of its anchor '&l19'.
         assertEquals("test.yml:20:6: a topic must be a mapping, got a list", found.get(found.size() - 2).toString());

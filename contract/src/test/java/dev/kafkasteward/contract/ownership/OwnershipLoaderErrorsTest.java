@@ -61,14 +61,14 @@ class OwnershipLoaderErrorsTest {
         assertEquals(2, found.size(), Loading.lines(found));
         assertDiagnostic(line(2), 5, "missing required key 'owner' in a topic", found.get(0));
         assertDiagnostic(line(3), 5, "unknown key 'ownr' in a topic (did you mean 'owner'?);"
-                + " expected one of: name, owner, pattern, tier", found.get(1));
+                + " expected one of: also_notify, name, owner, pattern, tier", found.get(1));
     }
 
     @Test
     void unknownRootKeyWithoutACloseCandidateHasNoSuggestion() {
         assertDiagnostic(line(1), 1, "unknown key 'alerting' in the ownership file; expected one of: client_apps,"
                         + " cluster, connectors, consumer_groups, dead_letter_topics, default_tier, funnels, platform,"
-                        + " teams, tiers, topics",
+                        + " shared_responsibility, teams, tiers, topics, unowned",
                 only(BASE + "alerting: true\n"));
     }
 

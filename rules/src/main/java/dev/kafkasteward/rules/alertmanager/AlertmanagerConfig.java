@@ -18,9 +18,15 @@ public record AlertmanagerConfig(Global global, Route route, List<InhibitRule> i
     public record Global(String smtpFrom, String smtpSmarthost) {
     }
 
-    /** A routing-tree node; {@code matchers} use Alertmanager's {@code label="value"} syntax. */
+    /**
+     * A routing-tree node; {@code matchers} use Alertmanager's {@code label="value"} syntax. With
+     * {@code continue: true} an alert this node matched goes on to the next sibling, so one alert can
+     * reach several teams.
+     */
     public record Route(String receiver, List<String> groupBy, List<String> matchers, String groupWait,
-                        String groupInterval, String repeatInterval, List<Route> routes) {
+                        String groupInterval, String repeatInterval,
+                        @com.fasterxml.jackson.annotation.JsonProperty("continue") Boolean continueMatching,
+                        List<Route> routes) {
     }
 
     /** Mutes {@code target} alerts while a {@code source} alert with the same {@code equal} labels fires. */

@@ -121,6 +121,6 @@ class AlertmanagerConfigGeneratorTest {
         } catch (OwnershipException e) {
             throw new AssertionError(e.getMessage(), e);
         }
-        return new AlertmanagerConfigGenerator(version, 1.0, SMTP).generate(ownership, List.of());
+        return new AlertmanagerConfigGenerator(version, 1.0, SMTP).generate(ownership, List.of(), java.util.Set.of());
     }
 }

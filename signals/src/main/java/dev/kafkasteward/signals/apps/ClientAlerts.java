@@ -5,6 +5,8 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ClientApp;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.claim.RegexSample;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
@@ -43,27 +45,31 @@ public final class ClientAlerts extends InstanceFamily {
      * and scenario values: a gauge fires holding {@code fire} and stays silent at {@code quiet}; a
      * counter ({@code step} > 0) grows by {@code step} a minute and fires with {@code value}.
      */
-    private record ClientSignal(String alert, MetricDef metric, BiFunction<String, Double, String> expr,
-                                SeverityRule severity, boolean tierFor, ValueUnit unit, String summary, String meaning, double fire,
-                                double quiet, double step, double value, int range) {
+    private record ClientSignal(String alert, ResponsibilityArea area, MetricDef metric,
+                                BiFunction<String, Double, Condition> condition, SeverityRule severity, boolean tierFor,
+                                ValueUnit unit, String summary, String meaning, double fire, double quiet, double step,
+                                double value, int range) {
     }
 
     private static final List<ClientSignal> SIGNALS = List.of(
-            new ClientSignal(PRODUCER_ERRORS, JmxMetrics.PRODUCER_RECORD_ERRORS,
-                    (s, scale) -> "sum by (cluster, client_id) (rate(" + s + "[" + Durations.window("5m", scale)
-                            + "])) > 0", SeverityRule.TIER, true,
+            new ClientSignal(PRODUCER_ERRORS, ResponsibilityArea.PRODUCER_DELIVERY, JmxMetrics.PRODUCER_RECORD_ERRORS,
+                    (s, scale) -> Condition.above("sum by (cluster, client_id) (rate(" + s + "["
+                            + Durations.window("5m", scale) + "]))", 0), SeverityRule.TIER, true,
                     ValueUnit.NUMBER, "fails to send records", "records per second fail to be sent after retries:"
                     + " the application loses or must resend them", 0, 0, 60, 1, 5),
-            new ClientSignal(CONSUMER_LAG, JmxMetrics.CONSUMER_RECORDS_LAG_MAX,
-                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > " + RECORDS_LAG_MAX, SeverityRule.WARNING, true,
+            new ClientSignal(CONSUMER_LAG, ResponsibilityArea.CONSUMER_LAG, JmxMetrics.CONSUMER_RECORDS_LAG_MAX,
+                    (s, scale) -> Condition.above("max by (cluster, client_id) (" + s + ")", RECORDS_LAG_MAX),
+                    SeverityRule.WARNING, true,
                     ValueUnit.NUMBER, "lags behind", "records behind on its most lagging partition (threshold "
                     + RECORDS_LAG_MAX + ")", 25_000, 10, 0, 25_000, 0),
-            new ClientSignal(POLL_STUCK, JmxMetrics.CONSUMER_LAST_POLL_SECONDS_AGO,
-                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > " + POLL_SECONDS, SeverityRule.TIER, false,
+            new ClientSignal(POLL_STUCK, ResponsibilityArea.CONSUMER_LAG, JmxMetrics.CONSUMER_LAST_POLL_SECONDS_AGO,
+                    (s, scale) -> Condition.above("max by (cluster, client_id) (" + s + ")", POLL_SECONDS),
+                    SeverityRule.TIER, false,
                     ValueUnit.DURATION, "has stopped polling", "since the last poll(): the processing loop is stuck"
                     + " (threshold " + POLL_SECONDS + "s)", 600, 1, 0, 600, 0),
-            new ClientSignal(STREAMS_THREADS, JmxMetrics.STREAMS_FAILED_THREADS,
-                    (s, scale) -> "max by (cluster, client_id) (" + s + ") > 0", SeverityRule.WARNING, false,
+            new ClientSignal(STREAMS_THREADS, ResponsibilityArea.CONSUMER_LAG, JmxMetrics.STREAMS_FAILED_THREADS,
+                    (s, scale) -> Condition.above("max by (cluster, client_id) (" + s + ")", 0),
+                    SeverityRule.WARNING, false,
                     ValueUnit.NUMBER, "lost Streams threads", "stream threads died since start: fewer tasks are"
                     + " processed", 1, 0, 0, 1, 0));
 
@@ -80,13 +86,13 @@ public final class ClientAlerts extends InstanceFamily {
     public List<AlertInstance> instances(Ownership ownership) {
         String cluster = ownership.cluster();
         List<AlertInstance> instances = new ArrayList<>();
-        for (ClientApp app : ownership.clientApps()) {
-            Recipient to = new Recipient(app.owner(), ownership.tier(app.tier()), cluster);
+        for (ClientApp app : ownership.clientApps().stream().filter(a -> !a.match().isEmpty()).toList()) {
             List<String> matchers = new ArrayList<>();
             matchers.add(PromQl.eq("cluster", cluster));
             new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(PromQl.matches(label, regex)));
             Optional<Map<String, String>> sample = sample(app);
             for (ClientSignal s : SIGNALS) {
+                Recipient to = Recipient.of(ownership, s.area(), app.owner(), app.alsoNotify(), app.tier());
                 PromDuration alertFor = scaled(s.tierFor() ? to.tier().alertFor() : PromDuration.ofSeconds(120));
                 String owner = app.owner();
                 Text text = new Text(v -> "Client " + v.label("client_id") + " of " + app.name() + " " + s.summary()
@@ -94,7 +100,7 @@ public final class ClientAlerts extends InstanceFamily {
                         + ", cluster " + v.label("cluster") + "). Owner: " + owner + ".");
                 List<Scenario> scenarios = sample.map(labels -> List.of(scenario(s, cluster, labels, timeScale())))
                         .orElse(List.of());
-                instances.add(to.alert(s.alert(), s.expr().apply(s.metric().select(matchers.toArray(String[]::new)),
+                instances.add(to.alert(s.alert(), s.condition().apply(s.metric().select(matchers.toArray(String[]::new)),
                         timeScale()), alertFor, s.severity(), text, scenarios));
             }
         }

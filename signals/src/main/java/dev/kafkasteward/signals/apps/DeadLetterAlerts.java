@@ -4,6 +4,8 @@ import dev.kafkasteward.contract.catalog.DeadLetterMetrics;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.claim.Claim;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.AlertInstance;
@@ -46,9 +48,10 @@ public final class DeadLetterAlerts extends InstanceFamily {
             String owner = dlq.owner();
             String source = dlq.sourceTopic().map(s -> " Records come from " + s + ".").orElse("");
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
-            Recipient to = new Recipient(owner, ownership.tier(dlq.tier()), cluster);
-            instances.add(to.alert(NEW_RECORDS, "sum by (cluster, topic) (increase("
-                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "])) > 0",
+            Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, owner, dlq.alsoNotify(), dlq.tier());
+            // max, not sum: every exporter replica counts the same records from the same offsets.
+            instances.add(to.alert(NEW_RECORDS, Condition.above("max by (cluster, topic) (increase("
+                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "]))", 0),
                     PromDuration.ofSeconds(0), SeverityRule.TIER,
                     new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "

@@ -4,6 +4,8 @@ import dev.kafkasteward.contract.catalog.FunnelMetrics;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
@@ -48,14 +50,16 @@ public final class FunnelAlerts extends InstanceFamily {
         for (Funnel funnel : ownership.funnels()) {
             Tier tier = ownership.tier(funnel.tier());
             String owner = funnel.owner();
-            Recipient recipient = new Recipient(owner, tier, cluster);
+            Recipient recipient = Recipient.of(ownership, ResponsibilityArea.BUSINESS_COMPLETION, owner,
+                    funnel.alsoNotify(), funnel.tier());
             String c = PromQl.eq("cluster", cluster);
             String f = PromQl.eq("funnel", funnel.name());
             List<Funnel.Stage> overdueStages = funnel.overdueStages();
             if (!overdueStages.isEmpty()) {
                 Funnel.Stage stage = overdueStages.get(0);
-                instances.add(recipient.alert(KEYS_OVERDUE, "sum by (cluster, funnel, stage) ("
-                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ") > 0", scaled(tier.alertFor()),
+                // Summed: replicas split the stage partitions between them, each reports its share.
+                instances.add(recipient.alert(KEYS_OVERDUE, Condition.above("sum by (cluster, funnel, stage) ("
+                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ")", 0), scaled(tier.alertFor()),
                         SeverityRule.TIER,
                         new Text(v -> "Keys are overdue in stage " + v.label("stage") + " of funnel " + v.label("funnel")
                                 + ".", v -> v.value(ValueUnit.NUMBER) + " keys of funnel " + v.label("funnel")
@@ -69,11 +73,11 @@ public final class FunnelAlerts extends InstanceFamily {
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
                 String to = funnel.stages().get(i + 1).name();
-                String expr = "sum by (cluster, funnel) (increase(" + FunnelMetrics.STAGE_EVENTS.select(c, f,
-                        PromQl.eq("stage", to)) + "[" + window.text() + "])) / sum by (cluster, funnel) (increase("
-                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", from)) + "[" + window.text()
-                        + "])) < " + PromQl.number(MIN_CONVERSION);
-                instances.add(recipient.alert(CONVERSION_LOW, expr, scaled(PromDuration.ofSeconds(900)),
+                Condition condition = Condition.below("sum by (cluster, funnel) (increase("
+                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", to)) + "[" + window.text()
+                        + "])) / sum by (cluster, funnel) (increase(" + FunnelMetrics.STAGE_EVENTS.select(c, f,
+                        PromQl.eq("stage", from)) + "[" + window.text() + "]))", MIN_CONVERSION);
+                instances.add(recipient.alert(CONVERSION_LOW, condition, scaled(PromDuration.ofSeconds(900)),
                         SeverityRule.WARNING, Map.of("stage", to),
                         new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + to + ".",
                                 v -> "Only " + v.value(ValueUnit.RATIO) + " of the events that reached stage " + from

@@ -37,6 +37,9 @@ public record Claim<T extends OwnedSelection>(T entry, List<NameSelector> exclud
         List<NameSelector> earlier = new ArrayList<>();
         for (T entry : entries) {
             NameSelector selector = entry.selector();
+            if (earlier.contains(selector)) {
+                continue; // the same pattern again (the loader's catch-all after a file's own '.*'): nothing left
+            }
             List<NameSelector> excluded = overlapping(selector, earlier);
             earlier.add(selector);
             if (!selector.isPattern() && !excluded.isEmpty()) {

@@ -2,7 +2,9 @@ package dev.kafkasteward.signals.consumer;
 
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import dev.kafkasteward.contract.ownership.Tier;
+import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.claim.Claim;
 import dev.kafkasteward.signals.OwnershipMemo;
 import java.util.List;
@@ -15,8 +17,8 @@ import java.util.Optional;
  */
 public final class ConsumerEntries {
 
-    /** An entry that gets alerts: its claim on groups and its resolved tier. */
-    record Planned(Claim<ConsumerGroupOwnership> claim, Tier tier) {
+    /** An entry that gets alerts: its claim on groups, its resolved tier, and who its alerts reach. */
+    record Planned(Claim<ConsumerGroupOwnership> claim, Tier tier, Recipient recipient) {
 
         ConsumerGroupOwnership entry() {
             return claim.entry();
@@ -42,7 +44,9 @@ public final class ConsumerEntries {
     }
 
     private static List<Planned> computePlan(Ownership ownership) {
-        return Claim.plan(ownership.consumerGroups(), ownership::consumerGroupOwner)
-                .stream().map(c -> new Planned(c, ownership.tier(c.entry().tier()))).toList();
+        return Claim.plan(ownership.consumerGroups(), ownership::consumerGroupOwner).stream()
+                .map(c -> new Planned(c, ownership.tier(c.entry().tier()), Recipient.of(ownership,
+                        ResponsibilityArea.CONSUMER_LAG, c.owner(), c.entry().alsoNotify(), c.entry().tier())))
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.AlertInstance;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.Scenario;
@@ -63,20 +64,22 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
         for (ConsumerEntries.Planned p : entries.plan(ownership)) {
             PromDuration alertFor = scaled(p.tier().alertFor());
             String owner = p.entry().owner();
-            Recipient to = new Recipient(owner, p.tier(), cluster);
+            Recipient to = p.recipient();
             for (StatusSignal s : STATUS_SIGNALS) {
-                String expr = "count by (cluster, group, topic) (" + LagMetrics.PARTITION_STATUS.select(
-                        with(p.matchers(cluster), PromQl.eq("status", s.status()))) + " == 1) > 0";
+                // Per partition the largest over exporter replicas first: two replicas do not double the count.
+                Condition condition = Condition.above("count by (cluster, group, topic) (max by (cluster, group,"
+                        + " topic, partition) (" + LagMetrics.PARTITION_STATUS.select(with(p.matchers(cluster),
+                        PromQl.eq("status", s.status()))) + ") == 1)", 0);
                 Text text = new Text(v -> "Consumer group " + v.label("group") + " " + s.summary() + " topic "
                         + v.label("topic") + ".",
                         v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
                                 + v.label("cluster") + " " + s.meaning() + " (group " + v.label("group") + ", "
                                 + p.tier().name() + "). Owner: " + owner + ".");
-                instances.add(to.alert(s.alert(), expr, alertFor, s.severity(), text,
+                instances.add(to.alert(s.alert(), condition, alertFor, s.severity(), text,
                         statusScenarios(p, cluster, s.status())));
             }
-            String lost = "sum by (cluster, group, topic) (" + LagMetrics.RECORDS_LOST.select(
-                    p.matchers(cluster).toArray(String[]::new)) + ") > 0";
+            Condition lost = Condition.above("sum by (cluster, group, topic) (max by (cluster, group, topic, partition)"
+                    + " (" + LagMetrics.RECORDS_LOST.select(p.matchers(cluster).toArray(String[]::new)) + "))", 0);
             instances.add(to.alert(RECORDS_LOST, lost, PromDuration.ofSeconds(0), SeverityRule.TIER,
                     new Text(v -> "Consumer group " + v.label("group") + " lost records of topic " + v.label("topic")
                             + ".",
@@ -84,8 +87,9 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
                                     + v.label("topic") + " in cluster " + v.label("cluster") + " before consumer group "
                                     + v.label("group") + " read them. Owner: " + owner + "."),
                     lostScenarios(p, cluster)));
-            String headroom = "min by (cluster, group, topic) (" + LagMetrics.RETENTION_HEADROOM.select(
-                    p.matchers(cluster).toArray(String[]::new)) + ") < " + HEADROOM_SECONDS;
+            Condition headroom = Condition.below("min by (cluster, group, topic) ("
+                    + LagMetrics.RETENTION_HEADROOM.select(p.matchers(cluster).toArray(String[]::new)) + ")",
+                    HEADROOM_SECONDS);
             instances.add(to.alert(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER,
                     new Text(v -> "Retention is about to delete records consumer group " + v.label("group")
                             + " has not read.",

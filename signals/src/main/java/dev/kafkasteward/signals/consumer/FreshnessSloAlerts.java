@@ -9,6 +9,7 @@ import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.Recording;
 import dev.kafkasteward.signals.AlertInstance;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.Scenario;
@@ -88,13 +89,13 @@ public final class FreshnessSloAlerts extends InstanceFamily {
                 continue; // a 100 % objective has no budget to burn; nothing to alert on
             }
             String owner = p.entry().owner();
-            Recipient to = new Recipient(owner, p.tier(), cluster);
+            Recipient to = p.recipient();
             String objective = "lag age under " + slo.lagAgeUnder().text() + " for " + slo.objective().text()
                     + " of " + slo.window().text();
-            instances.add(to.alert(PAGE, expr(p, cluster, budget, BurnWindow.page(slo.window())),
+            instances.add(to.alert(PAGE, Condition.of(expr(p, cluster, budget, BurnWindow.page(slo.window()))),
                     PromDuration.ofSeconds(0), SeverityRule.TIER, text("fast", objective, owner),
                     scenarios(p, cluster, slo, budget)));
-            instances.add(to.alert(TICKET, expr(p, cluster, budget, BurnWindow.ticket(slo.window())),
+            instances.add(to.alert(TICKET, Condition.of(expr(p, cluster, budget, BurnWindow.ticket(slo.window()))),
                     PromDuration.ofSeconds(0), SeverityRule.WARNING, text("steadily", objective, owner),
                     scenarios(p, cluster, slo, budget)));
         }

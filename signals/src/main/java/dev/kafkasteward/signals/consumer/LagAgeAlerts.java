@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.signals.AlertInstance;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
@@ -76,19 +77,19 @@ public final class LagAgeAlerts extends InstanceFamily {
         for (ConsumerEntries.Planned p : entries.plan(ownership)) {
             PromDuration alertFor = scaled(p.tier().alertFor());
             String owner = p.entry().owner();
-            Recipient to = new Recipient(owner, p.tier(), cluster);
+            Recipient to = p.recipient();
             for (Level level : Level.values()) {
                 String threshold = level.threshold(p.entry()).text();
                 double seconds = seconds(level.threshold(p.entry()));
-                String expr = "max by (" + String.join(", ", BY) + ") (" + METRIC.select(p.matchers(cluster)
-                        .toArray(String[]::new)) + ") > " + PromQl.number(seconds);
+                Condition condition = Condition.above("max by (" + String.join(", ", BY) + ") ("
+                        + METRIC.select(p.matchers(cluster).toArray(String[]::new)) + ")", seconds);
                 Text text = new Text(v -> "Consumer group " + v.label("group") + " is more than " + threshold
                         + " behind on topic " + v.label("topic") + ".",
                         v -> "The oldest record consumer group " + v.label("group") + " has not consumed from topic "
                                 + v.label("topic") + " in cluster " + v.label("cluster") + " is "
                                 + v.value(ValueUnit.DURATION) + " old, above the " + level.word + " threshold of "
                                 + threshold + " for " + p.tier().name() + ". Owner: " + owner + ".");
-                instances.add(to.alert(level.alert, expr, alertFor, level.severity, text,
+                instances.add(to.alert(level.alert, condition, alertFor, level.severity, text,
                         scenarios(p, cluster, seconds)));
             }
         }

@@ -1,6 +1,8 @@
 package dev.kafkasteward.signals.platform;
 
 import dev.kafkasteward.contract.catalog.JmxMetrics;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.consumer.ConsumerStatusAlerts;
 import dev.kafkasteward.signals.promql.Durations;
@@ -30,26 +32,26 @@ public final class ControllerAlerts {
     }
 
     public static PlatformFamily family(double timeScale) {
-        return new PlatformFamily("controller", timeScale, List.of(
+        return new PlatformFamily("controller", ResponsibilityArea.BROKERS_AND_CONTROLLERS, timeScale, List.of(
                 new PlatformSignal(OFFLINE_PARTITIONS, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> "sum by (cluster) (" + JmxMetrics.OFFLINE_PARTITIONS.select(PromQl.eq("cluster", c))
-                                + ") > 0",
+                        c -> Condition.above("sum by (cluster) (" + JmxMetrics.OFFLINE_PARTITIONS.select(
+                                PromQl.eq("cluster", c)) + ")", 0),
                         new Text(v -> "Partitions are offline in cluster " + v.label("cluster") + ".",
                                 v -> v.value(ValueUnit.NUMBER) + " partitions in cluster " + v.label("cluster")
                                         + " have no leader: nobody can produce to or consume from them."),
                         c -> Scenarios.gauge(JmxMetrics.OFFLINE_PARTITIONS, c, List.of(),
                                 Map.of("instance", "controller-1:7072"), 3, null, 0)),
                 new PlatformSignal(ACTIVE_CONTROLLER, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> "sum by (cluster) (" + JmxMetrics.ACTIVE_CONTROLLER_COUNT.select(PromQl.eq("cluster", c))
-                                + ") != 1",
+                        c -> Condition.notEqual("sum by (cluster) (" + JmxMetrics.ACTIVE_CONTROLLER_COUNT.select(
+                                PromQl.eq("cluster", c)) + ")", 1),
                         new Text(v -> "Cluster " + v.label("cluster") + " does not have exactly one active controller.",
                                 v -> "Cluster " + v.label("cluster") + " reports " + v.value(ValueUnit.NUMBER)
                                         + " active controllers instead of 1: metadata changes, leader elections and"
                                         + " broker registrations stall."),
                         ControllerAlerts::twoActiveControllers),
                 new PlatformSignal(UNCLEAN_ELECTION, SeverityRule.TIER, Durations.parse("0s"),
-                        c -> "sum by (cluster) (increase(" + JmxMetrics.UNCLEAN_LEADER_ELECTIONS.select(
-                                PromQl.eq("cluster", c)) + "[" + Durations.window("5m", timeScale) + "])) > 0",
+                        c -> Condition.above("sum by (cluster) (increase(" + JmxMetrics.UNCLEAN_LEADER_ELECTIONS.select(
+                                PromQl.eq("cluster", c)) + "[" + Durations.window("5m", timeScale) + "]))", 0),
                         new Text(v -> "An unclean leader election happened in cluster " + v.label("cluster") + ".",
                                 v -> v.value(ValueUnit.NUMBER) + " unclean leader elections in cluster "
                                         + v.label("cluster") + " in the last 5 minutes: a replica outside the ISR became"

@@ -5,6 +5,8 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.Percent;
 import dev.kafkasteward.contract.ownership.Platform;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
@@ -38,7 +40,7 @@ public final class DiskAlerts {
     }
 
     public static PlatformFamily family(double timeScale) {
-        return new PlatformFamily("disk", timeScale, DiskAlerts::signals, List.of(
+        return new PlatformFamily("disk", ResponsibilityArea.HOST_AND_DISK, timeScale, DiskAlerts::signals, List.of(
                 Inhibition.of(EXHAUSTION_CRITICAL, PromQl.eq("alertname", EXHAUSTION_WARNING), LOG_DIR),
                 Inhibition.of(USAGE_CRITICAL, PromQl.eq("alertname", USAGE_WARNING), LOG_DIR)));
     }
@@ -51,8 +53,8 @@ public final class DiskAlerts {
                 usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), Durations.parse("15m")),
                 usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), Durations.parse("5m")),
                 new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> "max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
-                                PromQl.eq("cluster", c)) + ") > 0",
+                        c -> Condition.above("max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
+                                PromQl.eq("cluster", c)) + ")", 0),
                         new Text(v -> "Log dir " + v.label("log_dir") + " on broker " + v.label("broker") + " is offline.",
                                 v -> "Broker " + v.label("broker") + " in cluster " + v.label("cluster")
                                         + " reports log dir " + v.label("log_dir") + " as failed: its replicas are"
@@ -66,8 +68,8 @@ public final class DiskAlerts {
                                              PromDuration alertFor) {
         long seconds = horizon.seconds();
         return new PlatformSignal(alert, severity, alertFor,
-                c -> "min by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(
-                        PromQl.eq("cluster", c)) + ") < " + seconds,
+                c -> Condition.below("min by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(
+                        PromQl.eq("cluster", c)) + ")", seconds),
                 new Text(v -> "Disk of broker " + v.label("broker") + " fills up within " + horizon.text() + ".",
                         v -> "At the current growth, log dir " + v.label("log_dir") + " of broker " + v.label("broker")
                                 + " in cluster " + v.label("cluster") + " is full in " + v.value(ValueUnit.DURATION)
@@ -79,9 +81,9 @@ public final class DiskAlerts {
 
     private static PlatformSignal usage(String alert, SeverityRule severity, Percent ratio, PromDuration alertFor) {
         return new PlatformSignal(alert, severity, alertFor,
-                c -> "max by (cluster, broker, log_dir) (1 - " + DiskMetrics.LOG_DIR_USABLE.select(PromQl.eq("cluster", c))
-                        + " / " + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c)) + ") > "
-                        + PromQl.number(ratio.ratio()),
+                c -> Condition.above("max by (cluster, broker, log_dir) (1 - " + DiskMetrics.LOG_DIR_USABLE.select(
+                        PromQl.eq("cluster", c)) + " / " + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c)) + ")",
+                        ratio.ratio()),
                 new Text(v -> "Disk of broker " + v.label("broker") + " is more than " + ratio.text() + " full.",
                         v -> "Log dir " + v.label("log_dir") + " of broker " + v.label("broker") + " in cluster "
                                 + v.label("cluster") + " is " + v.value(ValueUnit.RATIO) + " full (threshold "

@@ -2,6 +2,8 @@ package dev.kafkasteward.signals.platform;
 
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
+import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
@@ -30,10 +32,11 @@ public final class ReplicationAlerts {
     }
 
     public static PlatformFamily family(double timeScale) {
-        return new PlatformFamily("replication", timeScale, List.of(
+        return new PlatformFamily("replication", ResponsibilityArea.BROKERS_AND_CONTROLLERS, timeScale, List.of(
                 new PlatformSignal(TOPIC_URP, SeverityRule.WARNING, Durations.parse("10m"),
-                        c -> "max by (cluster, topic) (" + ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.select(
-                                PromQl.eq("cluster", c)) + ") > 0",
+                        c -> Condition.above("max by (cluster, topic) ("
+                                + ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.select(PromQl.eq("cluster", c))
+                                + ")", 0),
                         new Text(v -> "Topic " + v.label("topic") + " has under-replicated partitions.",
                                 v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic")
                                         + " in cluster " + v.label("cluster") + " have fewer in-sync replicas than"
@@ -41,8 +44,8 @@ public final class ReplicationAlerts {
                         c -> Scenarios.gauge(ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS, c, List.of("topic"),
                                 Map.of("topic", "orders"), 3, Map.of("topic", "healthy"), 0)),
                 new PlatformSignal(BROKER_URP, SeverityRule.WARNING, Durations.parse("10m"),
-                        c -> "max by (cluster, instance) (" + JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS.select(
-                                PromQl.eq("cluster", c)) + ") > 0",
+                        c -> Condition.above("max by (cluster, instance) ("
+                                + JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS.select(PromQl.eq("cluster", c)) + ")", 0),
                         new Text(v -> "Broker " + v.label("instance") + " leads under-replicated partitions.",
                                 v -> "Broker " + v.label("instance") + " in cluster " + v.label("cluster") + " leads "
                                         + v.value(ValueUnit.NUMBER) + " partitions whose followers are not all in sync"
@@ -50,8 +53,8 @@ public final class ReplicationAlerts {
                         c -> Scenarios.gauge(JmxMetrics.BROKER_UNDER_REPLICATED_PARTITIONS, c, List.of("instance"),
                                 Map.of("instance", "broker-1:7071"), 4, Map.of("instance", "broker-2:7071"), 0)),
                 new PlatformSignal(BROKER_UNDER_MIN_ISR, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> "max by (cluster, instance) (" + JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS.select(
-                                PromQl.eq("cluster", c)) + ") > 0",
+                        c -> Condition.above("max by (cluster, instance) ("
+                                + JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS.select(PromQl.eq("cluster", c)) + ")", 0),
                         new Text(v -> "Broker " + v.label("instance") + " leads partitions under min.insync.replicas.",
                                 v -> "Broker " + v.label("instance") + " in cluster " + v.label("cluster") + " leads "
                                         + v.value(ValueUnit.NUMBER) + " partitions with fewer in-sync replicas than"
@@ -59,9 +62,9 @@ public final class ReplicationAlerts {
                         c -> Scenarios.gauge(JmxMetrics.BROKER_UNDER_MIN_ISR_PARTITIONS, c, List.of("instance"),
                                 Map.of("instance", "broker-1:7071"), 2, Map.of("instance", "broker-2:7071"), 0)),
                 new PlatformSignal(ISR_SHRINKS, SeverityRule.WARNING, Durations.parse("5m"),
-                        c -> "sum by (cluster, instance) (increase(" + JmxMetrics.ISR_SHRINKS.select(
-                                PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "])) > "
-                                + ISR_SHRINKS_IN_15M,
+                        c -> Condition.above("sum by (cluster, instance) (increase(" + JmxMetrics.ISR_SHRINKS.select(
+                                PromQl.eq("cluster", c)) + "[" + Durations.window("15m", timeScale) + "]))",
+                                ISR_SHRINKS_IN_15M),
                         new Text(v -> "In-sync replica sets shrink often on broker " + v.label("instance") + ".",
                                 v -> "Partitions on broker " + v.label("instance") + " in cluster " + v.label("cluster")
                                         + " lost in-sync replicas " + v.value(ValueUnit.NUMBER) + " times in 15 minutes"
