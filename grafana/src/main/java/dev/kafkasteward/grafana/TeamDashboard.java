@@ -67,6 +67,7 @@ final class TeamDashboard {
         if (!topics.isEmpty()) {
             panels.addAll(topics(grid, topics));
         }
+        panels.addAll(SignalPanels.row(grid, ownership, plan, team, options.links()));
         String uid = DashboardUids.team(ownership.cluster(), team);
         List<Dashboard.Link> links = new ArrayList<>(DashboardFrame.clusterLinks(ownership, uid));
         plan.alertsReaching(team).forEach(alert ->

@@ -42,7 +42,13 @@ final class CatalogNames {
     }
 
     /** The labels a series may be matched or grouped on: its catalog labels, plus job and instance for jmx. */
+    /**
+     * Whether a query may use {@code label} on {@code def}: its own labels, and the labels Prometheus adds from
+     * the scrape target ({@code job}, {@code instance}; and {@code cluster} on jmx series, which the scrape
+     * config adds as grafana/README.md asks, and the alerts' expressions select by).
+     */
     static boolean hasLabel(MetricDef def, String label) {
-        return def.labels().contains(label) || (def.source() instanceof Source.JmxConfig && TARGET_LABELS.contains(label));
+        return def.labels().contains(label) || TARGET_LABELS.contains(label)
+                || (def.source() instanceof Source.JmxConfig && label.equals("cluster"));
     }
 }

@@ -157,7 +157,8 @@ final class DashboardLint {
             if (target.has("datasource")) {
                 templatedDatasource(where + " query " + target.path("refId").asText(), target.path("datasource"));
             }
-            query(where, target.path("expr").asText(""));
+            query(where, target.path("expr").asText(""),
+                    p.path("description").asText("").startsWith(SignalPanels.DESCRIPTION_PREFIX));
         }
     }
 
@@ -189,7 +190,11 @@ final class DashboardLint {
         }
     }
 
-    private void query(String where, String expr) {
+    /**
+     * @param alertView a panel showing what an alert evaluates: its range windows are the alert's own, so
+     *                  the panel agrees with the rule, and need not be {@code $__rate_interval}
+     */
+    private void query(String where, String expr, boolean alertView) {
         if (expr.isBlank()) {
             violations.add(where + " has an empty query");
             return;
@@ -202,7 +207,7 @@ final class DashboardLint {
             return;
         }
         for (PromQlReferences.MetricRef ref : refs.metrics()) {
-            if (ref.enclosing() != null && RANGE_FUNCTIONS.contains(ref.enclosing())
+            if (ref.enclosing() != null && RANGE_FUNCTIONS.contains(ref.enclosing()) && !alertView
                     && !"$__rate_interval".equals(ref.range())) {
                 violations.add(where + ": " + ref.enclosing() + "(" + ref.name() + "[" + ref.range()
                         + "]) should use $__rate_interval");

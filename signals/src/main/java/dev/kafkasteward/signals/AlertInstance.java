@@ -3,6 +3,8 @@ package dev.kafkasteward.signals;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import dev.kafkasteward.contract.ownership.Severity;
+import dev.kafkasteward.signals.promql.TemplateVars;
+import dev.kafkasteward.signals.promql.ValueUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,42 @@ public record AlertInstance(String alert, Condition condition, PromDuration aler
     /** The alerting expression. */
     public String expr() {
         return condition.expr();
+    }
+
+    /**
+     * What the alert's value measures: the unit its description prints the value in (read from the text
+     * itself, so text and panels cannot disagree); {@link ValueUnit#NUMBER} when the text prints no value.
+     */
+    public ValueUnit unit() {
+        ValueUnit[] printed = {ValueUnit.NUMBER};
+        text.description().apply(new TemplateVars() {
+            @Override
+            public String label(String name) {
+                return name;
+            }
+
+            @Override
+            public String value(ValueUnit unit) {
+                printed[0] = unit;
+                return "";
+            }
+        });
+        return printed[0];
+    }
+
+    /** The summary with each label shown as {@code <label>}: what the alert says, for any asset. */
+    public String genericSummary() {
+        return text.summary().apply(new TemplateVars() {
+            @Override
+            public String label(String name) {
+                return "<" + name + ">";
+            }
+
+            @Override
+            public String value(ValueUnit unit) {
+                return "<value>";
+            }
+        });
     }
 
     /** Every team the alert reaches: the owner first, then the others. */

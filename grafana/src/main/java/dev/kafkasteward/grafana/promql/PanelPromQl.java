@@ -26,6 +26,11 @@ public final class PanelPromQl {
     private PanelPromQl() {
     }
 
+    /** {@code job=~"$job"} and {@code instance=~"$instance"}: the scope of every jmx selector. */
+    public static List<String> jobAndInstance() {
+        return JOB_INSTANCE;
+    }
+
     /** {@code label="value"}. */
     public static String equal(String label, String value) {
         return PromQl.eq(label, value);
