@@ -33,7 +33,7 @@ final class DemoStack implements AutoCloseable {
         Path abs = out.toAbsolutePath();
         try {
             MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries.get(),
-                    abs.resolve("stack"), "127.0.0.1:" + demo.exporterPort(),
+                    abs.resolve("stack"), List.of("127.0.0.1:" + demo.exporterPort()),
                     List.of(abs.resolve(RulesGenerator.RULES_GLOB)), abs.resolve(RulesGenerator.ALERTMANAGER_FILE),
                     interval, prometheusPort, alertmanagerPort, List.of()));
             return new DemoStack(Optional.of(stack), line("Prometheus UI (alerts)", stack.prometheusUrl() + "/alerts")

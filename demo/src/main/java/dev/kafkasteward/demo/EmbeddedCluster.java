@@ -35,13 +35,21 @@ public final class EmbeddedCluster implements AutoCloseable {
      * listener that only one client uses, so a test can cut that client off and nobody else.
      */
     public static EmbeddedCluster start(int brokers, Map<Integer, Map<String, String>> brokerConfig) throws Exception {
+        return start(brokers, brokerConfig, Map.of());
+    }
+
+    /** The same, with {@code common} configuration for every node, controllers included. */
+    public static EmbeddedCluster start(int brokers, Map<Integer, Map<String, String>> brokerConfig,
+                                        Map<String, String> common) throws Exception {
         // Our own data folder: the test kit's default temp folders are deleted by a JVM shutdown
         // hook that races with an orderly close on Ctrl-C.
         Path dataDir = Files.createTempDirectory("kafka-steward-demo-");
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setBaseDirectory(dataDir)
                 .setPerServerProperties(brokerConfig)
-                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build()).build();
+                .setNumBrokerNodes(brokers).setNumControllerNodes(1).build());
+        common.forEach(builder::setConfigProp);
+        KafkaClusterTestKit kit = builder.build();
         // The storage formatter prints to System.out; the demo's own output should not drown in it.
         java.io.PrintStream stdout = System.out;
         try {

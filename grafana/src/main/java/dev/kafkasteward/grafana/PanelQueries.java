@@ -23,8 +23,13 @@ public final class PanelQueries {
     /** {@code ${name}}, {@code ${name:format}} or {@code $name}. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\$(\\w+)");
 
-    /** One query of one panel, variables substituted. */
-    public record PanelQuery(String dashboardUid, String panelTitle, String refId, String expr) {
+    /**
+     * One query of one panel, variables substituted.
+     *
+     * @param alertView whether the panel shows what an alert evaluates (its query is the alert's value, scoped
+     *                  to the dashboard's variables), rather than a curated view
+     */
+    public record PanelQuery(String dashboardUid, String panelTitle, String refId, String expr, boolean alertView) {
     }
 
     private PanelQueries() {
@@ -80,7 +85,8 @@ public final class PanelQueries {
         if (panel instanceof DataPanel data) {
             for (Target target : data.targets()) {
                 out.add(new PanelQuery(dashboard.uid(), data.title(), target.refId(),
-                        substitute(target.expr(), values)));
+                        substitute(target.expr(), values),
+                        data.description().startsWith(SignalPanels.DESCRIPTION_PREFIX)));
             }
         }
     }

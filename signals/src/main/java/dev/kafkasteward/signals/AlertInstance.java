@@ -29,10 +29,11 @@ import java.util.TreeMap;
  *                    conversion alert is about when the expression does not keep it
  * @param text        summary and description
  * @param scenarios   the promtool tests: each states exactly what fires (possibly nothing)
+ * @param enabled     false when the entry turned the alert off ({@code alerts:}): it is planned, not generated
  */
 public record AlertInstance(String alert, Condition condition, PromDuration alertFor, Severity severity, String team,
                             List<String> alsoNotify, ResponsibilityArea area, String tier, String cluster,
-                            Map<String, String> extraLabels, Text text, List<Scenario> scenarios) {
+                            Map<String, String> extraLabels, Text text, List<Scenario> scenarios, boolean enabled) {
 
     /** Monitoring-mixins convention: alert names stay readable in notifications. */
     public static final int MAX_NAME_LENGTH = 40;

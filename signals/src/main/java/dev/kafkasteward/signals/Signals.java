@@ -56,6 +56,6 @@ public final class Signals {
     /** Every family's alerts and recording rules for {@code ownership}, each computed once. */
     public SignalPlan plan(Ownership ownership) {
         return new SignalPlan(families.stream().map(f -> new SignalPlan.Planned(f, f.recordings(ownership),
-                f.instances(ownership))).toList());
+                f.instances(ownership).stream().filter(AlertInstance::enabled).toList())).toList());
     }
 }

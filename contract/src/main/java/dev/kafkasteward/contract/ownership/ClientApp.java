@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param jvmJob a regex for the {@code job} label of the app's scrape targets
  */
 public record ClientApp(String name, String owner, String tier, Map<String, String> match, Optional<String> jvmJob,
-                        List<String> alsoNotify) {
+                        List<String> alsoNotify, Map<String, AlertOverride> alerts) {
 
     public ClientApp {
         match = Map.copyOf(match);
         alsoNotify = List.copyOf(alsoNotify);
+        alerts = Map.copyOf(alerts);
     }
 }

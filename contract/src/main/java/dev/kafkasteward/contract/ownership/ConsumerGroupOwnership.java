@@ -1,6 +1,7 @@
 package dev.kafkasteward.contract.ownership;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,11 @@ import java.util.Optional;
  */
 public record ConsumerGroupOwnership(NameSelector selector, String owner, String tier,
                                      PromDuration lagAgeWarning, PromDuration lagAgeCritical,
-                                     Optional<FreshnessObjective> freshness, List<String> alsoNotify)
-        implements OwnedSelection {
+                                     Optional<FreshnessObjective> freshness, List<String> alsoNotify,
+                                     Map<String, AlertOverride> alerts) implements OwnedSelection {
 
     public ConsumerGroupOwnership {
         alsoNotify = List.copyOf(alsoNotify);
+        alerts = Map.copyOf(alerts);
     }
 }

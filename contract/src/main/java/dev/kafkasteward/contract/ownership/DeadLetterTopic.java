@@ -1,6 +1,7 @@
 package dev.kafkasteward.contract.ownership;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,11 @@ import java.util.Optional;
  * came from, and an optional header carrying the failure reason.
  */
 public record DeadLetterTopic(NameSelector selector, String owner, String tier, Optional<String> sourceTopic,
-                              Optional<String> reasonHeader, List<String> alsoNotify) implements OwnedSelection {
+                              Optional<String> reasonHeader, List<String> alsoNotify,
+                              Map<String, AlertOverride> alerts) implements OwnedSelection {
 
     public DeadLetterTopic {
         alsoNotify = List.copyOf(alsoNotify);
+        alerts = Map.copyOf(alerts);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kafkasteward.contract.ownership;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,19 +9,21 @@ import java.util.Optional;
  * correlation key, each key's progress through the stages is tracked over {@code window}.
  */
 public record Funnel(String name, String owner, String tier, Optional<Correlation> correlation,
-                     PromDuration window, List<Stage> stages, List<String> alsoNotify) {
+                     PromDuration window, List<Stage> stages, List<String> alsoNotify,
+                     Map<String, AlertOverride> alerts) {
 
     public static final PromDuration DEFAULT_WINDOW = PromDuration.parse("1h").orElseThrow();
 
     public Funnel {
         stages = List.copyOf(stages);
         alsoNotify = List.copyOf(alsoNotify);
+        alerts = Map.copyOf(alerts);
     }
 
-    /** A funnel that notifies its owner only. */
+    /** A funnel that notifies its owner only and changes none of its alerts. */
     public Funnel(String name, String owner, String tier, Optional<Correlation> correlation, PromDuration window,
                   List<Stage> stages) {
-        this(name, owner, tier, correlation, window, stages, List.of());
+        this(name, owner, tier, correlation, window, stages, List.of(), Map.of());
     }
 
     /**

@@ -17,4 +17,7 @@ public interface OwnedSelection {
 
     /** Teams notified besides the owner, as the entry names them ({@code also_notify}). */
     java.util.List<String> alsoNotify();
+
+    /** What the entry changes about its alerts ({@code alerts:}), by alert name. */
+    java.util.Map<String, AlertOverride> alerts();
 }

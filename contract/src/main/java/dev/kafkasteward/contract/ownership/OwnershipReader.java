@@ -1,5 +1,6 @@
 package dev.kafkasteward.contract.ownership;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,20 +26,22 @@ final class OwnershipReader {
             "shared_responsibility");
     static final Set<String> TEAM_KEYS = Set.of("description", "receivers");
     static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for");
-    static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify");
+    static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify", "alerts");
     static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
-            "lag_age_critical", "freshness", "also_notify");
+            "lag_age_critical", "freshness", "also_notify", "alerts");
     static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
     static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header",
-            "also_notify");
-    static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier", "also_notify");
-    static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match", "jvm_job", "also_notify");
+            "also_notify", "alerts");
+    static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier", "also_notify", "alerts");
+    static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match", "jvm_job", "also_notify",
+            "alerts");
     static final Set<String> FUNNEL_KEYS = Set.of("name", "owner", "tier", "correlation", "window", "stages",
-            "also_notify");
+            "also_notify", "alerts");
     static final Set<String> CORRELATION_KEYS = Set.of("key", "header", "json_field");
     static final Set<String> STAGE_KEYS = Set.of("name", "topic", "match", "max_wait");
     static final Set<String> MATCH_KEYS = Set.of("header", "json_field", "equals");
-    static final Set<String> PLATFORM_KEYS = Set.of("owner", "tier", "disk");
+    static final Set<String> PLATFORM_KEYS = Set.of("owner", "tier", "disk", "alerts");
+    static final Set<String> ALERT_OVERRIDE_KEYS = Set.of("enabled", "severity");
     static final Set<String> DISK_KEYS = Set.of("usage_warning", "usage_critical", "exhaustion_warning",
             "exhaustion_critical");
     static final Set<String> UNOWNED_KEYS = Set.of("owner", "tier", "dead_letter_pattern");
@@ -49,7 +52,7 @@ final class OwnershipReader {
     /** Every key the loader accepts anywhere; docs/ownership.md documents each (OwnershipDocTest). */
     static final List<Set<String>> ALL_KEYS = List.of(ROOT_KEYS, TEAM_KEYS, TIER_KEYS, TOPIC_KEYS, GROUP_KEYS,
             FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
-            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, UNOWNED_KEYS, AREA_KEYS, RECEIVER_KEYS);
+            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, UNOWNED_KEYS, AREA_KEYS, ALERT_OVERRIDE_KEYS, RECEIVER_KEYS);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -143,12 +146,12 @@ final class OwnershipReader {
     private List<ConsumerGroupOwnership> groupsWithCatchAll(List<ConsumerGroupOwnership> groups, Unowned unowned) {
         Tier tier = tiers.get(unowned.tier());
         return append(groups, new ConsumerGroupOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
-                tier.name(), tier.lagAgeWarning(), tier.lagAgeCritical(), Optional.empty(), List.of()));
+                tier.name(), tier.lagAgeWarning(), tier.lagAgeCritical(), Optional.empty(), List.of(), Map.of()));
     }
 
     private List<DeadLetterTopic> deadLettersWithCatchAll(List<DeadLetterTopic> dlqs, Unowned unowned) {
         return unowned.deadLetterPattern().map(p -> append(dlqs, new DeadLetterTopic(p, unowned.owner(),
-                unowned.tier(), Optional.empty(), Optional.empty(), List.of()))).orElse(dlqs);
+                unowned.tier(), Optional.empty(), Optional.empty(), List.of(), Map.of()))).orElse(dlqs);
     }
 
     private static <T> List<T> append(List<T> list, T last) {
@@ -167,6 +170,43 @@ final class OwnershipReader {
             }
         });
         return shared;
+    }
+
+    /**
+     * {@code alerts:} of an entry: per alert about {@code subject}, what the entry changes. A name that is not
+     * such an alert is reported at the name, with the closest one about the subject.
+     */
+    private Map<String, AlertOverride> alerts(MapReader r, AlertCatalog.Subject subject) {
+        Map<String, AlertOverride> alerts = new TreeMap<>();
+        Optional<MapReader> map = r.value("alerts").flatMap(v -> MapReader.of(v, diagnostics,
+                "'alerts' of " + r.what(), anyKey(v)));
+        if (map.isEmpty()) {
+            return alerts;
+        }
+        List<String> names = AlertCatalog.namesFor(subject);
+        for (NodeTuple tuple : map.get().tuples()) {
+            String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+            if (!names.contains(name)) {
+                boolean elsewhere = AlertCatalog.ALL.stream().anyMatch(a -> a.name().equals(name));
+                diagnostics.error(tuple.getKeyNode(), (elsewhere ? "alert '" + name + "' is not about "
+                        + subject.what() : "unknown alert '" + name + "'" + Suggestions.didYouMean(name, names))
+                        + "; alerts about " + subject.what() + ": " + String.join(", ", names));
+                continue;
+            }
+            MapReader.of(tuple.getValueNode(), diagnostics, "alert '" + name + "' of " + r.what(),
+                    ALERT_OVERRIDE_KEYS).ifPresent(o -> {
+                        if (o.tuples().isEmpty()) {
+                            diagnostics.error(o.node(), "alert '" + name + "' of " + r.what()
+                                    + " changes nothing: set 'enabled: false' or a 'severity'");
+                        }
+                        Optional<Boolean> enabled = o.has("enabled") ? o.bool("enabled") : Optional.of(true);
+                        Optional<Severity> severity = o.string("severity").flatMap(text -> severity(o, text));
+                        if (enabled.isPresent() && (!o.has("severity") || severity.isPresent())) {
+                            alerts.put(name, new AlertOverride(enabled.get(), severity));
+                        }
+                    });
+        }
+        return alerts;
     }
 
     /** {@code also_notify:} of an entry: known teams, each once. */
@@ -338,7 +378,8 @@ final class OwnershipReader {
             return Optional.empty();
         }
         List<String> alsoNotify = alsoNotify(r);
-        return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get(), alsoNotify));
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.TOPIC);
+        return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get(), alsoNotify, alerts));
     }
 
     private Optional<ConsumerGroupOwnership> readGroup(MapReader r) {
@@ -363,6 +404,7 @@ final class OwnershipReader {
         Optional<PromDuration> ownWarning = r.duration("lag_age_warning");
         Optional<PromDuration> ownCritical = r.duration("lag_age_critical");
         List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.CONSUMER_GROUP);
         if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
             return Optional.empty();
         }
@@ -371,7 +413,7 @@ final class OwnershipReader {
         PromDuration critical = ownCritical.orElse(tier.lagAgeCritical());
         checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
         return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
-                freshness, alsoNotify));
+                freshness, alsoNotify, alerts));
     }
 
     private Optional<DeadLetterTopic> readDeadLetter(MapReader r) {
@@ -379,11 +421,12 @@ final class OwnershipReader {
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
         List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.DEAD_LETTER_TOPIC);
         if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DeadLetterTopic(selector.get(), owner.get(), tier.get(), r.string("source_topic"),
-                r.string("reason_header"), alsoNotify));
+                r.string("reason_header"), alsoNotify, alerts));
     }
 
     private Optional<ConnectorOwnership> readConnector(MapReader r) {
@@ -391,10 +434,11 @@ final class OwnershipReader {
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
         List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.CONNECTOR);
         if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ConnectorOwnership(name.get(), owner.get(), tier.get(), alsoNotify));
+        return Optional.of(new ConnectorOwnership(name.get(), owner.get(), tier.get(), alsoNotify, alerts));
     }
 
     private Optional<ClientApp> readClient(MapReader r) {
@@ -407,6 +451,7 @@ final class OwnershipReader {
         }
         Optional<String> jvmJob = r.string("jvm_job").filter(re -> checkRegex(r.value("jvm_job").orElseThrow(), re));
         List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.CLIENT_APP);
         r.value("match").flatMap(v -> MapReader.of(v, diagnostics, "'match' of a client app", anyKey(v)))
                 .ifPresent(m -> {
                     for (NodeTuple tuple : m.tuples()) {
@@ -425,7 +470,7 @@ final class OwnershipReader {
         if (name.isEmpty() || owner.isEmpty() || tier.isEmpty() || (match.isEmpty() && jvmJob.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new ClientApp(name.get(), owner.get(), tier.get(), match, jvmJob, alsoNotify));
+        return Optional.of(new ClientApp(name.get(), owner.get(), tier.get(), match, jvmJob, alsoNotify, alerts));
     }
 
     private Optional<Funnel> readFunnel(MapReader r) {
@@ -435,6 +480,7 @@ final class OwnershipReader {
         Optional<Funnel.Correlation> correlation = r.map("correlation", CORRELATION_KEYS).flatMap(this::correlation);
         PromDuration window = r.duration("window").orElse(Funnel.DEFAULT_WINDOW);
         List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.FUNNEL);
         if (!r.has("stages")) {
             r.missing("stages");
         }
@@ -468,7 +514,8 @@ final class OwnershipReader {
                 || stageNodes.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages, alsoNotify));
+        return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages, alsoNotify,
+                alerts));
     }
 
     private Optional<Funnel.Correlation> correlation(MapReader c) {
@@ -539,7 +586,8 @@ final class OwnershipReader {
                 }
                 return read;
             }).orElse(Platform.Disk.DEFAULTS);
-            return zip(owner, tier, (o, t) -> new Platform(o, t, disk));
+            Map<String, AlertOverride> alerts = alerts(p, AlertCatalog.Subject.PLATFORM);
+            return zip(owner, tier, (o, t) -> new Platform(o, t, disk, alerts));
         }).orElse(null);
     }
 

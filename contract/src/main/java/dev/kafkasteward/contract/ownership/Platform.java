@@ -1,7 +1,16 @@
 package dev.kafkasteward.contract.ownership;
 
-/** The team that owns brokers, controllers, disks and replication, and its disk thresholds. */
-public record Platform(String owner, String tier, Disk disk) {
+import java.util.Map;
+
+/**
+ * The team that owns brokers, controllers, disks and replication, its disk thresholds, and what it changes
+ * about its own alerts ({@code alerts:}).
+ */
+public record Platform(String owner, String tier, Disk disk, Map<String, AlertOverride> alerts) {
+
+    public Platform {
+        alerts = Map.copyOf(alerts);
+    }
 
     /** Usage ratios and time-to-exhaustion horizons that raise disk alerts. */
     public record Disk(Percent usageWarning, Percent usageCritical, PromDuration exhaustionWarning,

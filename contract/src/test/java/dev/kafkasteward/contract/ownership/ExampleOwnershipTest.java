@@ -106,7 +106,8 @@ class ExampleOwnershipTest {
         DeadLetterTopic dlq = model.deadLetterTopic("fulfillment.dlq.v1").orElseThrow();
         assertEquals(Optional.of("orders.accepted.v1"), dlq.sourceTopic());
         assertEquals(Optional.of("x-failure-reason"), dlq.reasonHeader());
-        assertEquals(new ConnectorOwnership("orders-to-warehouse", "platform", "tier-2", List.of()), model.connectors().get(0));
+        assertEquals(new ConnectorOwnership("orders-to-warehouse", "platform", "tier-2", List.of(),
+                Map.of()), model.connectors().get(0));
         assertEquals(Map.of("client_id", "checkout-.*"), model.clientApps().get(0).match());
         Platform platform = model.platform();
         assertEquals("platform", platform.owner());

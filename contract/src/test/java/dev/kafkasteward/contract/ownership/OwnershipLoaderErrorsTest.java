@@ -61,7 +61,7 @@ class OwnershipLoaderErrorsTest {
         assertEquals(2, found.size(), Loading.lines(found));
         assertDiagnostic(line(2), 5, "missing required key 'owner' in a topic", found.get(0));
         assertDiagnostic(line(3), 5, "unknown key 'ownr' in a topic (did you mean 'owner'?);"
-                + " expected one of: also_notify, name, owner, pattern, tier", found.get(1));
+                + " expected one of: alerts, also_notify, name, owner, pattern, tier", found.get(1));
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class MonitoringStack implements AutoCloseable {
      *
      * @param binaries           the two servers
      * @param workDir            configs, data and logs go here
-     * @param exporter           {@code host:port} of the exporter to scrape
+     * @param exporters          {@code host:port} of each exporter replica to scrape, one job
      * @param ruleFiles          Prometheus rule files
      * @param alertmanagerConfig the generated {@code alertmanager.yml}
      * @param scrapeInterval     scrape pace; also the evaluation interval and the resend delay, so a
@@ -33,11 +33,12 @@ public final class MonitoringStack implements AutoCloseable {
      * @param alertmanagerPort   0 picks a free port
      * @param moreScrapes        scrape jobs besides the exporter's, at the same pace
      */
-    public record Settings(StackBinaries binaries, Path workDir, String exporter, List<Path> ruleFiles,
+    public record Settings(StackBinaries binaries, Path workDir, List<String> exporters, List<Path> ruleFiles,
                            Path alertmanagerConfig, Duration scrapeInterval, int prometheusPort,
                            int alertmanagerPort, List<PrometheusConfig.ScrapeConfig> moreScrapes) {
 
         public Settings {
+            exporters = List.copyOf(exporters);
             ruleFiles = List.copyOf(ruleFiles);
             moreScrapes = List.copyOf(moreScrapes);
         }
@@ -72,7 +73,7 @@ public final class MonitoringStack implements AutoCloseable {
                         "--cluster.listen-address="));
         try {
             Path config = work.resolve("prometheus.yml");
-            Files.writeString(config, PrometheusConfig.of(s.exporter(), s.ruleFiles(), "127.0.0.1:" + am.port(),
+            Files.writeString(config, PrometheusConfig.of(s.exporters(), s.ruleFiles(), "127.0.0.1:" + am.port(),
                     s.scrapeInterval(), s.scrapeInterval(), s.moreScrapes()).render(), StandardCharsets.UTF_8);
             String resend = PrometheusConfig.text(s.scrapeInterval());
             Started prom = startReady("prometheus", s.prometheusPort(), work.resolve("prometheus.log"),

@@ -46,13 +46,14 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
     }
 
     /**
-     * Scrape {@code exporter} as job {@code kafka-steward}, then {@code moreScrapes}; evaluate {@code rules}, alert to
-     * {@code alertmanager}.
+     * Scrape the {@code exporters} (the replicas of one cluster's exporter) as job {@code kafka-steward}, then
+     * {@code moreScrapes}; evaluate {@code rules}, alert to {@code alertmanager}.
      */
-    public static PrometheusConfig of(String exporter, List<Path> rules, String alertmanager, Duration scrapeInterval,
-                                      Duration evaluationInterval, List<ScrapeConfig> moreScrapes) {
+    public static PrometheusConfig of(List<String> exporters, List<Path> rules, String alertmanager,
+                                      Duration scrapeInterval, Duration evaluationInterval,
+                                      List<ScrapeConfig> moreScrapes) {
         String interval = text(scrapeInterval);
-        ScrapeConfig steward = new ScrapeConfig("kafka-steward", List.of(new StaticConfig(List.of(exporter))));
+        ScrapeConfig steward = new ScrapeConfig("kafka-steward", List.of(new StaticConfig(exporters)));
         return new PrometheusConfig(new Global(interval, interval, text(evaluationInterval)),
                 rules.stream().map(p -> p.toAbsolutePath().toString()).toList(),
                 new Alerting(List.of(new AlertmanagerSet(List.of(new StaticConfig(List.of(alertmanager)))))),

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Timeout;
  * jmx metrics, order traffic on a 3-broker cluster), every panel query of every dashboard generated for the e2e
  * ownership file returns at least one series, with the template variables substituted as Grafana would. A
  * query is never skipped: one that cannot have data here is a dashboard to fix or an environment to complete.
+ *
+ * <p>Alert-view panels (issue #16) show what an alert evaluates, per asset; an asset that is fine may have no
+ * series at all (no partition stalled, no connector deployed). Each of them must return exactly the series the
+ * alert's own value expression returns in Prometheus, and most must return data.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DashboardQueriesIT {
@@ -38,6 +42,8 @@ class DashboardQueriesIT {
      * 10 s holds about ten samples, so one late scrape on a busy machine does not empty a rate.
      */
     private static final String RATE_INTERVAL = "10s";
+    /** Matches the default {@code unowned.dead_letter_pattern}, and no entry of e2e/ownership.yml. */
+    private static final String UNOWNED_DEAD_LETTERS = "legacy-orders-dlt";
 
     @Test
     void everyPanelQueryReturnsData() throws Exception {
@@ -45,10 +51,15 @@ class DashboardQueriesIT {
         try (E2eEnvironment env = E2eEnvironment.startForDashboards(RequiredBinaries.onPath(), WORK)) {
             // The dead-letter panels count by failure reason: that series exists once a record was dead-lettered.
             env.traffic().publishInvalidOrder();
+            // A dead-letter topic no entry declares: the platform owner's dead-letter panels show it (unowned).
+            env.cluster().createTopics(List.of(UNOWNED_DEAD_LETTERS), 1);
+            env.traffic().publishDeadLetter(UNOWNED_DEAD_LETTERS, "legacy-import-failed");
             List<Dashboard> dashboards = new DashboardGenerator().dashboards(env.ownership());
             Map<String, String> values = new HashMap<>(PanelQueries.defaults(env.ownership()));
             values.put("__rate_interval", RATE_INTERVAL);
-            List<PanelQuery> queries = PanelQueries.of(dashboards, values);
+            List<PanelQuery> all = PanelQueries.of(dashboards, values);
+            List<PanelQuery> queries = all.stream().filter(q -> !q.alertView()).toList();
+            List<PanelQuery> alertViews = all.stream().filter(PanelQuery::alertView).toList();
             assertTrue(queries.size() >= dashboards.size(), queries.size() + " panel queries in "
                     + dashboards.size() + " dashboards: every dashboard has at least one");
             assertTrue(!dashboards.isEmpty(), "dashboards were generated");
@@ -65,11 +76,40 @@ class DashboardQueriesIT {
             assertEquals(0, empty.size(), empty.size() + " of " + queries.size() + " panel queries returned no data"
                     + " after " + DATA_TIMEOUT.toSeconds() + " s:\n  " + report + "\nPrometheus: "
                     + env.stack().prometheusUrl() + ", work dir " + WORK.toAbsolutePath());
-            System.out.printf("%d panel queries of %d dashboards (%s) returned data; %.1f s with the environment's"
-                            + " start%n", queries.size(), dashboards.size(),
-                    dashboards.stream().map(Dashboard::uid).collect(Collectors.joining(", ")),
-                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            long withData = checkAlertViews(env.prometheus(), alertViews, values);
+            System.out.printf("%d panel queries of %d dashboards (%s) returned data, %d alert-view queries agreed"
+                            + " with their alerts (%d with data); %.1f s with the environment's start%n",
+                    queries.size(), dashboards.size(),
+                    dashboards.stream().map(Dashboard::uid).collect(Collectors.joining(", ")), alertViews.size(),
+                    withData, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         }
+    }
+
+    /**
+     * Each alert-view query returns as many series as the alert's value expression, the query without the
+     * dashboard's {@code $job} and {@code $instance} scope (which select every target here); at least half of
+     * them have data. Returns how many had data.
+     */
+    private static long checkAlertViews(PrometheusApi prometheus, List<PanelQuery> alertViews,
+                                        Map<String, String> values) throws IOException, InterruptedException {
+        assertTrue(!alertViews.isEmpty(), "the team dashboards have alert-view panels");
+        String scope = "job=~\"" + values.get("job") + "\", instance=~\"" + values.get("instance") + "\", ";
+        List<String> disagree = new java.util.ArrayList<>();
+        long withData = 0;
+        for (PanelQuery query : alertViews) {
+            String rule = query.expr().replace(scope, "");
+            int panel = prometheus.seriesCount(query.expr());
+            int alert = prometheus.seriesCount(rule);
+            if (panel != alert) {
+                disagree.add(query.dashboardUid() + " / " + query.panelTitle() + " / " + query.refId() + ": panel "
+                        + panel + " series, alert " + alert + "\n    " + query.expr());
+            }
+            withData += panel > 0 ? 1 : 0;
+        }
+        assertEquals(List.of(), disagree, "alert-view panels that do not show what their alert sees");
+        assertTrue(withData * 2 >= alertViews.size(), withData + " of " + alertViews.size()
+                + " alert-view queries have data");
+        return withData;
     }
 
     /**

@@ -37,10 +37,16 @@ final class DrillRunner {
             fired = receiver.await(faultAt, n -> n.alerts().stream().anyMatch(drill::firedBy), DETECT_TIMEOUT)
                     .orElseThrow(() -> failure(drill, faultAt, "no " + drill.alertname() + " " + drill.labels()
                             + " notification within " + DETECT_TIMEOUT.toSeconds() + " s of the fault"));
-            if (!fired.team().equals(drill.owner())) {
+            if (!fired.team().equals(drill.owner()) && !drill.alsoNotified().contains(fired.team())) {
                 throw failure(drill, faultAt, drill.alertname() + " paged team '" + fired.team() + "', expected '"
                         + drill.owner() + "'");
             }
+            // Shared teams may hear first; detection is when the owner is paged.
+            fired = receiver.await(faultAt, n -> n.team().equals(drill.owner())
+                            && n.alerts().stream().anyMatch(drill::firedBy), DETECT_TIMEOUT)
+                    .orElseThrow(() -> failure(drill, faultAt, "no " + drill.alertname() + " " + drill.labels()
+                            + " notification to its owner " + drill.owner() + " within " + DETECT_TIMEOUT.toSeconds()
+                            + " s of the fault"));
             repairAt = Instant.now();
             repaired = true;
             drill.recovery().run();
@@ -55,10 +61,25 @@ final class DrillRunner {
                 .orElseThrow(() -> failure(drill, faultAt, "no resolved " + drill.alertname() + " notification to "
                         + drill.owner() + " within " + RESOLVE_TIMEOUT.toSeconds() + " s of the repair at "
                         + repairedAt));
-        List<Notification> elsewhere = receiver.since(faultAt).stream()
-                .filter(n -> !n.team().equals(drill.owner()) && n.mentions(drill.alertname())).toList();
+        List<Notification> about = receiver.since(faultAt).stream()
+                .filter(n -> n.alerts().stream().anyMatch(drill::firedBy)).toList();
+        List<Notification> elsewhere = about.stream().filter(n -> !n.team().equals(drill.owner())
+                && !drill.alsoNotified().contains(n.team())).toList();
         if (!elsewhere.isEmpty()) {
             throw failure(drill, faultAt, drill.alertname() + " also reached other teams: " + elsewhere);
+        }
+        for (String team : drill.alsoNotified()) {
+            if (about.stream().noneMatch(n -> n.team().equals(team))) {
+                throw failure(drill, faultAt, drill.alertname() + " did not reach " + team + ", which shares the"
+                        + " responsibility");
+            }
+        }
+        // Each team gets each alert once: alerts that differ only by the exporter replica would be duplicates.
+        List<String> replicas = env.exporterTargets();
+        List<Notification.Alert> perReplica = about.stream().flatMap(n -> n.alerts().stream())
+                .filter(drill::firedBy).filter(a -> replicas.contains(a.labels().get("instance"))).toList();
+        if (!perReplica.isEmpty()) {
+            throw failure(drill, faultAt, drill.alertname() + " fired per exporter replica: " + perReplica);
         }
         for (Drill.Forbidden forbidden : drill.forbidden()) {
             List<Notification> hits = receiver.since(faultAt).stream().filter(forbidden.matches()).toList();
@@ -76,15 +97,19 @@ final class DrillRunner {
     /** Waits until Prometheus has no pending or firing alert, so what follows is the drill's doing. */
     private void awaitQuiet(Drill drill) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(QUIET_TIMEOUT);
-        List<PrometheusApi.ActiveAlert> active = env.prometheus().alerts();
+        List<PrometheusApi.ActiveAlert> active = activeBesides(drill);
         while (!active.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
-            active = env.prometheus().alerts();
+            active = activeBesides(drill);
         }
         if (!active.isEmpty()) {
             throw new AssertionError("drill '" + drill.name() + "': alerts still active after "
                     + QUIET_TIMEOUT.toSeconds() + " s, before the fault: " + active + logs());
         }
+    }
+
+    private List<PrometheusApi.ActiveAlert> activeBesides(Drill drill) throws IOException, InterruptedException {
+        return env.prometheus().alerts().stream().filter(a -> !drill.background().contains(a.name())).toList();
     }
 
     private AssertionError failure(Drill drill, Instant since, String what) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,12 @@ import java.util.Properties;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
- * the exporter (1 s cycle, reaching Kafka through its own {@link GatedListeners}), the rules and routing generated from {@code e2e/ownership.yml} with every
- * timer scaled from minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and
- * evaluation), and the teams' webhooks answered in-process. Closing stops it all, last started first.
- * {@link #startForDashboards} adds what only the dashboards need.
+ * the exporter (1 s cycle, reaching Kafka through its own {@link GatedListeners}; one or more replicas, scraped
+ * as one job), the rules and routing generated from {@code e2e/ownership.yml} with every timer scaled from
+ * minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and evaluation), and the teams'
+ * webhooks answered in-process. This JVM runs the fulfillment service's consumer, so its JVM metrics
+ * ({@code client.yml}, served in-process) are scraped as the fulfillment service's job. Closing stops it all,
+ * last started first. {@link #startForDashboards} adds what only the dashboards need.
  */
 final class E2eEnvironment implements AutoCloseable {
 
@@ -43,6 +46,8 @@ final class E2eEnvironment implements AutoCloseable {
     static final Duration PACE = Duration.ofSeconds(1);
     /** The Prometheus job of the brokers' jmx metrics, when the environment serves them. */
     static final String JMX_JOB = "kafka-broker";
+    /** The Prometheus job of this JVM as the fulfillment service ({@code jvm_job} in e2e/ownership.yml). */
+    static final String FULFILLMENT_JOB = "fulfillment-service";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
@@ -50,7 +55,10 @@ final class E2eEnvironment implements AutoCloseable {
     private GatedListeners link;
     private EmbeddedCluster cluster;
     private OrderTraffic traffic;
-    private StewardExporter exporter;
+    private final List<StewardExporter> replicas = new ArrayList<>();
+    /** Replicas a drill stopped and did not restart: closed already. */
+    private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
+    private StewardExporter.Config exporterConfig;
     private MonitoringStack stack;
 
     private E2eEnvironment() {
@@ -58,7 +66,12 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** The environment the drills run in; {@code workDir} is emptied first. */
     static E2eEnvironment start(StackBinaries binaries, Path workDir) throws Exception {
-        return start(binaries, workDir, false);
+        return start(binaries, workDir, false, 1);
+    }
+
+    /** The drills' environment with {@code replicas} exporter replicas, as the production guide runs them. */
+    static E2eEnvironment startWithReplicas(StackBinaries binaries, Path workDir, int replicas) throws Exception {
+        return start(binaries, workDir, false, replicas);
     }
 
     /**
@@ -70,13 +83,14 @@ final class E2eEnvironment implements AutoCloseable {
      * shared volume the log dirs live on could page the platform team in the middle of a drill.
      */
     static E2eEnvironment startForDashboards(StackBinaries binaries, Path workDir) throws Exception {
-        return start(binaries, workDir, true);
+        return start(binaries, workDir, true, 1);
     }
 
-    private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
+    private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards, int replicas)
+            throws Exception {
         E2eEnvironment env = new E2eEnvironment();
         try {
-            env.startAll(binaries, workDir, dashboards);
+            env.startAll(binaries, workDir, dashboards, replicas);
             return env;
         } catch (Exception | Error e) {
             env.close();
@@ -84,7 +98,8 @@ final class E2eEnvironment implements AutoCloseable {
         }
     }
 
-    private void startAll(StackBinaries binaries, Path workDir, boolean dashboards) throws Exception {
+    private void startAll(StackBinaries binaries, Path workDir, boolean dashboards, int replicaCount)
+            throws Exception {
         TestFiles.deleteTree(workDir);
         Files.createDirectories(workDir);
         receiver = track(WebhookReceiver.start());
@@ -93,26 +108,46 @@ final class E2eEnvironment implements AutoCloseable {
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
         link = track(GatedListeners.forBrokers(3));
-        cluster = track(EmbeddedCluster.start(3, link.brokerConfig()));
+        // Kafka's own timer, scaled like the rules: leaders go back to their preferred broker 5 s (not 5 min)
+        // after a restart, within KafkaLeaderImbalanceLasting's scaled 30 s.
+        cluster = track(EmbeddedCluster.start(3, link.brokerConfig(),
+                Map.of("leader.imbalance.check.interval.seconds", "5")));
         cluster.createTopics(Orders.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see GatedListeners
         StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
-                .listen("127.0.0.1", 0).every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
-                .collecting(CollectorSettings.DEFAULTS.withPlacementRefresh(
-                        scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH)));
-        exporter = track(StewardExporter.start(dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS))
-                : config));
-        List<PrometheusConfig.ScrapeConfig> moreScrapes = List.of();
+                .every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
+                .collecting(CollectorSettings.DEFAULTS
+                        .withPlacementRefresh(scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH))
+                        .withTopicConfigRefresh(scaled(CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH)));
+        exporterConfig = dashboards ? config.forecasting(scaled(ForecastSettings.DEFAULTS)) : config;
+        for (int i = 0; i < replicaCount; i++) {
+            replicas.add(StewardExporter.start(exporterConfig.listen("127.0.0.1", 0)));
+        }
+        started.push(this::stopReplicas);
+        List<PrometheusConfig.ScrapeConfig> moreScrapes = new ArrayList<>();
         if (dashboards) {
             InProcessJmxExporter jmx = track(InProcessJmxExporter.start(JmxConfigs.BROKER, workDir.resolve("jmx")));
-            moreScrapes = List.of(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
+            moreScrapes.add(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
                     new PrometheusConfig.StaticConfig(List.of(jmx.target()), Map.of("cluster", ownership.cluster())))));
+        } else {
+            InProcessJmxExporter client = track(InProcessJmxExporter.start(JmxConfigs.CLIENT,
+                    workDir.resolve("jmx-client")));
+            moreScrapes.add(new PrometheusConfig.ScrapeConfig(FULFILLMENT_JOB, List.of(new PrometheusConfig
+                    .StaticConfig(List.of(client.target()), Map.of("cluster", ownership.cluster())))));
         }
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
-                "127.0.0.1:" + exporter.port(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
+                exporterTargets(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
                 generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
+    }
+
+    private void stopReplicas() {
+        for (int i = 0; i < replicas.size(); i++) {
+            if (!stopped.contains(i)) {
+                replicas.get(i).close();
+            }
+        }
     }
 
     private static ForecastSettings scaled(ForecastSettings production) {
@@ -162,8 +197,27 @@ final class E2eEnvironment implements AutoCloseable {
         return traffic;
     }
 
+    /** The first exporter replica. */
     StewardExporter exporter() {
-        return exporter;
+        return replicas.get(0);
+    }
+
+    /** {@code host:port} of every exporter replica, as Prometheus labels their series' {@code instance}. */
+    List<String> exporterTargets() {
+        return replicas.stream().map(r -> "127.0.0.1:" + r.port()).toList();
+    }
+
+    /** Stops replica {@code index}, as a crash would: Prometheus finds its port closed. */
+    void stopReplica(int index) {
+        replicas.get(index).close();
+        stopped.add(index);
+    }
+
+    /** Starts replica {@code index} again on its old port, as an orchestrator restarting it would. */
+    void restartReplica(int index) throws IOException {
+        int port = replicas.get(index).port();
+        replicas.set(index, StewardExporter.start(exporterConfig.listen("127.0.0.1", port)));
+        stopped.remove(index);
     }
 
     MonitoringStack stack() {
@@ -172,6 +226,10 @@ final class E2eEnvironment implements AutoCloseable {
 
     PrometheusApi prometheus() {
         return new PrometheusApi(stack.prometheusUrl());
+    }
+
+    AlertmanagerApi alertmanager() {
+        return new AlertmanagerApi(stack.alertmanagerUrl());
     }
 
     @Override

@@ -7,8 +7,17 @@ import dev.kafkasteward.demo.stack.StackBinaries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
 class OperatingDrillsIT {
 
     private static final Path WORK = Path.of("target", "e2e");
@@ -140,17 +149,109 @@ class OperatingDrillsIT {
     }
 
     /**
-     * Cut the exporter off from Kafka (its own listener, applications unaffected): the platform team
-     * is told the data is stale, and nobody gets a lag page from the frozen numbers; reconnect, resolved.
+     * Cut the exporter off from Kafka (its own listener, applications unaffected): with no replica serving
+     * fresh data, the platform team gets the critical page, and nobody gets a lag page from the frozen
+     * numbers; reconnect, resolved.
      */
     @Test
     @Order(5)
     void exporterCutOffFromKafka() throws Exception {
-        table.add(drills.run(Drill.of("Exporter cut off from Kafka", "KafkaStewardSnapshotStale", "platform",
+        table.add(drills.run(Drill.of("Exporter cut off from Kafka", "KafkaStewardNoFreshData", "platform",
                         Map.of(), () -> env.stewardLink().cut(), () -> env.stewardLink().restore())
                 .forbidding("lag or replication pages while the exporter cannot see Kafka",
                         n -> n.alerts().stream().anyMatch(a -> a.name().startsWith("KafkaConsumer")
                                 || a.name().startsWith("KafkaTopic")))));
+    }
+
+    /**
+     * A client application's JVM deadlocks (two of its threads take two locks in opposite order): the owner
+     * of the application is paged, not the platform team, because ownership.yml names the job that scrapes
+     * that JVM ({@code jvm_job}). This JVM runs the fulfillment consumer and is scraped as that job.
+     * Interrupting the threads ends the deadlock and the page resolves.
+     */
+    @Test
+    @Order(6)
+    void clientApplicationJvmDeadlock() throws Exception {
+        Deadlock deadlock = new Deadlock();
+        table.add(drills.run(Drill.of("Client JVM deadlocked (JVM health to the service owner)",
+                "KafkaJvmThreadsDeadlocked", "fulfillment", Map.of("job", E2eEnvironment.FULFILLMENT_JOB),
+                deadlock::start, deadlock::end)));
+    }
+
+    /**
+     * A broker stops while the payments topic needs all three replicas in sync: PaymentService's acks=all
+     * writes fail with NotEnoughReplicas. The topic's owner, payments, is paged for its topic; platform gets the
+     * same page as shared responsibility for producer delivery (and its own KafkaBrokerDown). Repair: the
+     * topic's override is dropped and the broker restarts.
+     */
+    @Test
+    @Order(7)
+    void paymentsTopicUnderMinIsr() throws Exception {
+        int broker = env.cluster().brokerIds().get(2);
+        table.add(drills.run(Drill.of("Payments topic under min ISR (producer delivery)", "KafkaTopicUnderMinIsr",
+                        "payments", Map.of("topic", Orders.PAYMENTS), () -> {
+                            minInsyncReplicas(Orders.PAYMENTS, "3");
+                            env.cluster().stopBroker(broker);
+                        }, () -> {
+                            minInsyncReplicas(Orders.PAYMENTS, null);
+                            env.cluster().startBroker(broker);
+                        })
+                .alsoNotifying("platform")
+                .forbidding("lag pages to application teams during a broker outage",
+                        n -> !n.team().equals("platform") && n.alerts().stream()
+                                .anyMatch(a -> a.name().startsWith("KafkaConsumer")))));
+    }
+
+    /** Sets the topic's {@code min.insync.replicas}, or drops the override when {@code value} is null. */
+    private void minInsyncReplicas(String topic, String value) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.cluster().bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            AlterConfigOp op = value == null
+                    ? new AlterConfigOp(new ConfigEntry("min.insync.replicas", ""), AlterConfigOp.OpType.DELETE)
+                    : new AlterConfigOp(new ConfigEntry("min.insync.replicas", value), AlterConfigOp.OpType.SET);
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Two threads of this JVM holding one lock each and waiting for the other's, until interrupted. */
+    private static final class Deadlock {
+
+        private final ReentrantLock first = new ReentrantLock();
+        private final ReentrantLock second = new ReentrantLock();
+        private final List<Thread> threads = new ArrayList<>();
+
+        void start() throws InterruptedException {
+            CountDownLatch bothHoldOne = new CountDownLatch(2);
+            threads.add(thread("deadlock-a", first, second, bothHoldOne));
+            threads.add(thread("deadlock-b", second, first, bothHoldOne));
+            threads.forEach(Thread::start);
+            bothHoldOne.await();
+        }
+
+        void end() throws InterruptedException {
+            threads.forEach(Thread::interrupt);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+        }
+
+        private static Thread thread(String name, ReentrantLock mine, ReentrantLock theirs, CountDownLatch ready) {
+            Thread t = new Thread(() -> {
+                mine.lock();
+                try {
+                    ready.countDown();
+                    ready.await(); // both hold one lock before either asks for the other's
+                    theirs.lockInterruptibly(); // never granted: the other thread holds it and waits for ours
+                    theirs.unlock();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    mine.unlock();
+                }
+            }, name);
+            t.setDaemon(true);
+            return t;
+        }
     }
 
     /** Drills are about alerts, so they start once Prometheus holds lag age for both groups. */

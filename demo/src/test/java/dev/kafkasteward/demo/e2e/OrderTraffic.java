@@ -82,6 +82,19 @@ final class OrderTraffic implements AutoCloseable {
     }
 
     /** The next order checkout publishes is not JSON; fulfillment will dead-letter it. */
+    /** Writes one record to {@code topic} as a dead-letter publisher would, its reason in a header. */
+    void publishDeadLetter(String topic, String reason) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> dead = new ProducerRecord<>(topic, "order-0", "{}");
+            dead.headers().add("x-failure-reason", reason.getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
+        }
+    }
+
     void publishInvalidOrder() {
         invalidPending.incrementAndGet();
     }

@@ -21,6 +21,10 @@ final class PrometheusApi {
     /** An alert as Prometheus sees it: {@code pending} (waiting out {@code for:}) or {@code firing}. */
     record ActiveAlert(String state, Map<String, String> labels) {
 
+        String name() {
+            return labels.get("alertname");
+        }
+
         @Override
         public String toString() {
             return state + " " + labels;
@@ -53,11 +57,15 @@ final class PrometheusApi {
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+        return get(base, pathAndQuery);
+    }
+
+    /** GET {@code base + pathAndQuery} as JSON; anything but 200 is an error naming the body. */
+    static JsonNode get(URI base, String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("Prometheus " + pathAndQuery + ": HTTP " + response.statusCode() + " "
-                    + response.body());
+            throw new IOException(base + pathAndQuery + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
     }

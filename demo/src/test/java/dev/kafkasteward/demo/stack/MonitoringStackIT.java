@@ -36,7 +36,7 @@ class MonitoringStackIT {
         var ownership = new OwnershipLoader().load(Path.of("../examples/ownership.yml"));
         new RulesGenerator(RulesOptions.defaults()).generate(ownership).writeTo(dir.resolve("out"));
         MonitoringStack stack = MonitoringStack.start(new MonitoringStack.Settings(binaries, dir.resolve("stack"),
-                "127.0.0.1:" + FreePort.pick(), List.of(dir.resolve("out").resolve(RulesGenerator.RULES_GLOB)),
+                List.of("127.0.0.1:" + FreePort.pick()), List.of(dir.resolve("out").resolve(RulesGenerator.RULES_GLOB)),
                 dir.resolve("out").resolve(RulesGenerator.ALERTMANAGER_FILE), Duration.ofSeconds(5), 0, 0, List.of()));
         try {
             assertEquals("127.0.0.1", stack.prometheusUrl().getHost());

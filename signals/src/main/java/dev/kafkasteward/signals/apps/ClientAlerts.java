@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.apps;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ClientApp;
@@ -33,10 +34,10 @@ import java.util.regex.Pattern;
  */
 public final class ClientAlerts extends InstanceFamily {
 
-    public static final String PRODUCER_ERRORS = "KafkaClientProducerErrors";
-    public static final String CONSUMER_LAG = "KafkaClientConsumerLagHigh";
-    public static final String POLL_STUCK = "KafkaClientConsumerPollStuck";
-    public static final String STREAMS_THREADS = "KafkaClientStreamsThreadsFailed";
+    public static final String PRODUCER_ERRORS = AlertCatalog.CLIENT_PRODUCER_ERRORS.name();
+    public static final String CONSUMER_LAG = AlertCatalog.CLIENT_CONSUMER_LAG_HIGH.name();
+    public static final String POLL_STUCK = AlertCatalog.CLIENT_CONSUMER_POLL_STUCK.name();
+    public static final String STREAMS_THREADS = AlertCatalog.CLIENT_STREAMS_THREADS_FAILED.name();
     static final int RECORDS_LAG_MAX = 10_000;
     static final int POLL_SECONDS = 300;
 
@@ -92,7 +93,8 @@ public final class ClientAlerts extends InstanceFamily {
             new TreeMap<>(app.match()).forEach((label, regex) -> matchers.add(PromQl.matches(label, regex)));
             Optional<Map<String, String>> sample = sample(app);
             for (ClientSignal s : SIGNALS) {
-                Recipient to = Recipient.of(ownership, s.area(), app.owner(), app.alsoNotify(), app.tier());
+                Recipient to = Recipient.of(ownership, s.area(), app.owner(), app.alsoNotify(), app.tier(),
+                        app.alerts());
                 PromDuration alertFor = scaled(s.tierFor() ? to.tier().alertFor() : PromDuration.ofSeconds(120));
                 String owner = app.owner();
                 Text text = new Text(v -> "Client " + v.label("client_id") + " of " + app.name() + " " + s.summary()

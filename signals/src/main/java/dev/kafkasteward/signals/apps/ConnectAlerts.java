@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.apps;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.ownership.ConnectorOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -28,9 +29,9 @@ import java.util.Map;
  */
 public final class ConnectAlerts extends InstanceFamily {
 
-    public static final String CONNECTOR_FAILED = "KafkaConnectConnectorFailed";
-    public static final String TASK_FAILED = "KafkaConnectTaskFailed";
-    public static final String DLQ_FAILURES = "KafkaConnectDlqProduceFailures";
+    public static final String CONNECTOR_FAILED = AlertCatalog.CONNECT_CONNECTOR_FAILED.name();
+    public static final String TASK_FAILED = AlertCatalog.CONNECT_TASK_FAILED.name();
+    public static final String DLQ_FAILURES = AlertCatalog.CONNECT_DLQ_PRODUCE_FAILURES.name();
 
     public ConnectAlerts(double timeScale) {
         super(timeScale);
@@ -91,7 +92,7 @@ public final class ConnectAlerts extends InstanceFamily {
         for (ConnectorOwnership connector : ownership.connectors()) {
             all.add(new Connectors(PromQl.eq("connector", connector.name()), connector.name(),
                     Recipient.of(ownership, ResponsibilityArea.CONNECT_TASKS, connector.owner(), connector.alsoNotify(),
-                            connector.tier())));
+                            connector.tier(), connector.alerts())));
             names.add(connector.name());
         }
         String unowned = "unowned-connector";
@@ -102,7 +103,7 @@ public final class ConnectAlerts extends InstanceFamily {
                 : PromQl.notMatches("connector", names.stream().map(PromQl::regexLiteral)
                 .collect(java.util.stream.Collectors.joining("|"))), unowned,
                 Recipient.of(ownership, ResponsibilityArea.CONNECT_TASKS, ownership.unowned().owner(), List.of(),
-                        ownership.unowned().tier())));
+                        ownership.unowned().tier(), Map.of())));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.apps;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.DeadLetterMetrics;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public final class DeadLetterAlerts extends InstanceFamily {
 
-    public static final String NEW_RECORDS = "KafkaDeadLetterRecords";
+    public static final String NEW_RECORDS = AlertCatalog.DEAD_LETTER_RECORDS.name();
     static final String WINDOW = "5m";
 
     private final String window;
@@ -48,7 +49,7 @@ public final class DeadLetterAlerts extends InstanceFamily {
             String owner = dlq.owner();
             String source = dlq.sourceTopic().map(s -> " Records come from " + s + ".").orElse("");
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
-            Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, owner, dlq.alsoNotify(), dlq.tier());
+            Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, dlq);
             // max, not sum: every exporter replica counts the same records from the same offsets.
             instances.add(to.alert(NEW_RECORDS, Condition.above("max by (cluster, topic) (increase("
                     + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "]))", 0),

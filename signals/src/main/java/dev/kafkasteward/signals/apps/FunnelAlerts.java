@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.apps;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.FunnelMetrics;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -29,8 +30,8 @@ import java.util.Map;
  */
 public final class FunnelAlerts extends InstanceFamily {
 
-    public static final String KEYS_OVERDUE = "KafkaFunnelKeysOverdue";
-    public static final String CONVERSION_LOW = "KafkaFunnelConversionLow";
+    public static final String KEYS_OVERDUE = AlertCatalog.FUNNEL_KEYS_OVERDUE.name();
+    public static final String CONVERSION_LOW = AlertCatalog.FUNNEL_CONVERSION_LOW.name();
     /** Built-in: fewer than half the events of a stage reaching the next one is a broken flow, not a dip. */
     static final double MIN_CONVERSION = 0.5;
 
@@ -51,7 +52,7 @@ public final class FunnelAlerts extends InstanceFamily {
             Tier tier = ownership.tier(funnel.tier());
             String owner = funnel.owner();
             Recipient recipient = Recipient.of(ownership, ResponsibilityArea.BUSINESS_COMPLETION, owner,
-                    funnel.alsoNotify(), funnel.tier());
+                    funnel.alsoNotify(), funnel.tier(), funnel.alerts());
             String c = PromQl.eq("cluster", cluster);
             String f = PromQl.eq("funnel", funnel.name());
             List<Funnel.Stage> overdueStages = funnel.overdueStages();

@@ -46,7 +46,7 @@ public final class ConsumerEntries {
     private static List<Planned> computePlan(Ownership ownership) {
         return Claim.plan(ownership.consumerGroups(), ownership::consumerGroupOwner).stream()
                 .map(c -> new Planned(c, ownership.tier(c.entry().tier()), Recipient.of(ownership,
-                        ResponsibilityArea.CONSUMER_LAG, c.owner(), c.entry().alsoNotify(), c.entry().tier())))
+                        ResponsibilityArea.CONSUMER_LAG, c.entry())))
                 .toList();
     }
 }

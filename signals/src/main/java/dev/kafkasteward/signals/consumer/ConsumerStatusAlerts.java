@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.consumer;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
@@ -7,7 +8,6 @@ import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Condition;
-import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenario.Firing;
@@ -23,13 +23,13 @@ import java.util.Map;
  * Consumer partitions that are stalled, stopped or unassigned, and records retention deleted before
  * the group read them; per consumer-group entry, to its owner, one alert per group and topic.
  */
-public final class ConsumerStatusAlerts extends InstanceFamily {
+public final class ConsumerStatusAlerts extends ConsumerFamily {
 
-    public static final String STALLED = "KafkaConsumerPartitionStalled";
-    public static final String STOPPED = "KafkaConsumerPartitionStopped";
-    public static final String UNASSIGNED = "KafkaConsumerPartitionUnassigned";
-    public static final String RECORDS_LOST = "KafkaConsumerRecordsLost";
-    public static final String RETENTION_HEADROOM = "KafkaConsumerRetentionHeadroomLow";
+    public static final String STALLED = AlertCatalog.CONSUMER_PARTITION_STALLED.name();
+    public static final String STOPPED = AlertCatalog.CONSUMER_PARTITION_STOPPED.name();
+    public static final String UNASSIGNED = AlertCatalog.CONSUMER_PARTITION_UNASSIGNED.name();
+    public static final String RECORDS_LOST = AlertCatalog.CONSUMER_RECORDS_LOST.name();
+    public static final String RETENTION_HEADROOM = AlertCatalog.CONSUMER_RETENTION_HEADROOM_LOW.name();
     /** Time left before retention deletes unread records; below it, the owner has to act now. */
     static final long HEADROOM_SECONDS = 3600;
 
@@ -45,11 +45,8 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
             new StatusSignal(UNASSIGNED, "unassigned", SeverityRule.WARNING, "leaves partitions unassigned on",
                     "are assigned to no member although the group is live"));
 
-    private final ConsumerEntries entries;
-
     public ConsumerStatusAlerts(double timeScale, ConsumerEntries entries) {
-        super(timeScale);
-        this.entries = entries;
+        super(timeScale, entries);
     }
 
     @Override
@@ -58,49 +55,44 @@ public final class ConsumerStatusAlerts extends InstanceFamily {
     }
 
     @Override
-    public List<AlertInstance> instances(Ownership ownership) {
-        String cluster = ownership.cluster();
-        List<AlertInstance> instances = new ArrayList<>();
-        for (ConsumerEntries.Planned p : entries.plan(ownership)) {
-            PromDuration alertFor = scaled(p.tier().alertFor());
-            String owner = p.entry().owner();
-            Recipient to = p.recipient();
-            for (StatusSignal s : STATUS_SIGNALS) {
-                // Per partition the largest over exporter replicas first: two replicas do not double the count.
-                Condition condition = Condition.above("count by (cluster, group, topic) (max by (cluster, group,"
-                        + " topic, partition) (" + LagMetrics.PARTITION_STATUS.select(with(p.matchers(cluster),
-                        PromQl.eq("status", s.status()))) + ") == 1)", 0);
-                Text text = new Text(v -> "Consumer group " + v.label("group") + " " + s.summary() + " topic "
-                        + v.label("topic") + ".",
-                        v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
-                                + v.label("cluster") + " " + s.meaning() + " (group " + v.label("group") + ", "
-                                + p.tier().name() + "). Owner: " + owner + ".");
-                instances.add(to.alert(s.alert(), condition, alertFor, s.severity(), text,
-                        statusScenarios(p, cluster, s.status())));
-            }
-            Condition lost = Condition.above("sum by (cluster, group, topic) (max by (cluster, group, topic, partition)"
-                    + " (" + LagMetrics.RECORDS_LOST.select(p.matchers(cluster).toArray(String[]::new)) + "))", 0);
-            instances.add(to.alert(RECORDS_LOST, lost, PromDuration.ofSeconds(0), SeverityRule.TIER,
-                    new Text(v -> "Consumer group " + v.label("group") + " lost records of topic " + v.label("topic")
-                            + ".",
-                            v -> "Retention deleted " + v.value(ValueUnit.NUMBER) + " records of topic "
-                                    + v.label("topic") + " in cluster " + v.label("cluster") + " before consumer group "
-                                    + v.label("group") + " read them. Owner: " + owner + "."),
-                    lostScenarios(p, cluster)));
-            Condition headroom = Condition.below("min by (cluster, group, topic) ("
-                    + LagMetrics.RETENTION_HEADROOM.select(p.matchers(cluster).toArray(String[]::new)) + ")",
-                    HEADROOM_SECONDS);
-            instances.add(to.alert(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER,
-                    new Text(v -> "Retention is about to delete records consumer group " + v.label("group")
-                            + " has not read.",
-                            v -> "Retention may delete unread records of topic " + v.label("topic") + " in cluster "
-                                    + v.label("cluster") + " in " + v.value(ValueUnit.DURATION) + " (threshold 1h):"
-                                    + " consumer group " + v.label("group") + " must catch up. Owner: " + owner + "."),
-                    p.sample().map(group -> List.of(Scenarios.gauge(LagMetrics.RETENTION_HEADROOM, cluster,
-                            List.of("group", "topic"), Map.of("group", group, "topic", "orders", "partition", "0"), 1200,
-                            Map.of("group", group, "topic", "fine", "partition", "0"), 86400))).orElse(List.of())));
+    void instances(ConsumerEntries.Planned p, String cluster, List<AlertInstance> instances) {
+        PromDuration alertFor = scaled(p.tier().alertFor());
+        String owner = p.entry().owner();
+        Recipient to = p.recipient();
+        for (StatusSignal s : STATUS_SIGNALS) {
+            // Per partition the largest over exporter replicas first: two replicas do not double the count.
+            Condition condition = Condition.above("count by (cluster, group, topic) (max by (cluster, group,"
+                    + " topic, partition) (" + LagMetrics.PARTITION_STATUS.select(with(p.matchers(cluster),
+                    PromQl.eq("status", s.status()))) + ") == 1)", 0);
+            Text text = new Text(v -> "Consumer group " + v.label("group") + " " + s.summary() + " topic "
+                    + v.label("topic") + ".",
+                    v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
+                            + v.label("cluster") + " " + s.meaning() + " (group " + v.label("group") + ", "
+                            + p.tier().name() + "). Owner: " + owner + ".");
+            instances.add(to.alert(s.alert(), condition, alertFor, s.severity(), text,
+                    statusScenarios(p, cluster, s.status())));
         }
-        return instances;
+        Condition lost = Condition.above("sum by (cluster, group, topic) (max by (cluster, group, topic, partition)"
+                + " (" + LagMetrics.RECORDS_LOST.select(p.matchers(cluster).toArray(String[]::new)) + "))", 0);
+        instances.add(to.alert(RECORDS_LOST, lost, PromDuration.ofSeconds(0), SeverityRule.TIER,
+                new Text(v -> "Consumer group " + v.label("group") + " lost records of topic " + v.label("topic")
+                        + ".",
+                        v -> "Retention deleted " + v.value(ValueUnit.NUMBER) + " records of topic "
+                                + v.label("topic") + " in cluster " + v.label("cluster") + " before consumer group "
+                                + v.label("group") + " read them. Owner: " + owner + "."),
+                lostScenarios(p, cluster)));
+        Condition headroom = Condition.below("min by (cluster, group, topic) ("
+                + LagMetrics.RETENTION_HEADROOM.select(p.matchers(cluster).toArray(String[]::new)) + ")",
+                HEADROOM_SECONDS);
+        instances.add(to.alert(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER,
+                new Text(v -> "Retention is about to delete records consumer group " + v.label("group")
+                        + " has not read.",
+                        v -> "Retention may delete unread records of topic " + v.label("topic") + " in cluster "
+                                + v.label("cluster") + " in " + v.value(ValueUnit.DURATION) + " (threshold 1h):"
+                                + " consumer group " + v.label("group") + " must catch up. Owner: " + owner + "."),
+                p.sample().map(group -> List.of(Scenarios.gauge(LagMetrics.RETENTION_HEADROOM, cluster,
+                        List.of("group", "topic"), Map.of("group", group, "topic", "orders", "partition", "0"), 1200,
+                        Map.of("group", group, "topic", "fine", "partition", "0"), 86400))).orElse(List.of())));
     }
 
     private static String[] with(List<String> matchers, String extra) {

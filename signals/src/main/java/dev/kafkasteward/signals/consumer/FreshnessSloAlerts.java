@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.consumer;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.ownership.FreshnessObjective;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -10,7 +11,6 @@ import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.Recording;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Condition;
-import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenario.Firing;
@@ -28,20 +28,17 @@ import java.util.TreeSet;
  * "lag age at most X" as a recorded 0/1 error per group, its average over every burn window, and
  * multi-window multi-burn-rate alerts: a page (tier severity) and a ticket (warning).
  */
-public final class FreshnessSloAlerts extends InstanceFamily {
+public final class FreshnessSloAlerts extends ConsumerFamily {
 
-    public static final String PAGE = "KafkaConsumerFreshnessBudgetBurn";
-    public static final String TICKET = "KafkaConsumerFreshnessBudgetBurnSlow";
+    public static final String PAGE = AlertCatalog.CONSUMER_FRESHNESS_BUDGET_BURN.name();
+    public static final String TICKET = AlertCatalog.CONSUMER_FRESHNESS_BUDGET_BURN_SLOW.name();
     /** 1 while the group's worst lag age is above its objective's threshold, 0 while within it. */
     public static final String ERROR_SERIES = "kafka_steward:freshness_error";
     private static final int SCENARIO_MINUTES = 60;
 
-    private final ConsumerEntries entries;
-
     public FreshnessSloAlerts(ConsumerEntries entries) {
         // Never scaled: the objective's 30-day window and burn windows are what the SLO means.
-        super(1.0);
-        this.entries = entries;
+        super(1.0, entries);
     }
 
     @Override
@@ -58,7 +55,7 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     public List<Recording> recordings(Ownership ownership) {
         List<Recording> rules = new ArrayList<>();
         TreeSet<Long> windows = new TreeSet<>();
-        for (ConsumerEntries.Planned p : withObjective(ownership)) {
+        for (ConsumerEntries.Planned p : entries(ownership)) {
             FreshnessObjective slo = p.entry().freshness().orElseThrow();
             rules.add(new Recording(ERROR_SERIES, "max by (cluster, group) (" + LagMetrics.LAG_AGE.select(
                     p.matchers(ownership.cluster()).toArray(String[]::new)) + ") > bool "
@@ -77,33 +74,30 @@ public final class FreshnessSloAlerts extends InstanceFamily {
     }
 
     @Override
-    public List<AlertInstance> instances(Ownership ownership) {
-        List<AlertInstance> instances = new ArrayList<>();
-        String cluster = ownership.cluster();
-        for (ConsumerEntries.Planned p : withObjective(ownership)) {
-            FreshnessObjective slo = p.entry().freshness().orElseThrow();
-            // Decimal arithmetic: 1 - 0.995 is 0.0050000000000000044 in doubles, and the expression shows it.
-            double budget = java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(slo.objective().ratio()))
-                    .doubleValue();
-            if (budget <= 0) {
-                continue; // a 100 % objective has no budget to burn; nothing to alert on
-            }
-            String owner = p.entry().owner();
-            Recipient to = p.recipient();
-            String objective = "lag age under " + slo.lagAgeUnder().text() + " for " + slo.objective().text()
-                    + " of " + slo.window().text();
-            instances.add(to.alert(PAGE, Condition.of(expr(p, cluster, budget, BurnWindow.page(slo.window()))),
-                    PromDuration.ofSeconds(0), SeverityRule.TIER, text("fast", objective, owner),
-                    scenarios(p, cluster, slo, budget)));
-            instances.add(to.alert(TICKET, Condition.of(expr(p, cluster, budget, BurnWindow.ticket(slo.window()))),
-                    PromDuration.ofSeconds(0), SeverityRule.WARNING, text("steadily", objective, owner),
-                    scenarios(p, cluster, slo, budget)));
+    void instances(ConsumerEntries.Planned p, String cluster, List<AlertInstance> instances) {
+        FreshnessObjective slo = p.entry().freshness().orElseThrow();
+        // Decimal arithmetic: 1 - 0.995 is 0.0050000000000000044 in doubles, and the expression shows it.
+        double budget = java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(slo.objective().ratio()))
+                .doubleValue();
+        if (budget <= 0) {
+            return; // a 100 % objective has no budget to burn; nothing to alert on
         }
-        return instances;
+        String owner = p.entry().owner();
+        Recipient to = p.recipient();
+        String objective = "lag age under " + slo.lagAgeUnder().text() + " for " + slo.objective().text()
+                + " of " + slo.window().text();
+        instances.add(to.alert(PAGE, Condition.of(expr(p, cluster, budget, BurnWindow.page(slo.window()))),
+                PromDuration.ofSeconds(0), SeverityRule.TIER, text("fast", objective, owner),
+                scenarios(p, cluster, slo, budget)));
+        instances.add(to.alert(TICKET, Condition.of(expr(p, cluster, budget, BurnWindow.ticket(slo.window()))),
+                PromDuration.ofSeconds(0), SeverityRule.WARNING, text("steadily", objective, owner),
+                scenarios(p, cluster, slo, budget)));
     }
 
-    private List<ConsumerEntries.Planned> withObjective(Ownership ownership) {
-        return entries.plan(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
+    /** Only entries with a freshness objective have an SLO to burn. */
+    @Override
+    List<ConsumerEntries.Planned> entries(Ownership ownership) {
+        return super.entries(ownership).stream().filter(p -> p.entry().freshness().isPresent()).toList();
     }
 
     private static List<BurnWindow> all(PromDuration window) {

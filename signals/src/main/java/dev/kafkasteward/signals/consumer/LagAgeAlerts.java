@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.consumer;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
@@ -8,7 +9,6 @@ import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
-import dev.kafkasteward.signals.InstanceFamily;
 import dev.kafkasteward.signals.Recipient;
 import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenario.Firing;
@@ -27,10 +27,10 @@ import java.util.TreeMap;
  * Consumer lag age: for every consumer-group entry, a warning and a critical alert on the age of
  * the oldest unconsumed record per group and topic, routed to the entry's owner.
  */
-public final class LagAgeAlerts extends InstanceFamily {
+public final class LagAgeAlerts extends ConsumerFamily {
 
-    public static final String WARNING_ALERT = "KafkaConsumerLagAgeWarning";
-    public static final String CRITICAL_ALERT = "KafkaConsumerLagAgeCritical";
+    public static final String WARNING_ALERT = AlertCatalog.CONSUMER_LAG_AGE_WARNING.name();
+    public static final String CRITICAL_ALERT = AlertCatalog.CONSUMER_LAG_AGE_CRITICAL.name();
     static final MetricDef METRIC = LagMetrics.LAG_AGE;
     /** The labels an alert keeps from the series: one alert per group and topic, not per partition. */
     static final List<String> BY = List.of("cluster", "group", "topic");
@@ -58,11 +58,8 @@ public final class LagAgeAlerts extends InstanceFamily {
         }
     }
 
-    private final ConsumerEntries entries;
-
     public LagAgeAlerts(double timeScale, ConsumerEntries entries) {
-        super(timeScale);
-        this.entries = entries;
+        super(timeScale, entries);
     }
 
     @Override
@@ -71,29 +68,24 @@ public final class LagAgeAlerts extends InstanceFamily {
     }
 
     @Override
-    public List<AlertInstance> instances(Ownership ownership) {
-        String cluster = ownership.cluster();
-        List<AlertInstance> instances = new ArrayList<>();
-        for (ConsumerEntries.Planned p : entries.plan(ownership)) {
-            PromDuration alertFor = scaled(p.tier().alertFor());
-            String owner = p.entry().owner();
-            Recipient to = p.recipient();
-            for (Level level : Level.values()) {
-                String threshold = level.threshold(p.entry()).text();
-                double seconds = seconds(level.threshold(p.entry()));
-                Condition condition = Condition.above("max by (" + String.join(", ", BY) + ") ("
-                        + METRIC.select(p.matchers(cluster).toArray(String[]::new)) + ")", seconds);
-                Text text = new Text(v -> "Consumer group " + v.label("group") + " is more than " + threshold
-                        + " behind on topic " + v.label("topic") + ".",
-                        v -> "The oldest record consumer group " + v.label("group") + " has not consumed from topic "
-                                + v.label("topic") + " in cluster " + v.label("cluster") + " is "
-                                + v.value(ValueUnit.DURATION) + " old, above the " + level.word + " threshold of "
-                                + threshold + " for " + p.tier().name() + ". Owner: " + owner + ".");
-                instances.add(to.alert(level.alert, condition, alertFor, level.severity, text,
-                        scenarios(p, cluster, seconds)));
-            }
+    void instances(ConsumerEntries.Planned p, String cluster, List<AlertInstance> instances) {
+        PromDuration alertFor = scaled(p.tier().alertFor());
+        String owner = p.entry().owner();
+        Recipient to = p.recipient();
+        for (Level level : Level.values()) {
+            String threshold = level.threshold(p.entry()).text();
+            double seconds = seconds(level.threshold(p.entry()));
+            Condition condition = Condition.above("max by (" + String.join(", ", BY) + ") ("
+                    + METRIC.select(p.matchers(cluster).toArray(String[]::new)) + ")", seconds);
+            Text text = new Text(v -> "Consumer group " + v.label("group") + " is more than " + threshold
+                    + " behind on topic " + v.label("topic") + ".",
+                    v -> "The oldest record consumer group " + v.label("group") + " has not consumed from topic "
+                            + v.label("topic") + " in cluster " + v.label("cluster") + " is "
+                            + v.value(ValueUnit.DURATION) + " old, above the " + level.word + " threshold of "
+                            + threshold + " for " + p.tier().name() + ". Owner: " + owner + ".");
+            instances.add(to.alert(level.alert, condition, alertFor, level.severity, text,
+                    scenarios(p, cluster, seconds)));
         }
-        return instances;
     }
 
     /** While the critical alert fires for a group and topic, its warning is muted. */

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
@@ -21,11 +22,11 @@ import java.util.Map;
  */
 public final class BrokerRequestAlerts {
 
-    public static final String PRODUCE_LATENCY = "KafkaProduceLatencyHigh";
-    public static final String FETCH_LATENCY = "KafkaFetchLatencyHigh";
-    public static final String QUEUE_TIME = "KafkaRequestQueueTimeHigh";
-    public static final String FAILED_PRODUCE = "KafkaBrokerFailedProduceRequests";
-    public static final String FAILED_FETCH = "KafkaBrokerFailedFetchRequests";
+    public static final String PRODUCE_LATENCY = AlertCatalog.PRODUCE_LATENCY_HIGH.name();
+    public static final String FETCH_LATENCY = AlertCatalog.FETCH_LATENCY_HIGH.name();
+    public static final String QUEUE_TIME = AlertCatalog.REQUEST_QUEUE_TIME_HIGH.name();
+    public static final String FAILED_PRODUCE = AlertCatalog.BROKER_FAILED_PRODUCE_REQUESTS.name();
+    public static final String FAILED_FETCH = AlertCatalog.BROKER_FAILED_FETCH_REQUESTS.name();
     static final double PRODUCE_P99_SECONDS = 0.5;
     /** Includes the consumer's fetch.max.wait.ms (500 ms by default) of long polling. */
     static final double FETCH_P99_SECONDS = 1.5;

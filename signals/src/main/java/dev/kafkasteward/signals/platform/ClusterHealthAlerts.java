@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
@@ -29,16 +30,16 @@ import java.util.Map;
  */
 public final class ClusterHealthAlerts {
 
-    public static final String BROKER_DOWN = "KafkaBrokerDown";
-    public static final String REASSIGNMENT_SLOW = "KafkaReassignmentSlow";
-    public static final String LEADER_IMBALANCE = "KafkaLeaderImbalanceLasting";
-    public static final String LEADERSHIP_CHURN = "KafkaLeadershipChurn";
-    public static final String QUORUM_EPOCH_CHURN = "KafkaQuorumEpochChurn";
-    public static final String QUORUM_NO_LEADER = "KafkaQuorumNoLeader";
-    public static final String QUORUM_VOTER_UNREACHABLE = "KafkaQuorumVoterUnreachable";
-    public static final String QUORUM_VOTER_LAGGING = "KafkaQuorumVoterLagging";
-    public static final String FENCED_BROKERS = "KafkaFencedBrokers";
-    public static final String METADATA_ERRORS = "KafkaControllerMetadataErrors";
+    public static final String BROKER_DOWN = AlertCatalog.BROKER_DOWN.name();
+    public static final String REASSIGNMENT_SLOW = AlertCatalog.REASSIGNMENT_SLOW.name();
+    public static final String LEADER_IMBALANCE = AlertCatalog.LEADER_IMBALANCE_LASTING.name();
+    public static final String LEADERSHIP_CHURN = AlertCatalog.LEADERSHIP_CHURN.name();
+    public static final String QUORUM_EPOCH_CHURN = AlertCatalog.QUORUM_EPOCH_CHURN.name();
+    public static final String QUORUM_NO_LEADER = AlertCatalog.QUORUM_NO_LEADER.name();
+    public static final String QUORUM_VOTER_UNREACHABLE = AlertCatalog.QUORUM_VOTER_UNREACHABLE.name();
+    public static final String QUORUM_VOTER_LAGGING = AlertCatalog.QUORUM_VOTER_LAGGING.name();
+    public static final String FENCED_BROKERS = AlertCatalog.FENCED_BROKERS.name();
+    public static final String METADATA_ERRORS = AlertCatalog.CONTROLLER_METADATA_ERRORS.name();
     /** The alerts of this family computed from exporter series (muted while no exporter replica is fresh). */
     public static final List<String> FROM_EXPORTER = List.of(BROKER_DOWN, REASSIGNMENT_SLOW, LEADER_IMBALANCE,
             LEADERSHIP_CHURN, QUORUM_EPOCH_CHURN, QUORUM_VOTER_LAGGING);

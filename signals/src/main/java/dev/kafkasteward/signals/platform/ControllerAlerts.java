@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import dev.kafkasteward.signals.Condition;
@@ -24,9 +25,9 @@ import java.util.Map;
  */
 public final class ControllerAlerts {
 
-    public static final String OFFLINE_PARTITIONS = "KafkaOfflinePartitions";
-    public static final String ACTIVE_CONTROLLER = "KafkaActiveControllerCountNotOne";
-    public static final String UNCLEAN_ELECTION = "KafkaUncleanLeaderElection";
+    public static final String OFFLINE_PARTITIONS = AlertCatalog.OFFLINE_PARTITIONS.name();
+    public static final String ACTIVE_CONTROLLER = AlertCatalog.ACTIVE_CONTROLLER_COUNT_NOT_ONE.name();
+    public static final String UNCLEAN_ELECTION = AlertCatalog.UNCLEAN_LEADER_ELECTION.name();
 
     private ControllerAlerts() {
     }

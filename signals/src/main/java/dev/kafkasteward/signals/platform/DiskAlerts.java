@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.Percent;
@@ -29,11 +30,11 @@ import java.util.Map;
  */
 public final class DiskAlerts {
 
-    public static final String EXHAUSTION_WARNING = "KafkaDiskExhaustionWarning";
-    public static final String EXHAUSTION_CRITICAL = "KafkaDiskExhaustionCritical";
-    public static final String USAGE_WARNING = "KafkaDiskUsageWarning";
-    public static final String USAGE_CRITICAL = "KafkaDiskUsageCritical";
-    public static final String LOG_DIR_OFFLINE = "KafkaLogDirOffline";
+    public static final String EXHAUSTION_WARNING = AlertCatalog.DISK_EXHAUSTION_WARNING.name();
+    public static final String EXHAUSTION_CRITICAL = AlertCatalog.DISK_EXHAUSTION_CRITICAL.name();
+    public static final String USAGE_WARNING = AlertCatalog.DISK_USAGE_WARNING.name();
+    public static final String USAGE_CRITICAL = AlertCatalog.DISK_USAGE_CRITICAL.name();
+    public static final String LOG_DIR_OFFLINE = AlertCatalog.LOG_DIR_OFFLINE.name();
     private static final List<String> LOG_DIR = List.of("cluster", "broker", "log_dir");
 
     private DiskAlerts() {

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ClientApp;
@@ -37,12 +38,12 @@ import java.util.regex.Pattern;
  */
 public final class JvmAlerts extends InstanceFamily {
 
-    public static final String LONG_GC = "KafkaJvmLongGcPauses";
-    public static final String HEAP = "KafkaJvmHeapHigh";
-    public static final String DEADLOCK = "KafkaJvmThreadsDeadlocked";
-    public static final String FDS = "KafkaProcessFileDescriptorsHigh";
-    public static final String HANDLERS = "KafkaRequestHandlersSaturated";
-    public static final String NETWORK = "KafkaNetworkProcessorsSaturated";
+    public static final String LONG_GC = AlertCatalog.JVM_LONG_GC_PAUSES.name();
+    public static final String HEAP = AlertCatalog.JVM_HEAP_HIGH.name();
+    public static final String DEADLOCK = AlertCatalog.JVM_THREADS_DEADLOCKED.name();
+    public static final String FDS = AlertCatalog.PROCESS_FILE_DESCRIPTORS_HIGH.name();
+    public static final String HANDLERS = AlertCatalog.REQUEST_HANDLERS_SATURATED.name();
+    public static final String NETWORK = AlertCatalog.NETWORK_PROCESSORS_SATURATED.name();
     static final double GC_PAUSE_SECONDS = 0.5;
     static final double HEAP_RATIO = 0.9;
     static final double FDS_RATIO = 0.9;
@@ -81,7 +82,7 @@ public final class JvmAlerts extends InstanceFamily {
         List<String> earlier = new ArrayList<>();
         for (ClientApp app : apps) {
             Recipient to = Recipient.of(ownership, ResponsibilityArea.JVM_HEALTH, app.owner(), app.alsoNotify(),
-                    app.tier());
+                    app.tier(), app.alerts());
             String job = app.jvmJob().orElseThrow();
             // The first app in file order owns a job, as with every other entry.
             List<String> matchers = new ArrayList<>(List.of(PromQl.eq("cluster", cluster), PromQl.matches("job", job)));

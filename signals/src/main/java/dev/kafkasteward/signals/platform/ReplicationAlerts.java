@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
@@ -22,10 +23,10 @@ import java.util.Map;
  */
 public final class ReplicationAlerts {
 
-    public static final String TOPIC_URP = "KafkaTopicUnderReplicated";
-    public static final String BROKER_URP = "KafkaBrokerUnderReplicated";
-    public static final String BROKER_UNDER_MIN_ISR = "KafkaBrokerUnderMinIsr";
-    public static final String ISR_SHRINKS = "KafkaIsrShrinkRateHigh";
+    public static final String TOPIC_URP = AlertCatalog.TOPIC_UNDER_REPLICATED.name();
+    public static final String BROKER_URP = AlertCatalog.BROKER_UNDER_REPLICATED.name();
+    public static final String BROKER_UNDER_MIN_ISR = AlertCatalog.BROKER_UNDER_MIN_ISR.name();
+    public static final String ISR_SHRINKS = AlertCatalog.ISR_SHRINK_RATE_HIGH.name();
     static final int ISR_SHRINKS_IN_15M = 5;
 
     private ReplicationAlerts() {

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -31,9 +32,9 @@ import java.util.Map;
  */
 public final class TopicDeliveryAlerts extends InstanceFamily {
 
-    public static final String UNDER_MIN_ISR = "KafkaTopicUnderMinIsr";
-    public static final String OFFLINE = "KafkaTopicOfflinePartitions";
-    public static final String AT_MIN_ISR = "KafkaTopicAtMinIsr";
+    public static final String UNDER_MIN_ISR = AlertCatalog.TOPIC_UNDER_MIN_ISR.name();
+    public static final String OFFLINE = AlertCatalog.TOPIC_OFFLINE_PARTITIONS.name();
+    public static final String AT_MIN_ISR = AlertCatalog.TOPIC_AT_MIN_ISR.name();
 
     /** One per-topic signal: the count per topic that must stay 0, and what it means to producers. */
     private record TopicSignal(String alert, MetricDef metric, SeverityRule severity, PromDuration alertFor,
@@ -66,8 +67,7 @@ public final class TopicDeliveryAlerts extends InstanceFamily {
         List<AlertInstance> instances = new ArrayList<>();
         for (Claim<TopicOwnership> claim : Claim.plan(ownership.topics(), ownership::topicOwner)) {
             TopicOwnership topic = claim.entry();
-            Recipient to = Recipient.of(ownership, ResponsibilityArea.PRODUCER_DELIVERY, topic.owner(),
-                    topic.alsoNotify(), topic.tier());
+            Recipient to = Recipient.of(ownership, ResponsibilityArea.PRODUCER_DELIVERY, topic);
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
             for (TopicSignal s : SIGNALS) {
                 Text text = new Text(v -> "Topic " + v.label("topic") + " " + s.summary() + ".",

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.steward;
 
+import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
@@ -41,16 +42,16 @@ import java.util.TreeMap;
  */
 public final class StewardSelfAlerts {
 
-    public static final String DOWN = "KafkaStewardExporterDown";
-    public static final String STALE = "KafkaStewardSnapshotStale";
-    public static final String NO_FRESH_DATA = "KafkaStewardNoFreshData";
-    public static final String FAILING = "KafkaStewardCollectionFailing";
-    public static final String ERRORS = "KafkaStewardCollectionErrors";
-    public static final String SLOW = "KafkaStewardCollectionSlow";
-    public static final String OMITTED = "KafkaStewardSeriesOmitted";
-    public static final String LAG_AGE_UNKNOWN = "KafkaStewardLagAgeUnknown";
-    public static final String RELOAD_FAILED = "KafkaStewardConfigReloadFailed";
-    public static final String FUNNEL_READER_DOWN = "KafkaStewardFunnelReaderDown";
+    public static final String DOWN = AlertCatalog.STEWARD_EXPORTER_DOWN.name();
+    public static final String STALE = AlertCatalog.STEWARD_SNAPSHOT_STALE.name();
+    public static final String NO_FRESH_DATA = AlertCatalog.STEWARD_NO_FRESH_DATA.name();
+    public static final String FAILING = AlertCatalog.STEWARD_COLLECTION_FAILING.name();
+    public static final String ERRORS = AlertCatalog.STEWARD_COLLECTION_ERRORS.name();
+    public static final String SLOW = AlertCatalog.STEWARD_COLLECTION_SLOW.name();
+    public static final String OMITTED = AlertCatalog.STEWARD_SERIES_OMITTED.name();
+    public static final String LAG_AGE_UNKNOWN = AlertCatalog.STEWARD_LAG_AGE_UNKNOWN.name();
+    public static final String RELOAD_FAILED = AlertCatalog.STEWARD_CONFIG_RELOAD_FAILED.name();
+    public static final String FUNNEL_READER_DOWN = AlertCatalog.STEWARD_FUNNEL_READER_DOWN.name();
     /** Prometheus' own per-target series; not in the catalog because Prometheus, not Kafka Steward, writes it. */
     public static final String UP = "up";
     /** Alerts computed from exporter series, muted while no replica serves fresh data. */
