@@ -14,6 +14,7 @@ import dev.kafkasteward.rules.render.InstanceRenderer;
 import dev.kafkasteward.rules.render.InstanceTests;
 import dev.kafkasteward.rules.runbook.RunbookWriter;
 import dev.kafkasteward.rules.yaml.YamlWriter;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.SignalPlan;
 import dev.kafkasteward.signals.Signals;
 import java.util.ArrayList;
@@ -79,13 +80,17 @@ public final class RulesGenerator {
             String ruleFile = name + RULES_SUFFIX;
             String testFile = name + RULE_TESTS_SUFFIX;
             files.put(RULES_DIR + "/" + ruleFile, YamlWriter.write(header, new RuleFile(groups(name, rules))));
-            InstanceTests tests = new InstanceTests(renderer, family.family().timeScale());
+            // Rules that read serving replicas are tested with the recording rule that writes them.
+            boolean serving = rules.stream().anyMatch(r -> r.expr().contains(ServingReplicas.SERIES));
+            List<String> testedRuleFiles = serving && !ruleFile.equals(servingRuleFile(plan))
+                    ? List.of(servingRuleFile(plan), ruleFile) : List.of(ruleFile);
+            InstanceTests tests = new InstanceTests(renderer, family.family().timeScale(), serving);
             List<RuleTestFile.Test> merged = TestMerger.merge(name, family.instances().stream()
                     .flatMap(i -> i.scenarios().stream().map(s -> tests.test(i, s))).toList());
             // Rules are evaluated as often as the family's tests sample (shorter when time-scaled).
             String evaluationInterval = merged.isEmpty() ? "1m" : merged.get(0).interval();
             files.put(RULES_DIR + "/" + testFile, YamlWriter.write(header + "\nRun: promtool test rules " + testFile,
-                    new RuleTestFile(List.of(ruleFile), evaluationInterval, merged)));
+                    new RuleTestFile(testedRuleFiles, evaluationInterval, merged)));
         }
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
@@ -95,6 +100,14 @@ public final class RulesGenerator {
         new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
                 text));
         return GeneratedFiles.of(files);
+    }
+
+    /** The rule file of the family that records {@link ServingReplicas#SERIES}. */
+    private static String servingRuleFile(SignalPlan plan) {
+        return plan.families().stream().filter(f -> f.recordings().stream()
+                        .anyMatch(r -> r.record().equals(ServingReplicas.SERIES)))
+                .map(f -> f.family().name() + RULES_SUFFIX).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no family records " + ServingReplicas.SERIES));
     }
 
     /** The signals this generator renders. */

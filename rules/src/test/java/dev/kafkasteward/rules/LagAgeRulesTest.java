@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Test;
 /** Golden assertions on the lag-age rules generated for the example and for overlapping entries. */
 class LagAgeRulesTest {
 
+    /** Every lag-age rule reads only serving exporter replicas. */
+    private static final String SERVING = " and on (cluster, instance) kafka_steward:serving_replica)";
+
     private final GeneratedFiles example = new RulesGenerator(RulesOptions.defaults()).generate(Fixtures.example());
 
     @Test
     void fulfillmentServiceWarningRule() {
         JsonNode rule = rule(example, "KafkaConsumerLagAgeWarning", "fulfillment");
-        assertEquals("max by (cluster, group, topic) (kafka_consumergroup_lag_age_seconds{cluster=\"orders-prod\","
-                + " group=\"fulfillment-service\"}) > 30", rule.get("expr").asText());
+        assertEquals("max by (cluster, group, topic) ((kafka_consumergroup_lag_age_seconds{cluster=\"orders-prod\","
+                + " group=\"fulfillment-service\"}" + SERVING + ") > 30", rule.get("expr").asText());
         assertEquals("2m", rule.get("for").asText());
         assertEquals(Map.of("cluster", "orders-prod", "team", "fulfillment", "severity", "warning", "tier", "tier-1"),
                 map(rule.get("labels")));
@@ -37,8 +40,8 @@ class LagAgeRulesTest {
     @Test
     void fulfillmentServiceCriticalRuleHasTheTierSeverity() {
         JsonNode rule = rule(example, "KafkaConsumerLagAgeCritical", "fulfillment");
-        assertEquals("max by (cluster, group, topic) (kafka_consumergroup_lag_age_seconds{cluster=\"orders-prod\","
-                + " group=\"fulfillment-service\"}) > 120", rule.get("expr").asText());
+        assertEquals("max by (cluster, group, topic) ((kafka_consumergroup_lag_age_seconds{cluster=\"orders-prod\","
+                + " group=\"fulfillment-service\"}" + SERVING + ") > 120", rule.get("expr").asText());
         assertEquals("2m", rule.get("for").asText());
         assertEquals(Map.of("cluster", "orders-prod", "team", "fulfillment", "severity", "critical", "tier", "tier-1"),
                 map(rule.get("labels")));
@@ -77,15 +80,16 @@ class LagAgeRulesTest {
                 .map(r -> r.get("expr").asText()).toList();
         String metric = "kafka_consumergroup_lag_age_seconds";
         assertEquals(List.of(
-                "max by (cluster, group, topic) (" + metric + "{cluster=\"payments-eu\", group=\"ledger.writer\"}) > 60",
-                "max by (cluster, group, topic) (" + metric + "{cluster=\"payments-eu\","
-                        + " group=~\"risk-(scoring|rules)-[0-9]+\"}) > 600",
-                "max by (cluster, group, topic) (" + metric + "{cluster=\"payments-eu\", group=~\"ledger\\\\..*\","
-                        + " group!~\"ledger\\\\.writer|(?:risk-(scoring|rules)-[0-9]+)\"}) > 3600",
+                "max by (cluster, group, topic) ((" + metric + "{cluster=\"payments-eu\", group=\"ledger.writer\"}"
+                        + SERVING + ") > 60",
+                "max by (cluster, group, topic) ((" + metric + "{cluster=\"payments-eu\","
+                        + " group=~\"risk-(scoring|rules)-[0-9]+\"}" + SERVING + ") > 600",
+                "max by (cluster, group, topic) ((" + metric + "{cluster=\"payments-eu\", group=~\"ledger\\\\..*\","
+                        + " group!~\"ledger\\\\.writer|(?:risk-(scoring|rules)-[0-9]+)\"}" + SERVING + ") > 3600",
                 // risk-scoring-7 is claimed by the risk pattern above it: no rules of its own.
-                "max by (cluster, group, topic) (" + metric + "{cluster=\"payments-eu\", group=~\".*\","
-                        + " group!~\"ledger\\\\.writer|(?:risk-(scoring|rules)-[0-9]+)|(?:ledger\\\\..*)|risk-scoring-7\"})"
-                        + " > 7200"),
+                "max by (cluster, group, topic) ((" + metric + "{cluster=\"payments-eu\", group=~\".*\","
+                        + " group!~\"ledger\\\\.writer|(?:risk-(scoring|rules)-[0-9]+)|(?:ledger\\\\..*)|risk-scoring-7\"}"
+                        + SERVING + ") > 7200"),
                 warnings);
     }
 
@@ -129,7 +133,8 @@ class LagAgeRulesTest {
         assertEquals(20, groups.get(0).get("rules").size());
         assertEquals("kafka-steward.consumer-lag-age.2", groups.get(1).get("name").asText());
         assertEquals(4, groups.get(1).get("rules").size(), "group-10, then the catch-all for unowned groups");
-        assertEquals("max by (cluster, group, topic) (kafka_consumergroup_lag_age_seconds{cluster=\"big\", group=\"group-10\"})"
+        assertEquals("max by (cluster, group, topic) ((kafka_consumergroup_lag_age_seconds{cluster=\"big\","
+                + " group=\"group-10\"}" + SERVING + ")"
                 + " > 300", groups.get(1).get("rules").get(0).get("expr").asText());
     }
 

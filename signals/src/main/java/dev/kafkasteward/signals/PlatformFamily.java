@@ -15,6 +15,7 @@ public class PlatformFamily extends InstanceFamily {
     private final ResponsibilityArea area;
     private final Function<Ownership, List<PlatformSignal>> signals;
     private final List<Inhibition> inhibitions;
+    private final Function<String, List<Recording>> recordings;
 
     public PlatformFamily(String name, ResponsibilityArea area, double timeScale, List<PlatformSignal> signals,
                           List<Inhibition> inhibitions) {
@@ -24,11 +25,19 @@ public class PlatformFamily extends InstanceFamily {
     /** Signals whose thresholds come from ownership.yml (for instance {@code platform.disk}). */
     public PlatformFamily(String name, ResponsibilityArea area, double timeScale,
                           Function<Ownership, List<PlatformSignal>> signals, List<Inhibition> inhibitions) {
+        this(name, area, timeScale, signals, inhibitions, cluster -> List.of());
+    }
+
+    /** With recording rules (per cluster) that this family's, or other families', alerts read. */
+    public PlatformFamily(String name, ResponsibilityArea area, double timeScale,
+                          Function<Ownership, List<PlatformSignal>> signals, List<Inhibition> inhibitions,
+                          Function<String, List<Recording>> recordings) {
         super(timeScale);
         this.name = name;
         this.area = area;
         this.signals = signals;
         this.inhibitions = List.copyOf(inhibitions);
+        this.recordings = recordings;
     }
 
     @Override
@@ -42,6 +51,11 @@ public class PlatformFamily extends InstanceFamily {
         Recipient to = Recipient.platform(ownership, area);
         return signals.apply(ownership).stream().map(s -> to.alert(s.alert(), s.condition().apply(cluster),
                 scaled(s.alertFor()), s.severity(), s.text(), List.of(s.scenario().apply(cluster)))).toList();
+    }
+
+    @Override
+    public List<Recording> recordings(Ownership ownership) {
+        return recordings.apply(ownership.cluster());
     }
 
     @Override

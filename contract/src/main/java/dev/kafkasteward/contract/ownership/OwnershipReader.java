@@ -103,27 +103,29 @@ final class OwnershipReader {
         checkUnique(r, "client_apps", "client app", "name");
         checkUnique(r, "funnels", "funnel", "name");
         Map<ResponsibilityArea, List<String>> shared = readSharedResponsibility(r);
-        Optional<Unowned> unowned = Optional.ofNullable(platform).flatMap(p -> readUnowned(r, p));
+        // Read even without a valid platform (its defaults come from there), so its own errors are reported too.
+        Optional<Unowned> unowned = readUnowned(r, Optional.ofNullable(platform));
 
         if (!diagnostics.isEmpty() || platform == null || unowned.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Ownership(cluster, teams, tiers, topicsWithCatchAll(topics, unowned.get()),
-                groupsWithCatchAll(groups, unowned.get()), deadLettersWithCatchAll(dlqs, unowned.get()), connectors, clients, funnels,
-                platform, unowned.get(), shared));
+                groupsWithCatchAll(groups, unowned.get()), deadLettersWithCatchAll(dlqs, unowned.get()), connectors,
+                clients, funnels, platform, unowned.get(), shared));
     }
 
     // ---- what no entry claims --------------------------------------------------------------
 
     /** {@code unowned:}: who answers for what no entry claims; every key has a default. */
-    private Optional<Unowned> readUnowned(MapReader root, Platform platform) {
+    private Optional<Unowned> readUnowned(MapReader root, Optional<Platform> platform) {
         Optional<MapReader> u = root.has("unowned") ? root.map("unowned", UNOWNED_KEYS) : Optional.empty();
         if (root.has("unowned") && u.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> owner = u.filter(m -> m.has("owner")).map(this::owner).orElse(Optional.of(platform.owner()));
+        Optional<String> owner = u.filter(m -> m.has("owner")).map(this::owner)
+                .orElse(platform.map(Platform::owner));
         Optional<String> tier = u.filter(m -> m.has("tier")).map(this::tier)
-                .orElse(Optional.of(defaultTier.orElse(platform.tier())));
+                .orElse(defaultTier.or(() -> platform.map(Platform::tier)));
         Optional<NameSelector> deadLetters = Optional.of(NameSelector.regex(Unowned.DEFAULT_DEAD_LETTER_PATTERN));
         if (u.isPresent() && u.get().has("dead_letter_pattern")) {
             MapReader m = u.get();
@@ -374,11 +376,11 @@ final class OwnershipReader {
         Optional<NameSelector> selector = selector(r);
         Optional<String> owner = owner(r);
         Optional<String> tier = tier(r);
+        List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.TOPIC);
         if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
-        List<String> alsoNotify = alsoNotify(r);
-        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.TOPIC);
         return Optional.of(new TopicOwnership(selector.get(), owner.get(), tier.get(), alsoNotify, alerts));
     }
 

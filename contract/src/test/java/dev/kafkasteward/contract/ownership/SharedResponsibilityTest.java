@@ -139,6 +139,23 @@ class SharedResponsibilityTest {
     }
 
     @Test
+    void unownedIsCheckedEvenWhenPlatformIsInvalidAndEntriesReportTheirTeamsBeforeOtherErrors() {
+        List<Diagnostic> found = errors(DEFAULTED.replace("  owner: payments\n", "  owner: paymnts\n") + """
+                unowned:
+                  owner: operation
+                topics:
+                  - name: orders
+                    owner: nobody
+                    also_notify: [checkoutt]
+                """);
+        assertEquals(4, found.size(), Loading.lines(found));
+        assertTrue(found.get(1).toString().contains("unknown team 'operation'"), Loading.lines(found));
+        assertTrue(found.get(2).toString().contains("unknown team 'nobody'"), Loading.lines(found));
+        assertTrue(found.get(3).toString().contains("unknown team 'checkoutt' (did you mean 'checkout'?)"),
+                Loading.lines(found));
+    }
+
+    @Test
     void alsoNotifyMustBeAListOfNames() {
         List<Diagnostic> found = errors(DEFAULTED + """
                 topics:

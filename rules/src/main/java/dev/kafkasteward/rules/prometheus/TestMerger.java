@@ -43,10 +43,12 @@ public final class TestMerger {
         return merged;
     }
 
+    /** Whether {@code test} feeds a series of the bin other values; the same series with the same values is shared. */
     private static boolean clashes(List<Test> bin, Test test) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        test.inputSeries().forEach(s -> names.add(s.series()));
-        return bin.stream().flatMap(t -> t.inputSeries().stream()).anyMatch(s -> names.contains(s.series()));
+        Map<String, String> values = new java.util.HashMap<>();
+        test.inputSeries().forEach(s -> values.put(s.series(), s.values()));
+        return bin.stream().flatMap(t -> t.inputSeries().stream())
+                .anyMatch(s -> values.containsKey(s.series()) && !values.get(s.series()).equals(s.values()));
     }
 
     private static Test mergeGroup(String family, List<Test> group) {

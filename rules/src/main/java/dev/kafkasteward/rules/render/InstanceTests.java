@@ -1,8 +1,10 @@
 package dev.kafkasteward.rules.render;
 
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Scenario;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.TemplateVars;
@@ -27,10 +29,19 @@ public final class InstanceTests {
     private final InstanceRenderer renderer;
     /** One sample, one evaluation: a minute at time scale 1, shorter for scaled rules. */
     private final PromDuration step;
+    /** The family's rules read {@link ServingReplicas#SERIES}: each test's exporter data must come from one. */
+    private final boolean servingReplicas;
 
-    public InstanceTests(InstanceRenderer renderer, double timeScale) {
+    /**
+     * @param servingReplicas whether the family's rules read only serving exporter replicas; then each test
+     *                        that has no snapshot age of its own gets a fresh one ({@code 0}) per cluster, which
+     *                        the exporter family's recording rule (loaded with the test) turns into a serving
+     *                        replica
+     */
+    public InstanceTests(InstanceRenderer renderer, double timeScale, boolean servingReplicas) {
         this.renderer = renderer;
         this.step = Durations.testStep(timeScale);
+        this.servingReplicas = servingReplicas;
     }
 
     public Test test(AlertInstance instance, Scenario scenario) {
@@ -38,10 +49,10 @@ public final class InstanceTests {
         long forSteps = (instance.alertFor().value().toMillis() + stepMillis - 1) / stepMillis;
         long evalSteps = forSteps + scenario.rangeMinutes() + 1;
         long samples = evalSteps + 1;
-        List<Series> series = scenario.inputs().stream()
+        List<Series> series = new ArrayList<>(inputs(scenario).stream()
                 .map(in -> new Series(selector(in), PromQl.number(in.start()) + (in.step() >= 0 ? "+" : "")
                         + PromQl.number(in.step()) + "x" + samples))
-                .toList();
+                .toList());
         List<AlertTest> checks = new ArrayList<>();
         if (forSteps > 0) {
             checks.add(new AlertTest("0s", instance.alert(), List.of())); // pending, not firing yet
@@ -50,6 +61,22 @@ public final class InstanceTests {
         checks.add(new AlertTest(PromDuration.ofMillis(evalSteps * stepMillis).text(), instance.alert(), expected));
         return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), step.text(), series,
                 checks);
+    }
+
+    /** The scenario's inputs, plus a fresh snapshot age per cluster where the rules need one and it has none. */
+    private List<Scenario.Input> inputs(Scenario scenario) {
+        List<Scenario.Input> inputs = new ArrayList<>(scenario.inputs());
+        if (!servingReplicas) {
+            return inputs;
+        }
+        String age = SelfMetrics.SNAPSHOT_AGE.name();
+        java.util.Set<String> clusters = new java.util.TreeSet<>();
+        scenario.inputs().stream().map(in -> in.labels().get("cluster")).filter(java.util.Objects::nonNull)
+                .forEach(clusters::add);
+        scenario.inputs().stream().filter(in -> in.metric().equals(age))
+                .forEach(in -> clusters.remove(in.labels().get("cluster")));
+        clusters.forEach(c -> inputs.add(new Scenario.Input(age, new TreeMap<>(java.util.Map.of("cluster", c)), 0, 0)));
+        return inputs;
     }
 
     private ExpectedAlert expected(AlertInstance instance, Scenario.Firing firing) {

@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.claim.Claim;
 import dev.kafkasteward.signals.promql.ValueUnit;
@@ -51,8 +52,8 @@ public final class DeadLetterAlerts extends InstanceFamily {
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
             Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, dlq);
             // max, not sum: every exporter replica counts the same records from the same offsets.
-            instances.add(to.alert(NEW_RECORDS, Condition.above("max by (cluster, topic) (increase("
-                    + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "]))", 0),
+            instances.add(to.alert(NEW_RECORDS, Condition.above("max by (cluster, topic) (" + ServingReplicas.only(
+                    "increase(" + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "])") + ")", 0),
                     PromDuration.ofSeconds(0), SeverityRule.TIER,
                     new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "

@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.contract.ownership.Tier;
 import dev.kafkasteward.signals.promql.PromQl;
@@ -60,7 +61,7 @@ public final class FunnelAlerts extends InstanceFamily {
                 Funnel.Stage stage = overdueStages.get(0);
                 // Summed: replicas split the stage partitions between them, each reports its share.
                 instances.add(recipient.alert(KEYS_OVERDUE, Condition.above("sum by (cluster, funnel, stage) ("
-                        + FunnelMetrics.KEYS_OVERDUE.select(c, f) + ")", 0), scaled(tier.alertFor()),
+                        + ServingReplicas.only(FunnelMetrics.KEYS_OVERDUE.select(c, f)) + ")", 0), scaled(tier.alertFor()),
                         SeverityRule.TIER,
                         new Text(v -> "Keys are overdue in stage " + v.label("stage") + " of funnel " + v.label("funnel")
                                 + ".", v -> v.value(ValueUnit.NUMBER) + " keys of funnel " + v.label("funnel")
@@ -74,10 +75,11 @@ public final class FunnelAlerts extends InstanceFamily {
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
                 String to = funnel.stages().get(i + 1).name();
-                Condition condition = Condition.below("sum by (cluster, funnel) (increase("
-                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", to)) + "[" + window.text()
-                        + "])) / sum by (cluster, funnel) (increase(" + FunnelMetrics.STAGE_EVENTS.select(c, f,
-                        PromQl.eq("stage", from)) + "[" + window.text() + "]))", MIN_CONVERSION);
+                Condition condition = Condition.below("sum by (cluster, funnel) (" + ServingReplicas.only("increase("
+                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", to)) + "[" + window.text() + "])")
+                        + ") / sum by (cluster, funnel) (" + ServingReplicas.only("increase("
+                        + FunnelMetrics.STAGE_EVENTS.select(c, f, PromQl.eq("stage", from)) + "[" + window.text() + "])")
+                        + ")", MIN_CONVERSION);
                 instances.add(recipient.alert(CONVERSION_LOW, condition, scaled(PromDuration.ofSeconds(900)),
                         SeverityRule.WARNING, Map.of("stage", to),
                         new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + to + ".",

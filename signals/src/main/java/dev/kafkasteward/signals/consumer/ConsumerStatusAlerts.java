@@ -4,6 +4,7 @@ import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import dev.kafkasteward.signals.AlertInstance;
@@ -62,8 +63,8 @@ public final class ConsumerStatusAlerts extends ConsumerFamily {
         for (StatusSignal s : STATUS_SIGNALS) {
             // Per partition the largest over exporter replicas first: two replicas do not double the count.
             Condition condition = Condition.above("count by (cluster, group, topic) (max by (cluster, group,"
-                    + " topic, partition) (" + LagMetrics.PARTITION_STATUS.select(with(p.matchers(cluster),
-                    PromQl.eq("status", s.status()))) + ") == 1)", 0);
+                    + " topic, partition) (" + ServingReplicas.only(LagMetrics.PARTITION_STATUS.select(
+                    with(p.matchers(cluster), PromQl.eq("status", s.status())))) + ") == 1)", 0);
             Text text = new Text(v -> "Consumer group " + v.label("group") + " " + s.summary() + " topic "
                     + v.label("topic") + ".",
                     v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
@@ -73,7 +74,8 @@ public final class ConsumerStatusAlerts extends ConsumerFamily {
                     statusScenarios(p, cluster, s.status())));
         }
         Condition lost = Condition.above("sum by (cluster, group, topic) (max by (cluster, group, topic, partition)"
-                + " (" + LagMetrics.RECORDS_LOST.select(p.matchers(cluster).toArray(String[]::new)) + "))", 0);
+                + " (" + ServingReplicas.only(LagMetrics.RECORDS_LOST.select(p.matchers(cluster).toArray(String[]::new)))
+                + "))", 0);
         instances.add(to.alert(RECORDS_LOST, lost, PromDuration.ofSeconds(0), SeverityRule.TIER,
                 new Text(v -> "Consumer group " + v.label("group") + " lost records of topic " + v.label("topic")
                         + ".",
@@ -82,7 +84,8 @@ public final class ConsumerStatusAlerts extends ConsumerFamily {
                                 + v.label("group") + " read them. Owner: " + owner + "."),
                 lostScenarios(p, cluster)));
         Condition headroom = Condition.below("min by (cluster, group, topic) ("
-                + LagMetrics.RETENTION_HEADROOM.select(p.matchers(cluster).toArray(String[]::new)) + ")",
+                + ServingReplicas.only(LagMetrics.RETENTION_HEADROOM.select(p.matchers(cluster).toArray(String[]::new)))
+                + ")",
                 HEADROOM_SECONDS);
         instances.add(to.alert(RETENTION_HEADROOM, headroom, alertFor, SeverityRule.TIER,
                 new Text(v -> "Retention is about to delete records consumer group " + v.label("group")

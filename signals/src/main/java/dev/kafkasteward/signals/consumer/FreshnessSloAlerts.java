@@ -5,6 +5,7 @@ import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.ownership.FreshnessObjective;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
@@ -57,8 +58,8 @@ public final class FreshnessSloAlerts extends ConsumerFamily {
         TreeSet<Long> windows = new TreeSet<>();
         for (ConsumerEntries.Planned p : entries(ownership)) {
             FreshnessObjective slo = p.entry().freshness().orElseThrow();
-            rules.add(new Recording(ERROR_SERIES, "max by (cluster, group) (" + LagMetrics.LAG_AGE.select(
-                    p.matchers(ownership.cluster()).toArray(String[]::new)) + ") > bool "
+            rules.add(new Recording(ERROR_SERIES, "max by (cluster, group) (" + ServingReplicas.only(
+                    LagMetrics.LAG_AGE.select(p.matchers(ownership.cluster()).toArray(String[]::new))) + ") > bool "
                     + PromQl.number(slo.lagAgeUnder().seconds())));
             for (BurnWindow w : all(slo.window())) {
                 windows.add(w.longWindow().seconds());

@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
@@ -76,7 +77,7 @@ public final class LagAgeAlerts extends ConsumerFamily {
             String threshold = level.threshold(p.entry()).text();
             double seconds = seconds(level.threshold(p.entry()));
             Condition condition = Condition.above("max by (" + String.join(", ", BY) + ") ("
-                    + METRIC.select(p.matchers(cluster).toArray(String[]::new)) + ")", seconds);
+                    + ServingReplicas.only(METRIC.select(p.matchers(cluster).toArray(String[]::new))) + ")", seconds);
             Text text = new Text(v -> "Consumer group " + v.label("group") + " is more than " + threshold
                     + " behind on topic " + v.label("topic") + ".",
                     v -> "The oldest record consumer group " + v.label("group") + " has not consumed from topic "

@@ -3,7 +3,9 @@ package dev.kafkasteward.signals.platform;
 import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
+import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.PlatformFamily;
@@ -20,6 +22,7 @@ import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Cluster health as the exporter computes it from metadata (no JMX needed), for the platform owner: brokers
@@ -49,7 +52,10 @@ public final class ClusterHealthAlerts {
      * (5 min) when {@code auto.leader.rebalance.enable} is on; imbalance lasting 30 min means it is off or failing.
      */
     static final String IMBALANCE_FOR = "30m";
-    /** Changes of a broker's leader count per hour: a restart moves leaders twice (away and back). */
+    /**
+     * Changes of one broker's leader count in an hour, lasting 15 minutes: a restart moves its leaders away and
+     * back in a few steps; a broker past this keeps restarting, flapping or losing its session.
+     */
     static final int LEADERSHIP_CHANGES_PER_HOUR = 12;
     /** KRaft quorum elections per hour: one is a controller restart, more is a flapping quorum. */
     static final int QUORUM_ELECTIONS_PER_HOUR = 3;
@@ -61,16 +67,16 @@ public final class ClusterHealthAlerts {
         String hour = Durations.window("1h", timeScale);
         return new PlatformFamily("cluster-health", ResponsibilityArea.BROKERS_AND_CONTROLLERS, timeScale, List.of(
                 new PlatformSignal(BROKER_DOWN, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> Condition.equal("max by (cluster, broker) (" + ReplicationMetrics.BROKER_REGISTERED.select(
-                                PromQl.eq("cluster", c)) + ")", 0),
+                        c -> Condition.equal("max by (cluster, broker) (" + ServingReplicas.only(
+                                ReplicationMetrics.BROKER_REGISTERED.select(PromQl.eq("cluster", c))) + ")", 0),
                         new Text(v -> "Broker " + v.label("broker") + " is down.",
                                 v -> "Broker " + v.label("broker") + " of cluster " + v.label("cluster") + " holds"
                                         + " replicas but is not in the live broker list: it is down or fenced."),
-                        c -> Scenarios.gauge(ReplicationMetrics.BROKER_REGISTERED, c, List.of("broker"),
-                                Map.of("broker", "2"), 0, Map.of("broker", "1"), 1)),
+                        ClusterHealthAlerts::brokerDownSeenByTheFreshReplica),
                 new PlatformSignal(REASSIGNMENT_SLOW, SeverityRule.INFO, Durations.parse("6h"),
                         c -> Condition.above("max by (cluster, topic) ("
-                                + ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.select(PromQl.eq("cluster", c)) + ")",
+                                + ServingReplicas.only(ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.select(
+                                PromQl.eq("cluster", c))) + ")",
                                 0),
                         new Text(v -> "Topic " + v.label("topic") + " has a reassignment running for hours.",
                                 v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic")
@@ -81,8 +87,8 @@ public final class ClusterHealthAlerts {
                 new PlatformSignal(LEADER_IMBALANCE, SeverityRule.INFO, Durations.parse(IMBALANCE_FOR),
                         // Summed per exporter replica, then the largest: two replicas do not double it.
                         c -> Condition.above("max by (cluster, broker) (sum by (cluster, broker, instance) ("
-                                + ReplicationMetrics.PARTITION_NON_PREFERRED_LEADER.select(PromQl.eq("cluster", c))
-                                + "))", 0),
+                                + ServingReplicas.only(ReplicationMetrics.PARTITION_NON_PREFERRED_LEADER.select(
+                                PromQl.eq("cluster", c))) + "))", 0),
                         new Text(v -> "Broker " + v.label("broker") + " leads partitions of other preferred leaders.",
                                 v -> "Broker " + v.label("broker") + " of cluster " + v.label("cluster") + " has led "
                                         + v.value(ValueUnit.NUMBER) + " partitions whose preferred leader is another"
@@ -91,28 +97,29 @@ public final class ClusterHealthAlerts {
                         c -> Scenarios.gauge(ReplicationMetrics.PARTITION_NON_PREFERRED_LEADER, c, List.of("broker"),
                                 Map.of("topic", "orders", "partition", "0", "broker", "1"), 1,
                                 Map.of("topic", "orders", "partition", "1", "broker", "2"), 0)),
-                new PlatformSignal(LEADERSHIP_CHURN, SeverityRule.WARNING, Durations.parse("0s"),
-                        c -> Condition.above("sum by (cluster) (max by (cluster, broker) (changes("
+                new PlatformSignal(LEADERSHIP_CHURN, SeverityRule.WARNING, Durations.parse("15m"),
+                        c -> Condition.above("max by (cluster, broker) (" + ServingReplicas.only("changes("
                                 + ReplicationMetrics.BROKER_LEADER_PARTITIONS.select(PromQl.eq("cluster", c)) + "["
-                                + hour + "])))", LEADERSHIP_CHANGES_PER_HOUR),
-                        new Text(v -> "Partition leadership keeps moving in cluster " + v.label("cluster") + ".",
-                                v -> "Brokers of cluster " + v.label("cluster") + " changed how many partitions they"
-                                        + " lead " + v.value(ValueUnit.NUMBER) + " times in the last hour (threshold "
-                                        + LEADERSHIP_CHANGES_PER_HOUR + "): brokers restart, flap or lose their"
-                                        + " sessions, and clients keep chasing new leaders."),
-                        c -> churnScenario(ReplicationMetrics.BROKER_LEADER_PARTITIONS.name(), c,
-                                Map.of("broker", "1"), LEADERSHIP_CHANGES_PER_HOUR)),
+                                + hour + "])") + ")", LEADERSHIP_CHANGES_PER_HOUR),
+                        new Text(v -> "Partition leadership keeps moving on broker " + v.label("broker") + ".",
+                                v -> "How many partitions broker " + v.label("broker") + " of cluster "
+                                        + v.label("cluster") + " leads changed " + v.value(ValueUnit.NUMBER)
+                                        + " times in the last hour (threshold " + LEADERSHIP_CHANGES_PER_HOUR + "):"
+                                        + " it restarts, flaps or loses its session, and clients keep chasing new"
+                                        + " leaders."),
+                        c -> churnScenario(ReplicationMetrics.BROKER_LEADER_PARTITIONS.name(), c, "broker")),
                 new PlatformSignal(QUORUM_EPOCH_CHURN, SeverityRule.WARNING, Durations.parse("0s"),
-                        c -> Condition.above("max by (cluster) (delta("
+                        // Highest minus lowest epoch in the hour: whole elections, no extrapolation.
+                        c -> Condition.above("max by (cluster) (" + ServingReplicas.only("max_over_time("
                                 + ReplicationMetrics.QUORUM_LEADER_EPOCH.select(PromQl.eq("cluster", c)) + "["
-                                + hour + "]))", QUORUM_ELECTIONS_PER_HOUR),
+                                + hour + "]) - min_over_time(" + ReplicationMetrics.QUORUM_LEADER_EPOCH.select(
+                                PromQl.eq("cluster", c)) + "[" + hour + "])") + ")", QUORUM_ELECTIONS_PER_HOUR),
                         new Text(v -> "The KRaft quorum of cluster " + v.label("cluster") + " keeps electing leaders.",
                                 v -> "The metadata quorum of cluster " + v.label("cluster") + " went through "
                                         + v.value(ValueUnit.NUMBER) + " leader elections in the last hour (threshold "
                                         + QUORUM_ELECTIONS_PER_HOUR + "): controllers flap, and every election stalls"
                                         + " metadata changes."),
-                        c -> churnScenario(ReplicationMetrics.QUORUM_LEADER_EPOCH.name(), c, Map.of(),
-                                QUORUM_ELECTIONS_PER_HOUR)),
+                        c -> churnScenario(ReplicationMetrics.QUORUM_LEADER_EPOCH.name(), c, null)),
                 new PlatformSignal(QUORUM_NO_LEADER, SeverityRule.TIER, Durations.parse("1m"),
                         c -> Condition.below("min by (cluster, instance) (" + JmxMetrics.RAFT_CURRENT_LEADER.select(
                                 PromQl.eq("cluster", c)) + ")", 0),
@@ -132,8 +139,8 @@ public final class ClusterHealthAlerts {
                                 Map.of("instance", "controller-1:7072"), 1, Map.of("instance", "controller-2:7072"), 0)),
                 new PlatformSignal(QUORUM_VOTER_LAGGING, SeverityRule.WARNING, Durations.parse("5m"),
                         c -> Condition.above("max by (cluster, replica) ("
-                                + ReplicationMetrics.QUORUM_REPLICA_LAG_SECONDS.select(PromQl.eq("cluster", c),
-                                PromQl.eq("role", "voter")) + ")", VOTER_LAG_SECONDS),
+                                + ServingReplicas.only(ReplicationMetrics.QUORUM_REPLICA_LAG_SECONDS.select(
+                                PromQl.eq("cluster", c), PromQl.eq("role", "voter"))) + ")", VOTER_LAG_SECONDS),
                         new Text(v -> "KRaft voter " + v.label("replica") + " lags behind the quorum leader.",
                                 v -> "Voter " + v.label("replica") + " of cluster " + v.label("cluster") + " was last"
                                         + " caught up " + v.value(ValueUnit.DURATION) + " ago: one more voter failure"
@@ -168,16 +175,41 @@ public final class ClusterHealthAlerts {
     }
 
     /**
-     * A gauge stepping up by one every minute (fires: a change a minute is above any hourly threshold below
-     * 60), and the same gauge standing still in another cluster.
+     * Two exporter replicas: the fresh one sees broker 2 gone, the stale one still serves it as registered
+     * (a frozen snapshot). The alert believes the fresh replica and fires; broker 1, registered for both,
+     * and broker 2 in another cluster seen only by a fresh replica that has it, stay silent.
      */
-    private static Scenario churnScenario(String metric, String cluster, Map<String, String> labels, int threshold) {
-        java.util.TreeMap<String, String> firing = new java.util.TreeMap<>(labels);
-        firing.put("cluster", cluster);
-        java.util.TreeMap<String, String> still = new java.util.TreeMap<>(labels);
-        still.put("cluster", cluster + Scenarios.OTHER_CLUSTER_SUFFIX);
-        // One step a minute for the hour the window reads: 60 changes, an epoch 60 higher.
+    private static Scenario brokerDownSeenByTheFreshReplica(String cluster) {
+        String age = SelfMetrics.SNAPSHOT_AGE.name();
+        String other = cluster + Scenarios.OTHER_CLUSTER_SUFFIX;
+        List<Input> inputs = new java.util.ArrayList<>(List.of(
+                new Input(age, new TreeMap<>(Map.of("cluster", cluster, "instance", "fresh:9340")), 1, 0),
+                new Input(age, new TreeMap<>(Map.of("cluster", cluster, "instance", "stale:9340")), 100_000, 0),
+                new Input(age, new TreeMap<>(Map.of("cluster", other, "instance", "fresh:9340")), 1, 0)));
+        for (String[] r : new String[][] {{cluster, "fresh:9340", "2", "0"}, {cluster, "stale:9340", "2", "1"},
+                {cluster, "fresh:9340", "1", "1"}, {cluster, "stale:9340", "1", "1"}, {other, "fresh:9340", "2", "1"}}) {
+            inputs.add(Input.gauge(ReplicationMetrics.BROKER_REGISTERED, Map.of("cluster", r[0], "instance", r[1],
+                    "broker", r[2]), Double.parseDouble(r[3])));
+        }
+        return new Scenario(inputs, List.of(Firing.of(Map.of("cluster", cluster, "broker", "2"), 0)), 0);
+    }
+
+    /**
+     * A gauge stepping up by one every minute for the hour the window reads (fires: 60 changes, an epoch 60
+     * higher, above any hourly threshold below 60), and the same gauge standing still in another cluster;
+     * {@code label}, when given, is the per-broker label the alert keeps.
+     */
+    private static Scenario churnScenario(String metric, String cluster, String label) {
+        TreeMap<String, String> firing = new TreeMap<>(Map.of("cluster", cluster));
+        TreeMap<String, String> still = new TreeMap<>(Map.of("cluster",
+                cluster + Scenarios.OTHER_CLUSTER_SUFFIX));
+        TreeMap<String, String> kept = new TreeMap<>(Map.of("cluster", cluster));
+        if (label != null) {
+            firing.put(label, "1");
+            still.put(label, "1");
+            kept.put(label, "1");
+        }
         return new Scenario(List.of(new Input(metric, firing, 1, 1), new Input(metric, still, 1, 0)),
-                List.of(Firing.of(Map.of("cluster", cluster), 60)), 60);
+                List.of(Firing.of(kept, 60)), 60);
     }
 }

@@ -7,6 +7,7 @@ import dev.kafkasteward.contract.ownership.Percent;
 import dev.kafkasteward.contract.ownership.Platform;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.promql.Durations;
@@ -54,8 +55,8 @@ public final class DiskAlerts {
                 usage(USAGE_WARNING, SeverityRule.WARNING, disk.usageWarning(), Durations.parse("15m")),
                 usage(USAGE_CRITICAL, SeverityRule.TIER, disk.usageCritical(), Durations.parse("5m")),
                 new PlatformSignal(LOG_DIR_OFFLINE, SeverityRule.TIER, Durations.parse("1m"),
-                        c -> Condition.above("max by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_OFFLINE.select(
-                                PromQl.eq("cluster", c)) + ")", 0),
+                        c -> Condition.above("max by (cluster, broker, log_dir) (" + ServingReplicas.only(
+                                DiskMetrics.LOG_DIR_OFFLINE.select(PromQl.eq("cluster", c))) + ")", 0),
                         new Text(v -> "Log dir " + v.label("log_dir") + " on broker " + v.label("broker") + " is offline.",
                                 v -> "Broker " + v.label("broker") + " in cluster " + v.label("cluster")
                                         + " reports log dir " + v.label("log_dir") + " as failed: its replicas are"
@@ -69,8 +70,8 @@ public final class DiskAlerts {
                                              PromDuration alertFor) {
         long seconds = horizon.seconds();
         return new PlatformSignal(alert, severity, alertFor,
-                c -> Condition.below("min by (cluster, broker, log_dir) (" + DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(
-                        PromQl.eq("cluster", c)) + ")", seconds),
+                c -> Condition.below("min by (cluster, broker, log_dir) (" + ServingReplicas.only(
+                        DiskMetrics.LOG_DIR_TIME_TO_EXHAUSTION.select(PromQl.eq("cluster", c))) + ")", seconds),
                 new Text(v -> "Disk of broker " + v.label("broker") + " fills up within " + horizon.text() + ".",
                         v -> "At the current growth, log dir " + v.label("log_dir") + " of broker " + v.label("broker")
                                 + " in cluster " + v.label("cluster") + " is full in " + v.value(ValueUnit.DURATION)
@@ -82,9 +83,9 @@ public final class DiskAlerts {
 
     private static PlatformSignal usage(String alert, SeverityRule severity, Percent ratio, PromDuration alertFor) {
         return new PlatformSignal(alert, severity, alertFor,
-                c -> Condition.above("max by (cluster, broker, log_dir) (1 - " + DiskMetrics.LOG_DIR_USABLE.select(
-                        PromQl.eq("cluster", c)) + " / " + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c)) + ")",
-                        ratio.ratio()),
+                c -> Condition.above("max by (cluster, broker, log_dir) (" + ServingReplicas.only("1 - "
+                        + DiskMetrics.LOG_DIR_USABLE.select(PromQl.eq("cluster", c)) + " / "
+                        + DiskMetrics.LOG_DIR_TOTAL.select(PromQl.eq("cluster", c))) + ")", ratio.ratio()),
                 new Text(v -> "Disk of broker " + v.label("broker") + " is more than " + ratio.text() + " full.",
                         v -> "Log dir " + v.label("log_dir") + " of broker " + v.label("broker") + " in cluster "
                                 + v.label("cluster") + " is " + v.value(ValueUnit.RATIO) + " full (threshold "

@@ -4,6 +4,7 @@ import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.promql.Durations;
@@ -36,7 +37,8 @@ public final class ReplicationAlerts {
         return new PlatformFamily("replication", ResponsibilityArea.BROKERS_AND_CONTROLLERS, timeScale, List.of(
                 new PlatformSignal(TOPIC_URP, SeverityRule.WARNING, Durations.parse("10m"),
                         c -> Condition.above("max by (cluster, topic) ("
-                                + ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.select(PromQl.eq("cluster", c))
+                                + ServingReplicas.only(ReplicationMetrics.TOPIC_UNDER_REPLICATED_PARTITIONS.select(
+                                PromQl.eq("cluster", c)))
                                 + ")", 0),
                         new Text(v -> "Topic " + v.label("topic") + " has under-replicated partitions.",
                                 v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic")

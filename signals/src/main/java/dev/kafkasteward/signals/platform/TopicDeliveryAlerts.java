@@ -7,6 +7,7 @@ import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
@@ -74,7 +75,8 @@ public final class TopicDeliveryAlerts extends InstanceFamily {
                         v -> v.value(ValueUnit.NUMBER) + " partitions of topic " + v.label("topic") + " in cluster "
                                 + v.label("cluster") + " " + s.meaning() + ". Owner: " + topic.owner() + ".");
                 instances.add(to.alert(s.alert(), Condition.above("max by (cluster, topic) ("
-                                + s.metric().select(matchers) + ")", 0), scaled(s.alertFor()), s.severity(), text,
+                                + ServingReplicas.only(s.metric().select(matchers)) + ")", 0), scaled(s.alertFor()),
+                        s.severity(), text,
                         claim.sample().map(name -> List.of(Scenarios.gauge(s.metric(), cluster, List.of("topic"),
                                 Map.of("topic", name), 2, Map.of("topic", name + "-healthy"), 0))).orElse(List.of())));
             }
@@ -85,10 +87,8 @@ public final class TopicDeliveryAlerts extends InstanceFamily {
     /** Offline partitions explain the ISR alerts of the same topic: nobody leads them. */
     @Override
     public List<Inhibition> inhibitions() {
+        // Not the controller's KafkaOfflinePartitions: it is the platform's page, this one the topic owner's.
         return List.of(Inhibition.of(OFFLINE, PromQl.matchesAny("alertname", List.of(UNDER_MIN_ISR, AT_MIN_ISR,
-                ReplicationAlerts.TOPIC_URP)), List.of("cluster", "topic")),
-                // The per-topic view names the topic; the controller's cluster count is then redundant.
-                Inhibition.of(OFFLINE, PromQl.eq("alertname", ControllerAlerts.OFFLINE_PARTITIONS),
-                        List.of("cluster")));
+                ReplicationAlerts.TOPIC_URP)), List.of("cluster", "topic")));
     }
 }

@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.PlatformFamily;
@@ -86,7 +87,7 @@ public final class StewardSelfAlerts {
         String failureWindow = Durations.window("10m", timeScale);
         String errorWindow = Durations.window("15m", timeScale);
         String job = PromQl.eq("job", exporterJob);
-        return new PlatformFamily("exporter", ResponsibilityArea.MONITORING, timeScale, List.of(
+        List<PlatformSignal> signals = List.of(
                 new PlatformSignal(NO_FRESH_DATA, SeverityRule.TIER, Durations.parse("2m"),
                         // Stale everywhere, or nothing answers at all (the stale replicas' series are gone then).
                         c -> Condition.of("min by (cluster) (" + SelfMetrics.SNAPSHOT_AGE.select(PromQl.eq("cluster", c))
@@ -170,7 +171,7 @@ public final class StewardSelfAlerts {
                 new PlatformSignal(LAG_AGE_UNKNOWN, SeverityRule.INFO, Durations.parse("30m"),
                         // Summed per replica, then the largest: two replicas do not double the count.
                         c -> Condition.above("max by (cluster, group) (sum by (cluster, group, instance) ("
-                                + LagMetrics.LAG_AGE_UNKNOWN.select(PromQl.eq("cluster", c)) + "))", 0),
+                                + ServingReplicas.only(LagMetrics.LAG_AGE_UNKNOWN.select(PromQl.eq("cluster", c))) + "))", 0),
                         new Text(v -> "Lag age of group " + v.label("group") + " stays unknown.",
                                 v -> "For 30 minutes the exporter could not read the timestamps behind "
                                         + v.value(ValueUnit.NUMBER) + " lagging partitions of group " + v.label("group")
@@ -195,11 +196,13 @@ public final class StewardSelfAlerts {
                                 + ".", v -> "An exporter of cluster " + v.label("cluster") + " stopped reading the"
                                 + " funnel stage topics on an error (its log says which, often a missing Read ACL on"
                                 + " the funnel consumer group): its funnel series are frozen and funnel alerts blind."),
-                        c -> oneReplicaAtZero(SelfMetrics.FUNNEL_READER_UP, c))),
+                        c -> oneReplicaAtZero(SelfMetrics.FUNNEL_READER_UP, c)));
+        return new PlatformFamily("exporter", ResponsibilityArea.MONITORING, timeScale, o -> signals,
                 List.of(Inhibition.of(NO_FRESH_DATA, PromQl.matchesAny("alertname", FED_ALERTS), List.of("cluster")),
                         Inhibition.of(NO_FRESH_DATA, PromQl.matchesAny("alertname", List.of(DOWN, STALE, FAILING,
                                 ERRORS, SLOW, OMITTED, LAG_AGE_UNKNOWN, RELOAD_FAILED, FUNNEL_READER_DOWN)),
-                                List.of("cluster"))));
+                                List.of("cluster"))),
+                cluster -> List.of(ServingReplicas.recording(cluster, staleSeconds)));
     }
 
     /**
