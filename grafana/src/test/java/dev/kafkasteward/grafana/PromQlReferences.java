@@ -15,8 +15,13 @@ import java.util.Set;
  */
 record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
 
-    /** A metric selector: {@code enclosing} is the innermost function or aggregation around it, or null. */
-    record MetricRef(String name, String enclosing, List<String> labels, List<String> matchers, String range) {
+    /**
+     * A metric selector: {@code enclosing} is the innermost function or aggregation around it, or null;
+     * {@code groupedBy} the labels of every {@code by (...)} of the aggregations around it (written before their
+     * argument), which the metric must have.
+     */
+    record MetricRef(String name, String enclosing, List<String> labels, List<String> matchers, String range,
+                     List<String> groupedBy) {
     }
 
     static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
@@ -29,7 +34,9 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
         List<MetricRef> metrics = new ArrayList<>();
         List<List<String>> groupings = new ArrayList<>();
         Deque<String> frames = new ArrayDeque<>();
+        Deque<List<String>> frameGroupings = new ArrayDeque<>();
         String pendingFunction = null;
+        List<String> pendingBy = List.of();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
@@ -45,10 +52,14 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
                         i++;
                     }
                     groupings.add(labels);
+                    if (pendingFunction != null && t.text().equalsIgnoreCase("by")) {
+                        pendingBy = labels;
+                    }
                 }
                 i++;
             } else if (t.kind() == Kind.IDENT && callFollows) {
                 frames.push(t.text());
+                frameGroupings.push(List.of());
                 i += 2;
             } else if (t.kind() == Kind.IDENT && AGGREGATIONS.contains(t.text()) && i + 1 < tokens.size()
                     && tokens.get(i + 1).kind() == Kind.IDENT && GROUPING.contains(tokens.get(i + 1).text())) {
@@ -57,16 +68,21 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
             } else if (t.kind() == Kind.IDENT && KEYWORDS.contains(t.text().toLowerCase())) {
                 i++;
             } else if (t.kind() == Kind.IDENT || t.is("{")) {
-                i = selector(tokens, i, frames.peek(), metrics);
+                List<String> groupedBy = new ArrayList<>();
+                frameGroupings.forEach(groupedBy::addAll);
+                i = selector(tokens, i, frames.peek(), groupedBy, metrics);
             } else if (t.is("(")) {
                 frames.push(pendingFunction == null ? "" : pendingFunction);
+                frameGroupings.push(pendingBy);
                 pendingFunction = null;
+                pendingBy = List.of();
                 i++;
             } else if (t.is(")")) {
                 if (frames.isEmpty()) {
                     throw new IllegalArgumentException("unbalanced ) in " + expr);
                 }
                 frames.pop();
+                frameGroupings.pop();
                 i++;
             } else {
                 i++;
@@ -79,7 +95,8 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
     }
 
     /** Reads {@code name{l="v", ...}[range]} or {@code {__name__="name"}}; returns the index after it. */
-    private static int selector(List<Token> tokens, int i, String enclosing, List<MetricRef> out) {
+    private static int selector(List<Token> tokens, int i, String enclosing, List<String> groupedBy,
+                                List<MetricRef> out) {
         String name = tokens.get(i).kind() == Kind.IDENT ? tokens.get(i++).text() : null;
         List<String> labels = new ArrayList<>();
         List<String> matchers = new ArrayList<>();
@@ -110,7 +127,7 @@ record PromQlReferences(List<MetricRef> metrics, List<List<String>> groupings) {
             range = tokens.get(i++).text();
         }
         out.add(new MetricRef(name, enclosing == null || enclosing.isEmpty() ? null : enclosing, labels, matchers,
-                range));
+                range, List.copyOf(groupedBy)));
         return i;
     }
 }

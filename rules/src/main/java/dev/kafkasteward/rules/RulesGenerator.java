@@ -11,6 +11,7 @@ import dev.kafkasteward.rules.prometheus.RuleFile.Rule;
 import dev.kafkasteward.rules.prometheus.RuleTestFile;
 import dev.kafkasteward.rules.prometheus.TestMerger;
 import dev.kafkasteward.rules.render.InstanceRenderer;
+import dev.kafkasteward.rules.render.GateTests;
 import dev.kafkasteward.rules.render.InstanceTests;
 import dev.kafkasteward.rules.runbook.RunbookWriter;
 import dev.kafkasteward.rules.yaml.YamlWriter;
@@ -43,6 +44,8 @@ public final class RulesGenerator {
     public static final String ALERTMANAGER_FILE = "alertmanager/alertmanager.yml";
     /** One Markdown runbook per alert, named {@code <alertname in lower case>.md}, plus an index. */
     public static final String RUNBOOKS_DIR = "runbooks";
+    /** The change gate's rules, {@code rules/change-gate.rules.yml}: what {@code kafka-steward gate} reads. */
+    public static final String GATE_FILE = "change-gate";
     /** Prometheus' advice: beyond this, a group's evaluation is slow to read and to debug. */
     public static final int MAX_RULES_PER_GROUP = 20;
 
@@ -70,7 +73,7 @@ public final class RulesGenerator {
         List<AlertingRule> alerts = new ArrayList<>();
         for (SignalPlan.Planned family : plan.families()) {
             List<Rule> rules = new ArrayList<>();
-            family.recordings().forEach(r -> rules.add(new RecordingRule(r.record(), r.expr())));
+            family.recordings().forEach(r -> rules.add(new RecordingRule(r.record(), r.expr(), r.labels())));
             family.instances().forEach(i -> rules.add(renderer.render(i)));
             if (rules.isEmpty()) {
                 continue;
@@ -92,6 +95,7 @@ public final class RulesGenerator {
             files.put(RULES_DIR + "/" + testFile, YamlWriter.write(header + "\nRun: promtool test rules " + testFile,
                     new RuleTestFile(testedRuleFiles, evaluationInterval, merged)));
         }
+        writeGate(header, plan, files);
         AlertmanagerConfig alertmanager = new AlertmanagerConfigGenerator(options.alertmanager(),
                 options.timeScale(), new AlertmanagerConfig.Global(options.smtpFrom(), options.smtpSmarthost()))
                 .generate(ownership, plan.inhibitions(), plan.instances().stream()
@@ -100,6 +104,27 @@ public final class RulesGenerator {
         new RunbookWriter(ownership.cluster()).write(alerts).forEach((name, text) -> files.put(RUNBOOKS_DIR + "/" + name,
                 text));
         return GeneratedFiles.of(files);
+    }
+
+    /**
+     * The change gate's rules ({@code rules/change-gate.rules.yml}) and their tests, which load the serving-replica
+     * rule too: most conditions read only serving exporter replicas.
+     */
+    private void writeGate(String header, SignalPlan plan, Map<String, String> files) {
+        if (plan.gate().isEmpty()) {
+            return;
+        }
+        List<Rule> rules = plan.gate().stream().<Rule>map(g -> new RecordingRule(g.recording().record(),
+                g.recording().expr(), g.recording().labels())).toList();
+        files.put(RULES_DIR + "/" + GATE_FILE + RULES_SUFFIX, YamlWriter.write(header + "\nRead by: kafka-steward gate",
+                new RuleFile(groups(GATE_FILE, rules))));
+        GateTests tests = new GateTests(options.timeScale());
+        List<RuleTestFile.Test> all = plan.gate().stream()
+                .flatMap(g -> g.scenarios().stream().map(s -> tests.test(g, s))).toList();
+        String interval = all.isEmpty() ? "1m" : all.get(0).interval();
+        files.put(RULES_DIR + "/" + GATE_FILE + RULE_TESTS_SUFFIX, YamlWriter.write(header + "\nRun: promtool test rules "
+                + GATE_FILE + RULE_TESTS_SUFFIX, new RuleTestFile(List.of(servingRuleFile(plan), GATE_FILE
+                + RULES_SUFFIX), interval, all)));
     }
 
     /** The rule file of the family that records {@link ServingReplicas#SERIES}. */

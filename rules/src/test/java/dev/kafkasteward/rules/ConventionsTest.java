@@ -72,7 +72,7 @@ class ConventionsTest {
     void everyAlertHasAPromtoolTest(String name, Ownership ownership) {
         GeneratedFiles files = new RulesGenerator(RulesOptions.defaults()).generate(ownership);
         Set<String> tested = new TreeSet<>();
-        Generated.tests(files).forEach(t -> t.get("alert_rule_test")
+        Generated.tests(files).forEach(t -> t.path("alert_rule_test")
                 .forEach(c -> tested.add(c.get("alertname").asText())));
         Set<String> alerts = new TreeSet<>();
         Generated.rules(files).forEach(r -> alerts.add(r.get("alert").asText()));

@@ -60,7 +60,7 @@ class ExternalToolsTest {
         assertTrue(result.output().contains("SUCCESS"), result.describe());
         // Every alerting rule is exercised by at least one expected alert in the tests.
         List<Map<String, String>> expected = new ArrayList<>();
-        Generated.tests(files).forEach(t -> t.get("alert_rule_test")
+        Generated.tests(files).forEach(t -> t.path("alert_rule_test")
                 .forEach(check -> check.get("exp_alerts").forEach(a -> {
                     Map<String, String> labels = labels(a.get("exp_labels"));
                     labels.put("alertname", check.get("alertname").asText());

@@ -22,11 +22,19 @@ public record Scenario(List<Input> inputs, List<Firing> firing, int rangeMinutes
         firing = List.copyOf(firing);
     }
 
-    /** One input series: a metric name, labels, and a linear value per minute. */
-    public record Input(String metric, SortedMap<String, String> labels, double start, double step) {
+    /**
+     * One input series: a metric name, labels, and a linear value per minute, absent for its first
+     * {@code startsAt} minutes (a series that appears: a new failure, a new broker).
+     */
+    public record Input(String metric, SortedMap<String, String> labels, double start, double step, int startsAt) {
 
         public Input {
             labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+
+        /** A series present from the first minute. */
+        public Input(String metric, SortedMap<String, String> labels, double start, double step) {
+            this(metric, labels, start, step, 0);
         }
 
         static Input of(MetricDef metric, Map<String, String> labels, double start, double step) {
@@ -44,8 +52,11 @@ public record Scenario(List<Input> inputs, List<Firing> firing, int rangeMinutes
         }
     }
 
-    /** An expected alert: the labels it keeps from the series, and its value. */
+    /** An expected alert: the labels it keeps from the series, and its value ({@link #ANY_VALUE}: present). */
     public record Firing(SortedMap<String, String> labels, double value) {
+
+        /** The value is whatever it computes (a rate's extrapolation, say): only that the series is there counts. */
+        public static final double ANY_VALUE = Double.NaN;
 
         public Firing {
             labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
@@ -53,6 +64,10 @@ public record Scenario(List<Input> inputs, List<Firing> firing, int rangeMinutes
 
         public static Firing of(Map<String, String> labels, double value) {
             return new Firing(new TreeMap<>(labels), value);
+        }
+
+        public boolean anyValue() {
+            return Double.isNaN(value);
         }
     }
 }

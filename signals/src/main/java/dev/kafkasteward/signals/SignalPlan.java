@@ -1,17 +1,19 @@
 package dev.kafkasteward.signals;
 
+import dev.kafkasteward.signals.change.GateRule;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The signals of one ownership, planned: each family with its recording rules and alerts. What every
- * output derives from, so rules, routing, runbooks and dashboards cannot disagree.
+ * The signals of one ownership, planned: each family with its recording rules and alerts, and the change
+ * gate's rules. What every output derives from, so rules, routing, runbooks and dashboards cannot disagree.
  */
-public record SignalPlan(List<Planned> families) {
+public record SignalPlan(List<Planned> families, List<GateRule> gate) {
 
     public SignalPlan {
         families = List.copyOf(families);
+        gate = List.copyOf(gate);
     }
 
     /** One family's output for the ownership. */

@@ -1,6 +1,8 @@
 package dev.kafkasteward.signals;
 
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.signals.change.ChangeAlerts;
+import dev.kafkasteward.signals.change.ChangeGate;
 import dev.kafkasteward.signals.apps.ClientAlerts;
 import dev.kafkasteward.signals.apps.ConnectAlerts;
 import dev.kafkasteward.signals.apps.DeadLetterAlerts;
@@ -27,6 +29,7 @@ import java.util.List;
 public final class Signals {
 
     private final List<SignalFamily> families;
+    private final ChangeGate gate;
 
     public Signals(SignalOptions options) {
         double scale = options.timeScale();
@@ -38,6 +41,7 @@ public final class Signals {
                 ReplicationAlerts.family(scale),
                 ControllerAlerts.family(scale),
                 ClusterHealthAlerts.family(scale),
+                ChangeAlerts.family(scale),
                 new TopicDeliveryAlerts(scale),
                 BrokerRequestAlerts.family(scale),
                 DiskAlerts.family(scale),
@@ -47,15 +51,26 @@ public final class Signals {
                 new ConnectAlerts(scale),
                 new ClientAlerts(scale),
                 StewardSelfAlerts.family(scale, options.exporterJob()));
+        this.gate = new ChangeGate(scale);
     }
 
     public List<SignalFamily> families() {
         return families;
     }
 
-    /** Every family's alerts and recording rules for {@code ownership}, each computed once. */
+    /**
+     * Every family's alerts and recording rules for {@code ownership}, each computed once, and the change gate's
+     * rules (from every alert, the ones turned off included).
+     */
     public SignalPlan plan(Ownership ownership) {
-        return new SignalPlan(families.stream().map(f -> new SignalPlan.Planned(f, f.recordings(ownership),
-                f.instances(ownership).stream().filter(AlertInstance::enabled).toList())).toList());
+        List<SignalPlan.Planned> planned = new java.util.ArrayList<>();
+        List<AlertInstance> all = new java.util.ArrayList<>();
+        for (SignalFamily f : families) {
+            List<AlertInstance> instances = f.instances(ownership);
+            all.addAll(instances);
+            planned.add(new SignalPlan.Planned(f, f.recordings(ownership),
+                    instances.stream().filter(AlertInstance::enabled).toList()));
+        }
+        return new SignalPlan(planned, gate.rules(ownership, all));
     }
 }

@@ -80,6 +80,10 @@ public final class AlertCatalog {
     public static final AlertDef ACTIVE_CONTROLLER_COUNT_NOT_ONE =
             def("KafkaActiveControllerCountNotOne", Subject.PLATFORM);
     public static final AlertDef BROKER_DOWN = def("KafkaBrokerDown", Subject.PLATFORM);
+    public static final AlertDef BROKER_UNDERLOADED = def("KafkaBrokerUnderloaded", Subject.PLATFORM);
+    public static final AlertDef BROKER_THROTTLE_LEFTOVER = def("KafkaBrokerThrottleLeftover", Subject.PLATFORM);
+    public static final AlertDef TOPIC_THROTTLE_LEFTOVER = def("KafkaTopicThrottleLeftover", Subject.PLATFORM);
+    public static final AlertDef REASSIGNMENT_NO_PROGRESS = def("KafkaReassignmentNoProgress", Subject.PLATFORM);
     public static final AlertDef BROKER_FAILED_FETCH_REQUESTS = def("KafkaBrokerFailedFetchRequests", Subject.PLATFORM);
     public static final AlertDef BROKER_FAILED_PRODUCE_REQUESTS =
             def("KafkaBrokerFailedProduceRequests", Subject.PLATFORM);
@@ -129,7 +133,8 @@ public final class AlertCatalog {
             CONNECT_DLQ_PRODUCE_FAILURES, CLIENT_PRODUCER_ERRORS, CLIENT_CONSUMER_LAG_HIGH,
             CLIENT_CONSUMER_POLL_STUCK, CLIENT_STREAMS_THREADS_FAILED, JVM_LONG_GC_PAUSES, JVM_HEAP_HIGH,
             JVM_THREADS_DEADLOCKED, PROCESS_FILE_DESCRIPTORS_HIGH, FUNNEL_KEYS_OVERDUE,
-            FUNNEL_CONVERSION_LOW, ACTIVE_CONTROLLER_COUNT_NOT_ONE, BROKER_DOWN,
+            FUNNEL_CONVERSION_LOW, ACTIVE_CONTROLLER_COUNT_NOT_ONE, BROKER_DOWN, BROKER_UNDERLOADED,
+            BROKER_THROTTLE_LEFTOVER, TOPIC_THROTTLE_LEFTOVER, REASSIGNMENT_NO_PROGRESS,
             BROKER_FAILED_FETCH_REQUESTS, BROKER_FAILED_PRODUCE_REQUESTS, BROKER_UNDER_MIN_ISR,
             BROKER_UNDER_REPLICATED, CONTROLLER_METADATA_ERRORS, DISK_EXHAUSTION_CRITICAL,
             DISK_EXHAUSTION_WARNING, DISK_USAGE_CRITICAL, DISK_USAGE_WARNING, FENCED_BROKERS,

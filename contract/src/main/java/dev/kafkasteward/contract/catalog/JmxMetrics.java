@@ -231,6 +231,14 @@ public final class JmxMetrics {
             "kafka_server_raft_metrics_number_unknown_voter_connections", null,
             "Voters this node cannot connect to; above 0 means the quorum is degraded.", CONTROLLER);
 
+    /**
+     * An info metric in meaning, not in name: the agent has no info type, and its client library strips an
+     * {@code _info} suffix from a gauge's name.
+     */
+    public static final MetricDef APP_VERSION = gauge("kafka_server_app_version", null, "1, labelled with the Kafka"
+            + " version the node (broker or controller) runs: nodes on different versions mean a rolling upgrade is"
+            + " under way.", CONTROLLER, "version");
+
     // --- connect.yml: Kafka Connect worker ---------------------------------------------------------------
     public static final MetricDef CONNECT_CONNECTOR_COUNT = gauge(
             "kafka_connect_connect_worker_metrics_connector_count", null,
@@ -388,7 +396,7 @@ public final class JmxMetrics {
             "1 for the stream thread's state (CREATED, STARTING, PARTITIONS_REVOKED, PARTITIONS_ASSIGNED, "
                     + "RUNNING, PENDING_SHUTDOWN, DEAD).", CLIENT, "thread_id", "state");
 
-    public static final List<MetricDef> ALL = List.of(BROKER_UNDER_REPLICATED_PARTITIONS,
+    public static final List<MetricDef> ALL = List.of(APP_VERSION, BROKER_UNDER_REPLICATED_PARTITIONS,
             BROKER_UNDER_MIN_ISR_PARTITIONS, BROKER_AT_MIN_ISR_PARTITIONS, BROKER_PARTITION_COUNT,
             BROKER_LEADER_COUNT, ISR_SHRINKS, ISR_EXPANDS, REPLICA_MAX_LAG, OFFLINE_LOG_DIRECTORIES,
             TOPIC_MESSAGES_IN, TOPIC_BYTES_IN, TOPIC_BYTES_OUT, FAILED_PRODUCE_REQUESTS, FAILED_FETCH_REQUESTS,

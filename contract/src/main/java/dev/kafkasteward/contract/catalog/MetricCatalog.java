@@ -10,8 +10,9 @@ import java.util.stream.Stream;
  */
 public final class MetricCatalog {
 
-    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, DiskMetrics.ALL,
-            SelfMetrics.ALL, DeadLetterMetrics.ALL, FunnelMetrics.ALL, JmxMetrics.ALL).flatMap(List::stream).toList();
+    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, ChangeMetrics.ALL,
+            DiskMetrics.ALL, SelfMetrics.ALL, DeadLetterMetrics.ALL, FunnelMetrics.ALL, JmxMetrics.ALL)
+            .flatMap(List::stream).toList();
 
     private MetricCatalog() {
     }

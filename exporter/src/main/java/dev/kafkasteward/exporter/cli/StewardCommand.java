@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code kafka-steward}: the exporter's command line. */
 @Command(name = "kafka-steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.VersionProvider.class,
         description = "Kafka monitoring from one ownership.yml.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, GateCommand.class})
 public final class StewardCommand implements Runnable {
 
     /** A user mistake (bad arguments, invalid ownership.yml): one clear message, no stack trace. Picocli uses it too. */

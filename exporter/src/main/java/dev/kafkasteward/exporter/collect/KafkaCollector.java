@@ -70,6 +70,7 @@ public final class KafkaCollector implements Collector {
     private final ClusterReader clusterReader;
     private final TopicConfigReader topicConfigReader;
     private final LogDirReader logDirReader;
+    private final ClusterSettingsReader settingsReader;
     private final LogOffsetReader logOffsetReader;
     private final ReadSchedule schedule;
     /** The groups in scope the last complete listing found, less those found gone since. */
@@ -95,6 +96,7 @@ public final class KafkaCollector implements Collector {
         this.clusterReader = new ClusterReader(admin);
         this.topicConfigReader = new TopicConfigReader(admin);
         this.logDirReader = new LogDirReader(admin, clock);
+        this.settingsReader = new ClusterSettingsReader(admin);
         this.logOffsetReader = new LogOffsetReader(admin);
         this.schedule = ReadSchedule.of(settings);
     }
@@ -122,7 +124,8 @@ public final class KafkaCollector implements Collector {
         List<TopicMetadata> topics = describeTopics(errors);
         int brokers = brokerCount(topics);
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
-                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()));
+                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
+                clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, errors) : new Listing(listed, !listed.isEmpty());
         List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
@@ -152,16 +155,31 @@ public final class KafkaCollector implements Collector {
         made(starts && sawTopics, ReadSchedule.Read.LOG_STARTS, at);
 
         // Replication and disk: cluster-wide reads, topic configs (cached), log dirs once per live broker
-        // (both these and reassignments when placement is read); each within what is left of the deadline.
+        // (both these and reassignments when placement is read; the brokers a reassignment involves when
+        // its progress is), feature levels and throttles; each within what is left of the deadline.
         boolean placement = reads.contains(ReadSchedule.Read.PLACEMENT);
+        boolean wasReassigning = clusterReader.reassigning();
         ClusterState cluster = clusterReader.read(budget(), placement, errors);
+        if (clusterReader.reassigning() != wasReassigning) {
+            // Throttles are set before a reassignment and should go after it: read them again at both ends.
+            schedule.again(ReadSchedule.Read.SETTINGS);
+            schedule.again(ReadSchedule.Read.TOPIC_CONFIGS);
+        }
         cluster.brokers().ifPresent(b -> lastBrokerCount = b.size());
+        Set<Integer> brokersToAsk = ClusterReader.brokersToAsk(cluster, topics);
+        boolean settings = reads.contains(ReadSchedule.Read.SETTINGS);
+        cluster = cluster.with(settingsReader.read(brokersToAsk, settings, budget(), errors));
+        made(settings && !errors.any(Stage.DESCRIBE_FEATURES) && !errors.any(Stage.DESCRIBE_BROKER_CONFIGS),
+                ReadSchedule.Read.SETTINGS, at);
         boolean configs = reads.contains(ReadSchedule.Read.TOPIC_CONFIGS);
         Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, configs, budget(), errors);
         made(configs && sawTopics && !errors.any(Stage.DESCRIBE_CONFIGS), ReadSchedule.Read.TOPIC_CONFIGS, at);
-        List<LogDirState> logDirs = logDirReader.read(ClusterReader.brokersToAsk(cluster, topics), placement,
-                budget(), errors);
+        Map<TopicPartitionId, Reassignment> moving = cluster.reassignments().orElse(Map.of());
+        boolean progress = reads.contains(ReadSchedule.Read.PROGRESS) && !moving.isEmpty();
+        List<LogDirState> logDirs = logDirReader.read(brokersToAsk, placement,
+                progress ? ReassignmentBrokers.involved(moving, topics) : Set.of(), moving.keySet(), budget(), errors);
         made(placement, ReadSchedule.Read.PLACEMENT, at);
+        made(progress, ReadSchedule.Read.PROGRESS, at);
 
         long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);

@@ -16,8 +16,9 @@ import java.util.Set;
  * descriptions, log ends, cluster and quorum: {@link #fixedCost}). The periodic reads — group listing
  * (due every cycle: it finds new groups; deleted ones go at once, as describing them says so), log
  * starts (every {@code logStartEvery} cycles), placement (log dirs and reassignments, every
- * {@code placementRefresh}) and a full topic-config refresh (every {@code topicConfigRefresh}) —
- * take turns in what is left: the one due longest goes first, whatever it costs, so none starves;
+ * {@code placementRefresh}), a full topic-config refresh and settings (feature levels and broker throttles),
+ * both every {@code topicConfigRefresh}, and, only while a reassignment is in
+ * progress, its progress (the log dirs of the brokers involved, due every cycle) — take turns in what is left: the one due longest goes first, whatever it costs, so none starves;
  * the others follow while they fit. A read never made, or asked {@link #again}, goes at once,
  * budget or not (cold start, a failed listing).
  *
@@ -26,14 +27,15 @@ import java.util.Set;
 final class ReadSchedule {
 
     /** The periodic reads. On equal waits the earlier one goes first: the listing, due every cycle, yields. */
-    enum Read { LOG_STARTS, PLACEMENT, TOPIC_CONFIGS, GROUP_LISTING }
+    enum Read { LOG_STARTS, PLACEMENT, TOPIC_CONFIGS, SETTINGS, PROGRESS, GROUP_LISTING }
 
     private final int requestsPerBroker;
     private final int logStartEvery;
     private final Duration placementRefresh;
     private final Duration topicConfigRefresh;
     private final Map<Read, Instant> lastMade = new EnumMap<>(Read.class);
-    private final Set<Read> urgent = EnumSet.allOf(Read.class);
+    /** Every read goes in the first cycle, except progress: there is no reassignment to follow yet. */
+    private final Set<Read> urgent = EnumSet.complementOf(EnumSet.of(Read.PROGRESS));
     private int cyclesSinceStarts;
     private Instant startsDueSince;
 
@@ -67,11 +69,18 @@ final class ReadSchedule {
             case LOG_STARTS -> brokers;        // ListOffsets per leader
             case PLACEMENT -> brokers + 1;     // DescribeLogDirs each, ListPartitionReassignments
             case TOPIC_CONFIGS -> 1;           // one DescribeConfigs for all topics
+            case SETTINGS -> brokers + 1;      // DescribeFeatures, DescribeConfigs each (a broker describes only itself)
+            case PROGRESS -> brokers;          // DescribeLogDirs of each broker involved: at most all
         };
     }
 
     /** The reads this cycle makes, at {@code now}, on {@code brokers} whose lag reads cost {@code fixedCost}. */
     Set<Read> plan(Instant now, int brokers, int fixedCost) {
+        return plan(now, brokers, fixedCost, false);
+    }
+
+    /** The same; progress is read only while {@code reassigning}. */
+    Set<Read> plan(Instant now, int brokers, int fixedCost, boolean reassigning) {
         cyclesSinceStarts++;
         if (cyclesSinceStarts >= logStartEvery && startsDueSince == null) {
             startsDueSince = now;
@@ -79,6 +88,9 @@ final class ReadSchedule {
         List<Read> due = new ArrayList<>();
         Set<Read> out = EnumSet.noneOf(Read.class);
         for (Read r : Read.values()) {
+            if (r == Read.PROGRESS && !reassigning) {
+                continue;
+            }
             if (urgent.contains(r)) {
                 out.add(r);
             } else if (!dueSince(r).isAfter(now)) {
@@ -120,10 +132,10 @@ final class ReadSchedule {
     private Instant dueSince(Read read) {
         Instant last = lastMade.getOrDefault(read, Instant.MIN);
         return switch (read) {
-            case GROUP_LISTING -> last;
+            case GROUP_LISTING, PROGRESS -> last;
             case LOG_STARTS -> startsDueSince == null ? Instant.MAX : startsDueSince;
             case PLACEMENT -> plus(last, placementRefresh);
-            case TOPIC_CONFIGS -> plus(last, topicConfigRefresh);
+            case TOPIC_CONFIGS, SETTINGS -> plus(last, topicConfigRefresh);
         };
     }
 

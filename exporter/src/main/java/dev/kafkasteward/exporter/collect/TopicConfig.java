@@ -18,13 +18,26 @@ import java.util.stream.Collectors;
  * @param compact           cleanup.policy contains compact
  * @param segmentBytes      segment.bytes: the active segment is never deleted, so it bounds the slack
  * @param segmentMs         segment.ms
+ * @param leaderThrottled   leader.replication.throttled.replicas: replicas whose leaders send at the throttled rate
+ * @param followerThrottled follower.replication.throttled.replicas: replicas that fetch at the throttled rate
  */
 public record TopicConfig(long retentionMs, long retentionBytes, int minInsyncReplicas, boolean delete,
-                          boolean compact, long segmentBytes, long segmentMs) {
+                          boolean compact, long segmentBytes, long segmentMs, ThrottledReplicas leaderThrottled,
+                          ThrottledReplicas followerThrottled) {
+
+    public static final String LEADER_THROTTLED_REPLICAS = "leader.replication.throttled.replicas";
+    public static final String FOLLOWER_THROTTLED_REPLICAS = "follower.replication.throttled.replicas";
 
     /** Kafka's built-in defaults, used only when DescribeConfigs leaves a value out. */
     public static final TopicConfig KAFKA_DEFAULTS =
             new TopicConfig(7L * 24 * 3600 * 1000, -1, 1, true, false, 1L << 30, 7L * 24 * 3600 * 1000);
+
+    /** Settings without replication throttles. */
+    public TopicConfig(long retentionMs, long retentionBytes, int minInsyncReplicas, boolean delete, boolean compact,
+                       long segmentBytes, long segmentMs) {
+        this(retentionMs, retentionBytes, minInsyncReplicas, delete, compact, segmentBytes, segmentMs,
+                ThrottledReplicas.NONE, ThrottledReplicas.NONE);
+    }
 
     /** Resolves the effective settings from DescribeConfigs name/value pairs; null values count as absent. */
     public static TopicConfig resolve(Map<String, String> values) {
@@ -37,7 +50,9 @@ public record TopicConfig(long retentionMs, long retentionBytes, int minInsyncRe
                 policy == null ? d.delete() : policy.contains("delete"),
                 policy == null ? d.compact() : policy.contains("compact"),
                 longOr(values.get("segment.bytes"), d.segmentBytes()),
-                longOr(values.get("segment.ms"), d.segmentMs()));
+                longOr(values.get("segment.ms"), d.segmentMs()),
+                ThrottledReplicas.parse(values.get(LEADER_THROTTLED_REPLICAS)),
+                ThrottledReplicas.parse(values.get(FOLLOWER_THROTTLED_REPLICAS)));
     }
 
     private static Set<String> parsePolicy(String value) {

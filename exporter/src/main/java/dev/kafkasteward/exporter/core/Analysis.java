@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.change.ChangeAnalyzer;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
@@ -35,6 +36,7 @@ public final class Analysis {
     private final ReplicationAnalyzer replication = new ReplicationAnalyzer();
     private final DiskAnalyzer disk;
     private final DeadLetterAnalyzer deadLetters = new DeadLetterAnalyzer();
+    private final ChangeAnalyzer change = new ChangeAnalyzer();
     private final LagHistory lagHistory = new LagHistory();
     private final Map<String, Integer> absentCycles = new HashMap<>();
     private final int timestampReadBudget;
@@ -75,7 +77,8 @@ public final class Analysis {
         }
         return new Snapshot(observation.at(), observation.complete(), lagNow,
                 replication.analyze(observation), disk.analyze(observation, history), observation.requests(),
-                deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels());
+                deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels(),
+                change.analyze(observation));
     }
 
     /**

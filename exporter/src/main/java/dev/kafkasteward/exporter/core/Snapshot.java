@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.core;
 
+import dev.kafkasteward.exporter.change.ChangeSnapshot;
 import dev.kafkasteward.exporter.deadletter.DeadLetterSnapshot;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
@@ -15,13 +16,22 @@ import java.util.Map;
  * @param requests    requests the cycle sent to Kafka, by client (admin, consumer)
  * @param deadLetters dead-letter totals and failure reasons
  * @param funnels     funnel state of the partitions this replica reads
+ * @param change      reassignments, throttles and feature levels
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
                        DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
-                       FunnelSnapshot funnels) {
+                       FunnelSnapshot funnels, ChangeSnapshot change) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
+        change = change == null ? ChangeSnapshot.EMPTY : change;
+    }
+
+    /** A snapshot without change data. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
+                    FunnelSnapshot funnels) {
+        this(at, complete, lag, replication, disk, requests, deadLetters, funnels, ChangeSnapshot.EMPTY);
     }
 
     /** A snapshot without dead letters or funnels. */

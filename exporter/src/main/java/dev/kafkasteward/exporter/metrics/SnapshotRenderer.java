@@ -59,6 +59,7 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
             ClusterRenderer.render(cluster, s.replication(), out);
+            ChangeRenderer.render(cluster, s.replication(), s.change(), out);
             DiskRenderer.render(cluster, s.disk(), out);
             DeadLetterRenderer.render(cluster, s.deadLetters(), out);
             FunnelRenderer.render(cluster, s.funnels(), out);

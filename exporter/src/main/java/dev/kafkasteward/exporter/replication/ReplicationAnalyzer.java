@@ -31,8 +31,8 @@ public final class ReplicationAnalyzer {
         Map<TopicPartitionId, Reassignment> reassignments = cluster.reassignments().orElse(Map.of());
         TreeMap<String, TopicHealth> topics = new TreeMap<>();
         List<PartitionHealth> unhealthy = new ArrayList<>();
-        TreeMap<Integer, int[]> brokers = new TreeMap<>(); // id -> {replicas, leaders, missingFromIsr}
-        cluster.brokers().ifPresent(live -> live.forEach(id -> brokers.put(id, new int[3])));
+        TreeMap<Integer, int[]> brokers = new TreeMap<>(); // id -> {replicas, leaders, missingFromIsr, atRisk}
+        cluster.brokers().ifPresent(live -> live.forEach(id -> brokers.put(id, new int[4])));
 
         for (TopicMetadata topic : observation.topics()) {
             Optional<TopicConfig> config = Optional.ofNullable(observation.topicConfigs().get(topic.name()));
@@ -45,14 +45,18 @@ public final class ReplicationAnalyzer {
                         || h.reassigning()) {
                     unhealthy.add(h);
                 }
+                boolean atRisk = p.isr().size() - 1 < a.minIsr();
                 for (int replica : p.replicas()) {
-                    int[] b = brokers.computeIfAbsent(replica, id -> new int[3]);
+                    int[] b = brokers.computeIfAbsent(replica, id -> new int[4]);
                     b[0]++;
                     if (p.leader().isPresent() && p.leader().getAsInt() == replica) {
                         b[1]++;
                     }
                     if (h.missingFromIsr().contains(replica)) {
                         b[2]++;
+                    }
+                    if (atRisk && p.isr().contains(replica)) {
+                        b[3]++;
                     }
                 }
             }
@@ -61,13 +65,16 @@ public final class ReplicationAnalyzer {
         }
         unhealthy.sort((a, b) -> a.id().compareTo(b.id()));
         TreeMap<Integer, BrokerHealth> brokerHealth = new TreeMap<>();
-        brokers.forEach((id, b) -> brokerHealth.put(id, new BrokerHealth(b[0], b[1], b[2])));
+        brokers.forEach((id, b) -> brokerHealth.put(id, new BrokerHealth(b[0], b[1], b[2], b[3])));
         return new ReplicationSnapshot(topics, unhealthy, brokerHealth, cluster.brokers(),
                 cluster.quorum().map(ReplicationAnalyzer::quorum));
     }
 
-    /** A partition's health, plus whether it is at the minimum ISR at all (by configuration or by loss). */
-    private record Assessment(PartitionHealth health, boolean atMinIsrAny) {
+    /**
+     * A partition's health, whether it is at the minimum ISR at all (by configuration or by loss), and its
+     * effective minimum ISR (1 when the topic's config is unknown: below that it is offline).
+     */
+    private record Assessment(PartitionHealth health, boolean atMinIsrAny, int minIsr) {
     }
 
     private static Assessment partition(PartitionReplicas p, Optional<Reassignment> reassignment,
@@ -80,8 +87,9 @@ public final class ReplicationAnalyzer {
         boolean offline = p.leader().isEmpty();
         boolean underMinIsr = false;
         boolean atMinIsr = false;
+        int effectiveMinIsr = 1;
         if (config.isPresent() && replicationFactor > 0) {
-            int effectiveMinIsr = Math.min(config.get().minInsyncReplicas(), replicationFactor);
+            effectiveMinIsr = Math.max(1, Math.min(config.get().minInsyncReplicas(), replicationFactor));
             underMinIsr = p.isr().size() < effectiveMinIsr;
             atMinIsr = !offline && p.isr().size() == effectiveMinIsr;
         }
@@ -90,7 +98,7 @@ public final class ReplicationAnalyzer {
         // replication factor 1 is always "at min ISR" and would otherwise be a permanent series.
         boolean degradedAtMin = atMinIsr && p.isr().size() < replicationFactor;
         return new Assessment(new PartitionHealth(p.id(), p.leader(), missing, !missing.isEmpty(), underMinIsr,
-                degradedAtMin, offline, nonPreferred, reassignment.isPresent()), atMinIsr);
+                degradedAtMin, offline, nonPreferred, reassignment.isPresent()), atMinIsr, effectiveMinIsr);
     }
 
     /** Adds one partition to its topic's counts; at-min-ISR counts every partition at the minimum. */

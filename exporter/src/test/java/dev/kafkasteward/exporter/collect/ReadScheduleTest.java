@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.exporter.collect.ReadSchedule.Read;
@@ -59,7 +60,8 @@ class ReadScheduleTest {
 
     @Test
     void theFirstCycleMakesEveryReadWhateverTheBudget() {
-        assertEquals(EnumSet.allOf(Read.class), schedule(6).plan(START, 3, 1_000));
+        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS)), schedule(6).plan(START, 3, 1_000),
+                "progress only follows a reassignment");
     }
 
     @Test
@@ -92,6 +94,8 @@ class ReadScheduleTest {
             assertEquals(i % 4 == 0, reads.contains(Read.LOG_STARTS), "cycle " + i);
             assertEquals(i % 2 == 0, reads.contains(Read.PLACEMENT), "cycle " + i);
             assertEquals(i % 20 == 0, reads.contains(Read.TOPIC_CONFIGS), "cycle " + i);
+            assertEquals(i % 20 == 0, reads.contains(Read.SETTINGS), "cycle " + i);
+            assertFalse(reads.contains(Read.PROGRESS), "cycle " + i + ": nothing is being reassigned");
         }
     }
 
@@ -102,7 +106,8 @@ class ReadScheduleTest {
         for (int i = 1; i < cycles.size(); i++) {
             assertEquals(1, cycles.get(i).size(), "cycle " + i + ": " + cycles.get(i));
         }
-        assertEquals(EnumSet.allOf(Read.class), longestGaps(cycles).keySet(), "every read is made again");
+        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS)), longestGaps(cycles).keySet(),
+                "every read is made again");
     }
 
     @Test
@@ -120,6 +125,25 @@ class ReadScheduleTest {
         assertEquals(EnumSet.of(Read.GROUP_LISTING),
                 schedule.plan(third.plus(INTERVAL), 3, ReadSchedule.fixedCost(3, GROUP_CALLS, false)),
                 "made, it is no longer urgent");
+    }
+
+    @Test
+    void whileAReassignmentRunsItsProgressTakesTurnsWithTheListingWithinTheBudget() {
+        ReadSchedule schedule = schedule(6);
+        run(schedule, 3, 2);
+        int fixed = ReadSchedule.fixedCost(3, GROUP_CALLS, true);
+        List<Set<Read>> cycles = new ArrayList<>();
+        for (int i = 2; i < 40; i++) {
+            Instant now = START.plus(INTERVAL.multipliedBy(i));
+            Set<Read> reads = schedule.plan(now, 3, fixed, true);
+            reads.forEach(r -> schedule.made(r, now));
+            cycles.add(reads);
+            int requests = fixed + reads.stream().mapToInt(r -> ReadSchedule.cost(r, 3)).sum();
+            assertTrue(requests <= 18, "cycle " + i + " sends " + requests + ": " + reads);
+        }
+        Map<Read, Integer> gaps = longestGaps(cycles);
+        assertTrue(gaps.get(Read.PROGRESS) <= 1 + 4, "progress, due every cycle, waits for the others: " + gaps);
+        assertTrue(gaps.get(Read.GROUP_LISTING) <= 1 + 4, "the listing still comes round: " + gaps);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kafkasteward.exporter.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkasteward.contract.catalog.ChangeMetrics;
 import dev.kafkasteward.contract.catalog.DiskMetrics;
 import dev.kafkasteward.contract.catalog.ReplicationMetrics;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -102,7 +103,7 @@ class ReplicationDiskIT {
         exporter = StewardExporter.start(StewardExporter.Config.of(
                 new OwnershipLoader().load(Path.of("../examples/ownership.yml")), cluster.clientProperties())
                 .every(INTERVAL).collecting(new CollectorSettings(Duration.ofSeconds(3), 100, Duration.ofSeconds(2))
-                        .withPlacementRefresh(PLACEMENT_REFRESH)));
+                        .withPlacementRefresh(PLACEMENT_REFRESH).withTopicConfigRefresh(PLACEMENT_REFRESH)));
         Await.until(Duration.ofSeconds(30), "exporter ready", () -> Scrape.status(exporter.port(), "/readyz") == 200);
     }
 
@@ -138,6 +139,15 @@ class ReplicationDiskIT {
                 .orElseThrow());
         assertEquals(1.0, s.value(ReplicationMetrics.TOPIC_AT_MIN_ISR_PARTITIONS.name(), "topic", STRICT)
                 .orElseThrow(), "RF 3 with min.insync.replicas 3 is at its minimum by configuration");
+        // Stopping any broker takes STRICT below its minimum; broker 0 alone holds MOVING, broker 2 SINGLE.
+        assertEquals(2.0, brokerValue(s, ChangeMetrics.BROKER_PARTITIONS_AT_RISK_IF_STOPPED.name(), 0));
+        assertEquals(1.0, brokerValue(s, ChangeMetrics.BROKER_PARTITIONS_AT_RISK_IF_STOPPED.name(), 1));
+        assertEquals(2.0, brokerValue(s, ChangeMetrics.BROKER_PARTITIONS_AT_RISK_IF_STOPPED.name(), 2));
+        for (int b = 0; b < 3; b++) {
+            assertEquals(0.0, brokerValue(s, ChangeMetrics.BROKER_SAFE_TO_REMOVE.name(), b), "every broker holds data");
+        }
+        assertTrue(s.value(ChangeMetrics.CLUSTER_FEATURE_LEVEL.name(), "feature", "metadata.version").orElseThrow() > 0,
+                "the finalized metadata.version");
     }
 
     @Test
@@ -266,27 +276,64 @@ class ReplicationDiskIT {
         assertTrue(during.all(ReplicationMetrics.PARTITION_UNDER_REPLICATED.name(), "topic", MOVING).isEmpty(),
                 "the replica being added is catching up on purpose, not lost");
 
-        // While the cluster lists the reassignment, every scrape that is a cycle younger shows it too.
+        // While the cluster lists the reassignment, every scrape that is a cycle younger shows it too, and its
+        // progress: bytes copied against the leader's log, rising.
         long start = System.nanoTime();
         int checks = 0;
+        List<Double> progress = new ArrayList<>();
+        List<Double> remaining = new ArrayList<>();
         while (reassigning(tp) && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(40)) {
             Thread.sleep(INTERVAL.toMillis() * 2);
             Scrape s = Scrape.get(exporter.port());
+            s.value(ChangeMetrics.TOPIC_REASSIGNMENT_PROGRESS.name(), "topic", MOVING).ifPresent(progress::add);
+            s.value(ChangeMetrics.TOPIC_REASSIGNMENT_REMAINING.name(), "topic", MOVING).ifPresent(remaining::add);
             if (reassigning(tp)) { // still in progress after the scrape's cycle: the scrape must show it
                 checks++;
                 assertEquals(Optional.of(1.0), s.value(ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name(),
                         "topic", MOVING), "in progress while the cluster lists it");
+                assertEquals(Optional.of(1.0), s.value(ChangeMetrics.PARTITION_REASSIGNMENT_ADDING_REPLICAS.name(),
+                        "topic", MOVING, "partition", "0"), "broker 1 is being added");
+                assertEquals(Optional.of(1.0), s.value(ChangeMetrics.PARTITION_REASSIGNMENT_REMOVING_REPLICAS.name(),
+                        "topic", MOVING, "partition", "0"), "broker 0 is being removed");
+                assertEquals(Optional.of(300_000.0), s.value(ChangeMetrics.BROKER_REPLICATION_THROTTLE.name(),
+                        "broker", "1", "direction", "follower"));
+                assertEquals(Optional.of(1.0), s.value(ChangeMetrics.TOPIC_REPLICATION_THROTTLED_REPLICAS.name(),
+                        "topic", MOVING, "direction", "leader"), "0:0");
             }
         }
         assertTrue(!reassigning(tp), "reassignment did not finish within 40 s");
         assertTrue(checks >= 2, "the reassignment was observed in progress " + checks + " times");
-        System.out.printf("reassignment took %d ms, %d in-progress checks%n",
-                (System.nanoTime() - start) / 1_000_000, checks);
+        System.out.printf("reassignment took %d ms, %d in-progress checks; progress seen %s; remaining s %s%n",
+                (System.nanoTime() - start) / 1_000_000, checks, progress, remaining);
+        List<Double> between = progress.stream().filter(x -> x > 0 && x < 1).distinct().toList();
+        assertTrue(between.size() >= 2, "progress seen rising through at least two values short of 100 %: " + progress);
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+        }
+        assertTrue(remaining.stream().anyMatch(x -> x > 0), "a time to finish was estimated: " + remaining);
         Scrape done = awaitScrape(Duration.ofSeconds(5), "reassignment done", x -> x.value(
                 ReplicationMetrics.TOPIC_REASSIGNING_PARTITIONS.name(), "topic", MOVING).orElse(-1.0) == 0.0);
         assertTrue(done.all(ReplicationMetrics.PARTITION_REASSIGNMENT_IN_PROGRESS.name()).isEmpty());
+        assertTrue(done.all(ChangeMetrics.PARTITION_REASSIGNMENT_PROGRESS.name()).isEmpty(), "no partition moves");
+        assertEquals(Optional.of(1.0), done.value(ChangeMetrics.TOPIC_REASSIGNMENT_PROGRESS.name(), "topic", MOVING),
+                "the finished topic shows 100 %");
+        double copied = done.value(ChangeMetrics.TOPIC_REASSIGNMENT_COPIED_BYTES.name(), "topic", MOVING).orElseThrow();
+        assertTrue(copied > 3_000_000, "3 MB copied: " + copied);
         TopicDescription d = admin.describeTopics(List.of(MOVING)).allTopicNames().get(10, TimeUnit.SECONDS).get(MOVING);
         assertEquals(List.of(1), d.partitions().get(0).replicas().stream().map(n -> n.id()).toList());
+
+        // The reassignment is over; its throttles are not until someone removes them, then they go.
+        for (int b : List.of(0, 1)) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b)),
+                    List.of(delete("leader.replication.throttled.rate"),
+                            delete("follower.replication.throttled.rate")))).all().get(10, TimeUnit.SECONDS);
+        }
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, MOVING), List.of(
+                delete("leader.replication.throttled.replicas"),
+                delete("follower.replication.throttled.replicas")))).all().get(10, TimeUnit.SECONDS);
+        awaitScrape(Duration.ofSeconds(15), "throttles gone", x ->
+                x.all(ChangeMetrics.BROKER_REPLICATION_THROTTLE.name()).isEmpty()
+                        && x.all(ChangeMetrics.TOPIC_REPLICATION_THROTTLED_REPLICAS.name()).isEmpty());
     }
 
     @Test
@@ -487,6 +534,10 @@ class ReplicationDiskIT {
 
     private static AlterConfigOp set(String name, String value) {
         return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+    }
+
+    private static AlterConfigOp delete(String name) {
+        return new AlterConfigOp(new ConfigEntry(name, null), AlterConfigOp.OpType.DELETE);
     }
 
     private static double brokerValue(Scrape s, String metric, int broker) {

@@ -115,11 +115,37 @@ class ReplicationAnalyzerTest {
 
     @Test
     void perBrokerCounts() {
-        assertEquals(new BrokerHealth(6, 4, 0), snapshot.brokers().get(1));
-        assertEquals(new BrokerHealth(3, 0, 2), snapshot.brokers().get(3), "broker 3: in orders-0 and payments-0"
+        assertEquals(new BrokerHealth(6, 4, 0, 4), snapshot.brokers().get(1));
+        assertEquals(new BrokerHealth(3, 0, 2, 1), snapshot.brokers().get(3), "broker 3: in orders-0 and payments-0"
                 + " replica sets but not their ISR; audit-0 keeps it in ISR");
-        assertEquals(new BrokerHealth(2, 0, 0), snapshot.brokers().get(4), "adding replica counted, not missing");
+        assertEquals(new BrokerHealth(2, 0, 0, 0), snapshot.brokers().get(4), "adding replica counted, not missing");
         assertEquals(Optional.of(new java.util.TreeSet<>(Set.of(1, 2, 4))), snapshot.liveBrokers());
+    }
+
+    /**
+     * Stopping broker 1 or 2 takes orders-0 (ISR 2 = min 2), payments-0 (already under min 3), metrics-0 (ISR 2 =
+     * effective min 2) and moving-0 (adding 4 not counted: RF 2, ISR 2) below the minimum; orders-1 keeps two
+     * of three and unknown-config-0 keeps one of min 1. Broker 3 alone holds audit-0's ISR; broker 4 nothing.
+     */
+    @Test
+    void partitionsAtRiskIfStoppedCountEveryIsrMemberWhoseLossBreaksTheMinimum() {
+        assertEquals(4, snapshot.brokers().get(1).atRiskIfStopped());
+        assertEquals(4, snapshot.brokers().get(2).atRiskIfStopped());
+        assertEquals(1, snapshot.brokers().get(3).atRiskIfStopped());
+        assertEquals(0, snapshot.brokers().get(4).atRiskIfStopped());
+    }
+
+    @Test
+    void onlyABrokerWithoutReplicasOrLeadershipIsSafeToRemove() {
+        ReplicationSnapshot drained = new ReplicationAnalyzer().analyze(new Observation(NOW,
+                List.of(new TopicMetadata("orders", false, List.of(p("orders", 0, 1, List.of(1, 2), List.of(1, 2))))),
+                List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                ClusterState.of(Set.of(1, 2, 5), new QuorumState(3000, 1, 1, List.of(), List.of()), Map.of()),
+                Map.of("orders", minIsr(1)), List.of()));
+        assertTrue(drained.brokers().get(5).safeToRemove(), "live, no replica, no leadership");
+        assertFalse(drained.brokers().get(2).safeToRemove(), "a follower still holds a replica");
+        assertFalse(drained.brokers().get(1).safeToRemove());
+        assertEquals(0, drained.brokers().get(2).atRiskIfStopped(), "ISR 2, min 1: either may stop");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kafkasteward.rules.prometheus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +39,17 @@ public record RuleFile(List<Group> groups) {
         }
     }
 
-    /** A recording rule: the result of {@code expr} stored as the series {@code record}. */
-    public record RecordingRule(String record, String expr) implements Rule {
+    /** A recording rule: the result of {@code expr} stored as the series {@code record}, plus {@code labels}. */
+    public record RecordingRule(String record, String expr,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, String> labels)
+            implements Rule {
+
+        public RecordingRule {
+            labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+
+        public RecordingRule(String record, String expr) {
+            this(record, expr, new TreeMap<>());
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.kafkasteward.rules.render;
 
 import dev.kafkasteward.contract.ownership.PromDuration;
-import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.signals.AlertInstance;
 import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.ServingReplicas;
@@ -49,34 +48,15 @@ public final class InstanceTests {
         long forSteps = (instance.alertFor().value().toMillis() + stepMillis - 1) / stepMillis;
         long evalSteps = forSteps + scenario.rangeMinutes() + 1;
         long samples = evalSteps + 1;
-        List<Series> series = new ArrayList<>(inputs(scenario).stream()
-                .map(in -> new Series(selector(in), PromQl.number(in.start()) + (in.step() >= 0 ? "+" : "")
-                        + PromQl.number(in.step()) + "x" + samples))
-                .toList());
+        List<Series> series = ScenarioSeries.of(scenario, samples, servingReplicas);
         List<AlertTest> checks = new ArrayList<>();
         if (forSteps > 0) {
             checks.add(new AlertTest("0s", instance.alert(), List.of())); // pending, not firing yet
         }
         List<ExpectedAlert> expected = scenario.firing().stream().map(f -> expected(instance, f)).toList();
         checks.add(new AlertTest(PromDuration.ofMillis(evalSteps * stepMillis).text(), instance.alert(), expected));
-        return new Test(instance.alert() + " (" + instance.team() + "): " + describe(scenario), step.text(), series,
-                checks);
-    }
-
-    /** The scenario's inputs, plus a fresh snapshot age per cluster where the rules need one and it has none. */
-    private List<Scenario.Input> inputs(Scenario scenario) {
-        List<Scenario.Input> inputs = new ArrayList<>(scenario.inputs());
-        if (!servingReplicas) {
-            return inputs;
-        }
-        String age = SelfMetrics.SNAPSHOT_AGE.name();
-        java.util.Set<String> clusters = new java.util.TreeSet<>();
-        scenario.inputs().stream().map(in -> in.labels().get("cluster")).filter(java.util.Objects::nonNull)
-                .forEach(clusters::add);
-        scenario.inputs().stream().filter(in -> in.metric().equals(age))
-                .forEach(in -> clusters.remove(in.labels().get("cluster")));
-        clusters.forEach(c -> inputs.add(new Scenario.Input(age, new TreeMap<>(java.util.Map.of("cluster", c)), 0, 0)));
-        return inputs;
+        return new Test(instance.alert() + " (" + instance.team() + "): " + ScenarioSeries.describe(scenario),
+                step.text(), series, checks);
     }
 
     private ExpectedAlert expected(AlertInstance instance, Scenario.Firing firing) {
@@ -84,19 +64,5 @@ public final class InstanceTests {
         labels.putAll(instance.labels());
         return new ExpectedAlert(labels, renderer.annotations(instance, TemplateVars.expanded(firing.labels(),
                 firing.value())));
-    }
-
-    private static String selector(Scenario.Input input) {
-        List<String> matchers = new ArrayList<>();
-        input.labels().forEach((k, v) -> matchers.add(PromQl.eq(k, v)));
-        return input.metric() + "{" + String.join(", ", matchers) + "}";
-    }
-
-    private static String describe(Scenario scenario) {
-        String where = scenario.inputs().stream().flatMap(i -> i.labels().entrySet().stream())
-                .filter(e -> !e.getKey().equals("cluster") && !e.getKey().equals("partition"))
-                .map(e -> e.getKey() + "=" + e.getValue()).distinct().limit(3).reduce((a, b) -> a + ", " + b)
-                .orElse("");
-        return (scenario.firing().isEmpty() ? "silent" : scenario.firing().size() + " firing") + " [" + where + "]";
     }
 }

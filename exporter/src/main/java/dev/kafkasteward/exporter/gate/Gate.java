@@ -1,0 +1,217 @@
+package dev.kafkasteward.exporter.gate;
+
+import dev.kafkasteward.contract.catalog.SelfMetrics;
+import dev.kafkasteward.contract.gate.GateCondition;
+import dev.kafkasteward.exporter.gate.PrometheusClient.PrometheusException;
+import dev.kafkasteward.exporter.gate.PrometheusClient.Series;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * May the next step of a change go ahead? Asks Prometheus for the change gate's series
+ * ({@link GateCondition#SERIES}) until none has been recorded for a {@code stable} window (pass), or
+ * {@code wait} is over (blocked). Says why it cannot answer instead of guessing: Prometheus unreachable, no
+ * gate rules loaded, no data for the cluster.
+ */
+public final class Gate {
+
+    static final int PASS = 0;
+    static final int BLOCKED = 1;
+    static final int CANNOT_TELL = 2;
+
+    /**
+     * @param cluster             the cluster to judge; may be left out when the rules cover exactly one
+     * @param stable              how long no condition may have blocked
+     * @param waitFor             how long to keep asking while one does (0: ask once)
+     * @param poll                time between two questions while waiting
+     * @param blockOnReassignment also block while a reassignment is in progress
+     * @param lookback            how far back "since" is looked for, and data for the cluster must exist
+     */
+    public record Settings(Optional<String> cluster, Duration stable, Duration waitFor, Duration poll,
+                           boolean blockOnReassignment, Duration lookback) {
+    }
+
+    /** The answer: exit code, the cluster, what blocks (with since), and one line saying it. */
+    record Outcome(int exitCode, String cluster, List<Blocker> blockers, String message) {
+    }
+
+    /** How the gate waits between questions (a test passes a fake clock's). */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private static final Pattern CLUSTER = Pattern.compile("cluster=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Set<String> NOT_ASSET = Set.of("__name__", "cluster", GateCondition.CONDITION_LABEL,
+            GateCondition.TEAM_LABEL, GateCondition.THRESHOLD_LABEL);
+
+    private final PrometheusClient prometheus;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Consumer<String> progress;
+
+    Gate(PrometheusClient prometheus, Clock clock, Sleeper sleeper, Consumer<String> progress) {
+        this.prometheus = prometheus;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.progress = progress;
+    }
+
+    /**
+     * Asks the Prometheus at {@code url} and prints the answer: the table of what blocks and one line to
+     * {@code out}, waiting and errors to {@code err}. Returns the exit code.
+     */
+    public static int runAndPrint(java.net.URI url, Duration timeout, Settings settings, java.io.PrintWriter out,
+                                  java.io.PrintWriter err) throws InterruptedException {
+        Clock clock = Clock.systemUTC();
+        Gate gate = new Gate(new PrometheusClient(url, timeout), clock, d -> Thread.sleep(d.toMillis()),
+                line -> {
+                    err.println("kafka-steward gate: " + line);
+                    err.flush();
+                });
+        Outcome outcome = gate.run(settings);
+        if (outcome.exitCode() == CANNOT_TELL) {
+            err.println("kafka-steward gate: cannot tell: " + outcome.message());
+            err.flush();
+            return CANNOT_TELL;
+        }
+        if (!outcome.blockers().isEmpty()) {
+            out.print(GateTable.render(outcome.blockers(), clock.instant()));
+        }
+        out.println((outcome.exitCode() == PASS ? "PASS: " : "BLOCKED: ") + outcome.message());
+        out.flush();
+        return outcome.exitCode();
+    }
+
+    Outcome run(Settings s) throws InterruptedException {
+        String cluster;
+        try {
+            List<String> rules = prometheus.recordingRules(GateCondition.SERIES);
+            if (rules.isEmpty()) {
+                return cannotTell("", "Prometheus has no recording rule for " + GateCondition.SERIES + ": load the"
+                        + " generated rules/change-gate.rules.yml (and the other rules) into its rule_files");
+            }
+            Set<String> clusters = clusters(rules);
+            if (s.cluster().isPresent()) {
+                cluster = s.cluster().get();
+                if (!clusters.contains(cluster)) {
+                    return cannotTell(cluster, "Prometheus has no change-gate rules for cluster " + cluster
+                            + " (it has them for: " + String.join(", ", clusters) + ")");
+                }
+            } else if (clusters.size() == 1) {
+                cluster = clusters.iterator().next();
+            } else {
+                return cannotTell("", "Prometheus has change-gate rules for several clusters (" + String.join(", ",
+                        clusters) + "): name one with --cluster");
+            }
+            String data = "max_over_time(" + SelfMetrics.SNAPSHOT_AGE.name() + "{cluster=" + quote(cluster) + "}["
+                    + seconds(s.lookback()) + "])";
+            if (prometheus.query(data, clock.instant()).isEmpty()) {
+                return cannotTell(cluster, "Prometheus has no Kafka Steward data for cluster " + cluster + " in the"
+                        + " last " + seconds(s.lookback()) + ": is the exporter scraped?");
+            }
+            return judge(cluster, s);
+        } catch (PrometheusException e) {
+            return cannotTell(s.cluster().orElse(""), e.getMessage());
+        }
+    }
+
+    private Outcome judge(String cluster, Settings s) throws PrometheusException, InterruptedException {
+        String selector = GateCondition.SERIES + "{cluster=" + quote(cluster) + (s.blockOnReassignment() ? ""
+                : ", " + GateCondition.CONDITION_LABEL + "!=" + quote(GateCondition.REASSIGNMENT_IN_PROGRESS.label()))
+                + "}";
+        Instant deadline = clock.instant().plus(s.waitFor());
+        while (true) {
+            Instant now = clock.instant();
+            List<Series> window = prometheus.query("max_over_time(" + selector + "[" + seconds(s.stable()) + "])",
+                    now);
+            if (window.isEmpty()) {
+                return new Outcome(PASS, cluster, List.of(), "no condition has blocked a change of cluster " + cluster
+                        + " for " + seconds(s.stable()));
+            }
+            List<Blocker> blockers = blockers(selector, now, s);
+            if (!now.isBefore(deadline)) {
+                String message = blockers.isEmpty()
+                        ? "conditions cleared in the last " + seconds(s.stable()) + ", not yet stable for cluster "
+                        + cluster
+                        : blockers.size() + " condition(s) block a change of cluster " + cluster;
+                return new Outcome(BLOCKED, cluster, blockers, message);
+            }
+            progress.accept("waiting: " + (blockers.isEmpty() ? "cleared, not yet stable for " + seconds(s.stable())
+                    : String.join(", ", blockers.stream().map(b -> b.condition() + " (" + b.owner() + ")")
+                    .distinct().toList())));
+            Duration left = Duration.between(now, deadline);
+            sleeper.sleep(left.compareTo(s.poll()) < 0 ? left : s.poll());
+        }
+    }
+
+    /** What blocks now, each with when it started blocking. */
+    private List<Blocker> blockers(String selector, Instant now, Settings s) throws PrometheusException {
+        List<Series> current = prometheus.query(selector, now);
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        Duration step = Duration.ofSeconds(Math.max(1, Math.min(15, s.stable().toSeconds() / 4)));
+        Instant from = now.minus(s.lookback());
+        // Prometheus answers at most 11,000 points per series.
+        if (Duration.between(from, now).toSeconds() / step.toSeconds() > 10_000) {
+            from = now.minus(step.multipliedBy(10_000));
+        }
+        List<Series> history = prometheus.queryRange(selector, from, now, step);
+        List<Blocker> out = new ArrayList<>();
+        for (Series c : current) {
+            Map<String, String> labels = c.labels();
+            Optional<Instant> since = history.stream().filter(h -> h.labels().equals(labels)).findFirst()
+                    .flatMap(h -> Streaks.start(h.samples().stream().map(PrometheusClient.Sample::at).toList(), step));
+            out.add(new Blocker(labels.getOrDefault(GateCondition.CONDITION_LABEL, "?"), asset(labels),
+                    c.samples().get(0).value(), labels.getOrDefault(GateCondition.THRESHOLD_LABEL, "?"),
+                    labels.getOrDefault(GateCondition.TEAM_LABEL, "?"), since));
+        }
+        out.sort(Comparator.comparing(Blocker::condition).thenComparing(Blocker::asset));
+        return out;
+    }
+
+    private static String asset(Map<String, String> labels) {
+        List<String> pairs = new ArrayList<>();
+        labels.forEach((k, v) -> {
+            if (!NOT_ASSET.contains(k)) {
+                pairs.add(k + "=" + v);
+            }
+        });
+        return String.join(",", pairs);
+    }
+
+    /** The clusters the loaded rules are for: every {@code cluster="..."} their expressions select. */
+    static Set<String> clusters(List<String> ruleExpressions) {
+        Set<String> out = new TreeSet<>();
+        for (String expr : ruleExpressions) {
+            Matcher m = CLUSTER.matcher(expr);
+            while (m.find()) {
+                out.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
+        }
+        return out;
+    }
+
+    private static Outcome cannotTell(String cluster, String message) {
+        return new Outcome(CANNOT_TELL, cluster, List.of(), message);
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String seconds(Duration d) {
+        return Math.max(1, d.toSeconds()) + "s";
+    }
+}
