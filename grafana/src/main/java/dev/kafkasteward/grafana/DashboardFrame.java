@@ -37,6 +37,7 @@ final class DashboardFrame {
         String cluster = ownership.cluster();
         addUnlessSelf(links, self, "Wall", DashboardUids.wall(cluster));
         addUnlessSelf(links, self, "Brokers & JVM", DashboardUids.brokers(cluster));
+        addUnlessSelf(links, self, "Changes", DashboardUids.changes(cluster));
         if (!ownership.funnels().isEmpty()) {
             addUnlessSelf(links, self, "Funnels", DashboardUids.funnels(cluster));
         }

@@ -25,6 +25,7 @@ public final class DashboardGenerator {
     public static final String DASHBOARDS_DIR = "grafana/dashboards";
     public static final String WALL_PATH = DASHBOARDS_DIR + "/kafka-steward-wall.json";
     public static final String BROKERS_PATH = DASHBOARDS_DIR + "/kafka-steward-brokers.json";
+    public static final String CHANGES_PATH = DASHBOARDS_DIR + "/kafka-steward-changes.json";
     /** Written only when ownership.yml declares funnels. */
     public static final String FUNNELS_PATH = DASHBOARDS_DIR + "/kafka-steward-funnels.json";
     /** The dashboards provider file, to mount into Grafana's {@code provisioning/dashboards}. */
@@ -81,6 +82,7 @@ public final class DashboardGenerator {
         Map<String, Dashboard> dashboards = new TreeMap<>();
         dashboards.put(WALL_PATH, WallDashboard.build(ownership, plan));
         dashboards.put(BROKERS_PATH, BrokersDashboard.build(ownership));
+        dashboards.put(CHANGES_PATH, ChangesDashboard.build(ownership, plan));
         if (!ownership.funnels().isEmpty()) {
             dashboards.put(FUNNELS_PATH, FunnelsDashboard.build(ownership));
         }

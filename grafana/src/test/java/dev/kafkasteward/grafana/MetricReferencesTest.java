@@ -75,13 +75,16 @@ class MetricReferencesTest {
      */
     private static Map<String, java.util.Set<String>> recordedSeries() {
         Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
-        new Signals(SignalOptions.defaults()).plan(ExampleOwnership.load()).families().forEach(f ->
-                f.recordings().forEach(r -> {
-                    java.util.Set<String> labels = out.computeIfAbsent(r.record(), k -> new java.util.TreeSet<>());
-                    labels.addAll(List.of("cluster", "instance", "job"));
-                    PromQlReferences.parse(r.expr()).groupings().forEach(labels::addAll);
-                    labels.addAll(r.labels().keySet());
-                }));
+        dev.kafkasteward.signals.SignalPlan plan = new Signals(SignalOptions.defaults()).plan(ExampleOwnership.load());
+        List<dev.kafkasteward.signals.Recording> recordings = new ArrayList<>();
+        plan.families().forEach(f -> recordings.addAll(f.recordings()));
+        plan.gate().forEach(g -> recordings.add(g.recording()));
+        for (dev.kafkasteward.signals.Recording r : recordings) {
+            java.util.Set<String> labels = out.computeIfAbsent(r.record(), k -> new java.util.TreeSet<>());
+            labels.addAll(List.of("cluster", "instance", "job"));
+            PromQlReferences.parse(r.expr()).groupings().forEach(labels::addAll);
+            labels.addAll(r.labels().keySet());
+        }
         return out;
     }
 

@@ -14,7 +14,7 @@ class ProvisioningTest {
 
     @Test
     void generatesEveryDashboardAndTheProviderFile() {
-        assertEquals(List.of("grafana/dashboards/kafka-steward-brokers.json",
+        assertEquals(List.of("grafana/dashboards/kafka-steward-brokers.json", "grafana/dashboards/kafka-steward-changes.json",
                         "grafana/dashboards/kafka-steward-funnels.json",
                         "grafana/dashboards/kafka-steward-team-checkout.json",
                         "grafana/dashboards/kafka-steward-team-customer-timeline.json",

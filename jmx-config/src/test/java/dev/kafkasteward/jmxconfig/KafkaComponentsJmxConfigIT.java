@@ -57,7 +57,8 @@ class KafkaComponentsJmxConfigIT {
     private static final String CONNECT_TOPIC = "steward-it-connect-lines";
 
     /** Labels the bounded configs may put on {@code kafka_*} series. */
-    private static final Set<String> SERVER_LABELS = Set.of("topic", "request", "version", "quantile", "state");
+    private static final Set<String> SERVER_LABELS = Set.of("topic", "request", "version", "quantile", "state",
+            "node");
     private static final Set<String> CONNECT_LABELS = Set.of("connector", "task", "status");
     private static final Set<String> CLIENT_LABELS = Set.of("client_id", "thread_id", "state");
 

@@ -235,9 +235,9 @@ public final class JmxMetrics {
      * An info metric in meaning, not in name: the agent has no info type, and its client library strips an
      * {@code _info} suffix from a gauge's name.
      */
-    public static final MetricDef APP_VERSION = gauge("kafka_server_app_version", null, "1, labelled with the Kafka"
-            + " version the node (broker or controller) runs: nodes on different versions mean a rolling upgrade is"
-            + " under way.", CONTROLLER, "version");
+    public static final MetricDef APP_VERSION = gauge("kafka_server_app_version", null, "1, labelled with the node"
+            + " id and the Kafka version the node (broker or controller) runs: nodes on different versions mean a rolling upgrade is"
+            + " under way.", CONTROLLER, "node", "version");
 
     // --- connect.yml: Kafka Connect worker ---------------------------------------------------------------
     public static final MetricDef CONNECT_CONNECTOR_COUNT = gauge(

@@ -39,6 +39,11 @@ public final class DashboardUids {
         return of("brokers", cluster);
     }
 
+    /** The cluster in change: balance, reassignments, throttles, drain readiness, versions, the change gate. */
+    public static String changes(String cluster) {
+        return of("changes", cluster);
+    }
+
     /** Business funnels of the cluster. */
     public static String funnels(String cluster) {
         return of("funnels", cluster);

@@ -16,8 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,6 +50,8 @@ class DashboardQueriesIT {
     private static final String RATE_INTERVAL = "10s";
     /** Matches the default {@code unowned.dead_letter_pattern}, and no entry of e2e/ownership.yml. */
     private static final String UNOWNED_DEAD_LETTERS = "legacy-orders-dlt";
+    /** A topic the dashboards' environment keeps moving, slowly, for the Changes dashboard. */
+    private static final String MOVING = "orders.archive.v1";
 
     @Test
     void everyPanelQueryReturnsData() throws Exception {
@@ -54,6 +62,9 @@ class DashboardQueriesIT {
             // A dead-letter topic no entry declares: the platform owner's dead-letter panels show it (unowned).
             env.cluster().createTopics(List.of(UNOWNED_DEAD_LETTERS), 1);
             env.traffic().publishDeadLetter(UNOWNED_DEAD_LETTERS, "legacy-import-failed");
+            // The Changes dashboard shows a cluster in change: a throttled reassignment runs while the queries are
+            // asked (progress, time to finish, copy rate, throttles, and the gate's reassignment condition).
+            startSlowReassignment(env);
             List<Dashboard> dashboards = new DashboardGenerator().dashboards(env.ownership());
             Map<String, String> values = new HashMap<>(PanelQueries.defaults(env.ownership()));
             values.put("__rate_interval", RATE_INTERVAL);
@@ -82,6 +93,24 @@ class DashboardQueriesIT {
                     queries.size(), dashboards.size(),
                     dashboards.stream().map(Dashboard::uid).collect(Collectors.joining(", ")), alertViews.size(),
                     withData, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    /** Moves a 3 MB single-replica topic from broker 0 to broker 1 at 30 kB/s: a reassignment of minutes. */
+    private static void startSlowReassignment(E2eEnvironment env) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.cluster().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(MOVING, Map.of(0, List.of(0))))).all().get(30, TimeUnit.SECONDS);
+            Properties props = new Properties();
+            props.put("bootstrap.servers", env.cluster().bootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                    new StringSerializer())) {
+                String value = "x".repeat(10_000);
+                for (int i = 0; i < 300; i++) {
+                    producer.send(new ProducerRecord<>(MOVING, 0, "k" + i, value));
+                }
+                producer.flush();
+            }
+            new ClusterChanges(admin).reassignThrottled(MOVING, List.of(List.of(1)), 30_000);
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic,
+ * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic (four
+ * brokers for the change drills, {@link #startForChanges}),
  * the exporter (1 s cycle, reaching Kafka through its own {@link GatedListeners}; one or more replicas, scraped
  * as one job), the rules and routing generated from {@code e2e/ownership.yml} with every timer scaled from
  * minutes to seconds, Alertmanager and Prometheus as child processes (1 s scrape and evaluation), and the teams'
@@ -66,12 +67,12 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** The environment the drills run in; {@code workDir} is emptied first. */
     static E2eEnvironment start(StackBinaries binaries, Path workDir) throws Exception {
-        return start(binaries, workDir, false, 1);
+        return start(binaries, workDir, false, 1, Shape.DRILLS);
     }
 
     /** The drills' environment with {@code replicas} exporter replicas, as the production guide runs them. */
     static E2eEnvironment startWithReplicas(StackBinaries binaries, Path workDir, int replicas) throws Exception {
-        return start(binaries, workDir, false, replicas);
+        return start(binaries, workDir, false, replicas, Shape.DRILLS);
     }
 
     /**
@@ -83,14 +84,35 @@ final class E2eEnvironment implements AutoCloseable {
      * shared volume the log dirs live on could page the platform team in the middle of a drill.
      */
     static E2eEnvironment startForDashboards(StackBinaries binaries, Path workDir) throws Exception {
-        return start(binaries, workDir, true, 1);
+        return start(binaries, workDir, true, 1, Shape.DRILLS);
     }
 
-    private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards, int replicas)
-            throws Exception {
+    /**
+     * Seed 000's Tests 1-3: four brokers, the order topics and traffic on the first three and the fourth started
+     * only after them (it joins empty, as an added broker does), and a one-second replication quota window, so a
+     * throttle bites at once rather than after Kafka's default eleven seconds.
+     */
+    static E2eEnvironment startForChanges(StackBinaries binaries, Path workDir) throws Exception {
+        return start(binaries, workDir, false, 1, Shape.CHANGES);
+    }
+
+    /**
+     * The cluster's shape: how many brokers, whether the last one joins only after the topics and traffic are
+     * placed, and broker configuration for every node.
+     */
+    private record Shape(int brokers, boolean lastJoinsLate, Map<String, String> config) {
+        // Kafka's own timer, scaled like the rules: leaders go back to their preferred broker 5 s (not 5 min)
+        // after a restart, within KafkaLeaderImbalanceLasting's scaled 30 s.
+        static final Shape DRILLS = new Shape(3, false, Map.of("leader.imbalance.check.interval.seconds", "5"));
+        static final Shape CHANGES = new Shape(4, true, Map.of("leader.imbalance.check.interval.seconds", "5",
+                "replication.quota.window.num", "2", "replication.quota.window.size.seconds", "1"));
+    }
+
+    private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards, int replicas,
+                                        Shape shape) throws Exception {
         E2eEnvironment env = new E2eEnvironment();
         try {
-            env.startAll(binaries, workDir, dashboards, replicas);
+            env.startAll(binaries, workDir, dashboards, replicas, shape);
             return env;
         } catch (Exception | Error e) {
             env.close();
@@ -98,7 +120,7 @@ final class E2eEnvironment implements AutoCloseable {
         }
     }
 
-    private void startAll(StackBinaries binaries, Path workDir, boolean dashboards, int replicaCount)
+    private void startAll(StackBinaries binaries, Path workDir, boolean dashboards, int replicaCount, Shape shape)
             throws Exception {
         TestFiles.deleteTree(workDir);
         Files.createDirectories(workDir);
@@ -107,13 +129,18 @@ final class E2eEnvironment implements AutoCloseable {
         Path generated = workDir.resolve("generated");
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
-        link = track(GatedListeners.forBrokers(3));
-        // Kafka's own timer, scaled like the rules: leaders go back to their preferred broker 5 s (not 5 min)
-        // after a restart, within KafkaLeaderImbalanceLasting's scaled 30 s.
-        cluster = track(EmbeddedCluster.start(3, link.brokerConfig(),
-                Map.of("leader.imbalance.check.interval.seconds", "5")));
+        link = track(GatedListeners.forBrokers(shape.brokers()));
+        cluster = track(EmbeddedCluster.start(shape.brokers(), link.brokerConfig(), shape.config()));
+        int late = shape.brokers() - 1;
+        if (shape.lastJoinsLate()) {
+            cluster.stopBroker(late);
+        }
         cluster.createTopics(Orders.TOPICS, 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
+        if (shape.lastJoinsLate()) {
+            awaitConsumerOffsetsTopic(); // the consumers' offsets live on the first brokers too
+            cluster.startBroker(late);
+        }
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see GatedListeners
         StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
@@ -140,6 +167,15 @@ final class E2eEnvironment implements AutoCloseable {
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
                 exporterTargets(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
                 generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
+    }
+
+    private void awaitConsumerOffsetsTopic() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            dev.kafkasteward.contract.testing.Await.until(Duration.ofSeconds(60), "__consumer_offsets created",
+                    () -> admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
+                            .names().get().contains("__consumer_offsets"));
+        }
     }
 
     private void stopReplicas() {

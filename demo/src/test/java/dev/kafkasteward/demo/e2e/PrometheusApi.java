@@ -50,6 +50,33 @@ final class PrometheusApi {
         return alerts;
     }
 
+    /** The value of each series an instant query returns, by the series' labels. */
+    Map<Map<String, String>, Double> values(String promql) throws IOException, InterruptedException {
+        Map<Map<String, String>, Double> out = new LinkedHashMap<>();
+        for (JsonNode r : get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .path("data").path("result")) {
+            Map<String, String> labels = new java.util.TreeMap<>();
+            r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            out.put(labels, Double.parseDouble(r.path("value").get(1).asText()));
+        }
+        return out;
+    }
+
+    /** Every sample Prometheus stored of the one series {@code promql} selects, from {@code since}, 1 s apart. */
+    List<Double> history(String promql, java.time.Instant since) throws IOException, InterruptedException {
+        double end = System.currentTimeMillis() / 1000.0;
+        JsonNode result = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + since.toEpochMilli() / 1000.0 + "&end=" + end + "&step=1").path("data").path("result");
+        List<Double> values = new ArrayList<>();
+        if (result.size() > 1) {
+            throw new IOException(promql + " selects " + result.size() + " series, not one");
+        }
+        for (JsonNode series : result) {
+            series.path("values").forEach(v -> values.add(Double.parseDouble(v.get(1).asText())));
+        }
+        return values;
+    }
+
     /** How many series an instant query returns. */
     int seriesCount(String promql) throws IOException, InterruptedException {
         return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))

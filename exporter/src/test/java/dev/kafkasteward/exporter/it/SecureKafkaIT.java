@@ -101,6 +101,7 @@ class SecureKafkaIT {
     private static List<AclBinding> exporterAcls(String principal, ResourcePattern groups) {
         return List.of(
                 allow(principal, resource(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE),
+                allow(principal, resource(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE_CONFIGS),
                 allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.DESCRIBE),
                 allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.DESCRIBE_CONFIGS),
                 allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.READ),

@@ -49,7 +49,7 @@ public final class ChangeAlerts {
 
     /** A broker with less than half the mean's replicas is far below its peers. */
     static final double UNDERLOADED_SKEW = -0.5;
-    static final String UNDERLOADED_FOR = "1h";
+    static final String UNDERLOADED_FOR = "30m";
     static final String NO_PROGRESS_WINDOW = "15m";
     static final String LEFTOVER_FOR = "30m";
 
