@@ -196,7 +196,7 @@ class ChangeSafetyIT {
             });
             assertTrue(blocked[0].out().contains("under_replicated_partitions"), blocked[0].out());
             env.cluster().startBroker(broker);
-            GateRun passed = gate("--stable", "5s", "--wait", "3m", "--poll", "1s");
+            GateRun passed = gate("--stable", "10s", "--wait", "3m", "--poll", "1s");
             System.out.printf("broker %d restarted; the gate blocked with%n%s and then: %s", broker,
                     blocked[0].out(), passed.out());
             assertEquals(0, passed.exit(), "the gate passes once the broker's replicas are back: " + passed);
@@ -210,6 +210,7 @@ class ChangeSafetyIT {
     void aBrokerKeptDownMakesTheGateExitOneNamingTheConditionAndItsOwner() throws Exception {
         env.cluster().stopBroker(2);
         try {
+            // Asked at once: the gate itself waits for data collected after the stop.
             GateRun run = gate("--stable", "3s", "--wait", "30s", "--poll", "1s");
             assertEquals(1, run.exit(), run.toString());
             String row = run.out().lines().filter(l -> l.startsWith("broker_down")).findFirst()

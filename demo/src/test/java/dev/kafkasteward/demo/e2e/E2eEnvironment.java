@@ -90,7 +90,9 @@ final class E2eEnvironment implements AutoCloseable {
     /**
      * Seed 000's Tests 1-3: four brokers, the order topics and traffic on the first three and the fourth started
      * only after them (it joins empty, as an added broker does), and a one-second replication quota window, so a
-     * throttle bites at once rather than after Kafka's default eleven seconds.
+     * throttle bites at once rather than after Kafka's default eleven seconds. Replica fetches carry at most 64 kB
+     * per partition: a throttle admits one fetch whenever the (two-second) window has room, so with Kafka's 1 MB per
+     * partition each fetch would bring a burst larger than the throttle allows in a window.
      */
     static E2eEnvironment startForChanges(StackBinaries binaries, Path workDir) throws Exception {
         return start(binaries, workDir, false, 1, Shape.CHANGES);
@@ -105,7 +107,8 @@ final class E2eEnvironment implements AutoCloseable {
         // after a restart, within KafkaLeaderImbalanceLasting's scaled 30 s.
         static final Shape DRILLS = new Shape(3, false, Map.of("leader.imbalance.check.interval.seconds", "5"));
         static final Shape CHANGES = new Shape(4, true, Map.of("leader.imbalance.check.interval.seconds", "5",
-                "replication.quota.window.num", "2", "replication.quota.window.size.seconds", "1"));
+                "replication.quota.window.num", "2", "replication.quota.window.size.seconds", "1",
+                "replica.fetch.max.bytes", "65536", "replica.fetch.response.max.bytes", "131072"));
     }
 
     private static E2eEnvironment start(StackBinaries binaries, Path workDir, boolean dashboards, int replicas,

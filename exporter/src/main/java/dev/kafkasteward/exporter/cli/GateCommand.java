@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {
                 "0:no condition has blocked for the --stable window: go ahead",
                 "1:a condition still blocks after --wait: stop, and look at the table",
-                "2:cannot tell: bad arguments, Prometheus unreachable, no change-gate rules, no data for the cluster"})
+                "2:cannot tell: bad arguments, Prometheus unreachable, no change-gate rules, no data for the cluster,"
+                        + " no data collected after the question within --fresh-data-timeout"})
 public final class GateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,6 +62,11 @@ public final class GateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String lookback;
 
+    @Option(names = "--fresh-data-timeout", defaultValue = "2m", paramLabel = "DURATION",
+            description = "Longest wait for a collection that started after the question (a change made just"
+                    + " before asking is not in Prometheus yet); none by then: exit 2 (default: ${DEFAULT-VALUE}).")
+    String freshData;
+
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "Longest wait for one answer from Prometheus (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -74,7 +80,7 @@ public final class GateCommand implements Callable<Integer> {
         }
         Gate.Settings settings = new Gate.Settings(Optional.ofNullable(cluster), duration("--stable", stable, false),
                 duration("--wait", waitFor, true), duration("--poll", poll, false), blockOnReassignment,
-                duration("--lookback", lookback, false));
+                duration("--lookback", lookback, false), duration("--fresh-data-timeout", freshData, false));
         return Gate.runAndPrint(prometheus, duration("--timeout", timeout, false), settings, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 /**
  * May the next step of a change go ahead? Asks Prometheus for the change gate's series
  * ({@link GateCondition#SERIES}) until none has been recorded for a {@code stable} window (pass), or
- * {@code wait} is over (blocked). Says why it cannot answer instead of guessing: Prometheus unreachable, no
- * gate rules loaded, no data for the cluster.
+ * {@code wait} is over (blocked). Judges only once Prometheus holds a collection that started after the
+ * question and the gate's rules have been evaluated on it: a broker stopped a moment before asking is not in
+ * the data yet, and an older window without it would pass. Says why it cannot answer instead of guessing:
+ * Prometheus unreachable, no gate rules loaded, no data for the cluster, no fresh data in time.
  */
 public final class Gate {
 
@@ -37,9 +39,10 @@ public final class Gate {
      * @param poll                time between two questions while waiting
      * @param blockOnReassignment also block while a reassignment is in progress
      * @param lookback            how far back "since" is looked for, and data for the cluster must exist
+     * @param freshData           longest wait for a collection started after the question
      */
     public record Settings(Optional<String> cluster, Duration stable, Duration waitFor, Duration poll,
-                           boolean blockOnReassignment, Duration lookback) {
+                           boolean blockOnReassignment, Duration lookback, Duration freshData) {
     }
 
     /** The answer: exit code, the cluster, what blocks (with since), and one line saying it. */
@@ -51,6 +54,7 @@ public final class Gate {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    private static final Duration FRESH_POLL = Duration.ofSeconds(1);
     private static final Pattern CLUSTER = Pattern.compile("cluster=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Set<String> NOT_ASSET = Set.of("__name__", "cluster", GateCondition.CONDITION_LABEL,
             GateCondition.TEAM_LABEL, GateCondition.THRESHOLD_LABEL);
@@ -94,9 +98,10 @@ public final class Gate {
     }
 
     Outcome run(Settings s) throws InterruptedException {
+        Instant asked = clock.instant();
         String cluster;
         try {
-            List<String> rules = prometheus.recordingRules(GateCondition.SERIES);
+            List<String> rules = prometheus.recordingRules(GateCondition.SERIES).expressions();
             if (rules.isEmpty()) {
                 return cannotTell("", "Prometheus has no recording rule for " + GateCondition.SERIES + ": load the"
                         + " generated rules/change-gate.rules.yml (and the other rules) into its rule_files");
@@ -120,10 +125,60 @@ public final class Gate {
                 return cannotTell(cluster, "Prometheus has no Kafka Steward data for cluster " + cluster + " in the"
                         + " last " + seconds(s.lookback()) + ": is the exporter scraped?");
             }
-            return judge(cluster, s);
+            Optional<Outcome> stale = awaitFreshData(cluster, asked, s);
+            return stale.isPresent() ? stale.get() : judge(cluster, s);
         } catch (PrometheusException e) {
             return cannotTell(s.cluster().orElse(""), e.getMessage());
         }
+    }
+
+    /**
+     * Waits until Prometheus holds a collection of the cluster that started after {@code asked} (end of the last
+     * refreshing cycle minus its duration, freshest replica) and the gate's rules were evaluated after that
+     * scrape; empty when it does, else why not.
+     */
+    private Optional<Outcome> awaitFreshData(String cluster, Instant asked, Settings s)
+            throws PrometheusException, InterruptedException {
+        String c = "{cluster=" + quote(cluster) + "}";
+        String ended = SelfMetrics.LAST_SUCCESS.name() + c;
+        String started = "max(" + ended + " - " + SelfMetrics.COLLECTION_DURATION.name() + c + ")";
+        String scraped = "max(timestamp(" + ended + "))";
+        Instant deadline = asked.plus(s.freshData());
+        // The scrape that first brought a fresh collection, kept: later scrapes must not move the goal, or
+        // scrapes and evaluations at the same pace could keep the newest scrape ahead of the newest evaluation.
+        Optional<Instant> freshScrape = Optional.empty();
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Instant> collected = instant(prometheus.query(started, now));
+            boolean fresh = collected.isPresent() && !collected.get().isBefore(asked);
+            if (fresh && freshScrape.isEmpty()) {
+                freshScrape = instant(prometheus.query(scraped, now));
+            }
+            Optional<Instant> evaluated = prometheus.recordingRules(GateCondition.SERIES).evaluated();
+            if (freshScrape.isPresent() && evaluated.isPresent() && !evaluated.get().isBefore(freshScrape.get())) {
+                return Optional.empty();
+            }
+            if (!now.isBefore(deadline)) {
+                return Optional.of(cannotTell(cluster, (freshScrape.isPresent()
+                        ? "the change-gate rules were not evaluated on data collected after " + asked
+                        : "no collection of cluster " + cluster + " that started after " + asked + " reached"
+                        + " Prometheus (newest: " + collected.map(Instant::toString).orElse("none") + ")")
+                        + " within " + seconds(s.freshData()) + " (--fresh-data-timeout); a change made just"
+                        + " before asking would not show yet"));
+            }
+            progress.accept("waiting for data collected after " + asked + " (newest collection started "
+                    + collected.map(Instant::toString).orElse("never") + ", gate rules evaluated "
+                    + evaluated.map(Instant::toString).orElse("not yet") + ")");
+            // Fresh data is a matter of seconds (a cycle, a scrape, an evaluation): look more often than --poll.
+            Duration step = s.poll().compareTo(FRESH_POLL) < 0 ? s.poll() : FRESH_POLL;
+            Duration left = Duration.between(now, deadline);
+            sleeper.sleep(left.compareTo(step) < 0 ? left : step);
+        }
+    }
+
+    private static Optional<Instant> instant(List<Series> answer) {
+        return answer.stream().findFirst().map(a -> Instant.ofEpochMilli(Math.round(a.samples().get(0).value()
+                * 1000)));
     }
 
     private Outcome judge(String cluster, Settings s) throws PrometheusException, InterruptedException {
@@ -144,7 +199,8 @@ public final class Gate {
                 String message = blockers.isEmpty()
                         ? "conditions cleared in the last " + seconds(s.stable()) + ", not yet stable for cluster "
                         + cluster
-                        : blockers.size() + " condition(s) block a change of cluster " + cluster;
+                        : blockers.stream().map(Blocker::condition).distinct().count() + " condition(s) on "
+                        + blockers.size() + " asset(s) block a change of cluster " + cluster;
                 return new Outcome(BLOCKED, cluster, blockers, message);
             }
             progress.accept("waiting: " + (blockers.isEmpty() ? "cleared, not yet stable for " + seconds(s.stable())

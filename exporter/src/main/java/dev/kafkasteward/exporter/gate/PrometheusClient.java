@@ -11,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -58,18 +61,37 @@ final class PrometheusClient {
                 + seconds(end) + "&step=" + step.toMillis() / 1000.0), true);
     }
 
-    /** The expressions of every loaded recording rule that records {@code name}. */
-    List<String> recordingRules(String name) throws PrometheusException {
+    /**
+     * The loaded recording rules that record one name: their expressions, and the time the least recently
+     * evaluated of them was last evaluated (none before each has been evaluated once).
+     */
+    record RecordingRules(List<String> expressions, Optional<Instant> evaluated) {
+    }
+
+    RecordingRules recordingRules(String name) throws PrometheusException {
         JsonNode data = get("api/v1/rules?type=record");
-        List<String> out = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
+        Instant oldest = Instant.MAX;
         for (JsonNode group : data.path("groups")) {
             for (JsonNode rule : group.path("rules")) {
                 if (name.equals(rule.path("name").asText())) {
-                    out.add(rule.path("query").asText());
+                    expressions.add(rule.path("query").asText());
+                    Instant at = evaluated(rule.path("lastEvaluation").asText());
+                    oldest = at.isBefore(oldest) ? at : oldest;
                 }
             }
         }
-        return out;
+        // Go's zero time (year 1) is what Prometheus reports for a rule not evaluated yet.
+        return new RecordingRules(expressions, oldest.equals(Instant.MAX) || oldest.isBefore(Instant.EPOCH)
+                ? Optional.empty() : Optional.of(oldest));
+    }
+
+    private static Instant evaluated(String rfc3339) {
+        try {
+            return OffsetDateTime.parse(rfc3339).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.MIN; // an older Prometheus without the field: never counts as evaluated
+        }
     }
 
     private JsonNode get(String pathAndQuery) throws PrometheusException {

@@ -59,6 +59,9 @@ class GateIT {
             """;
 
     private final Map<String, Double> served = new TreeMap<>();
+    /** Whether the served "exporter" refreshes its data: its last success is the scrape's moment while it does. */
+    private volatile boolean collecting = true;
+    private volatile double lastSuccess;
     private HttpServer target;
     private PrometheusServer prometheus;
     private PrometheusServer ruleless;
@@ -71,6 +74,11 @@ class GateIT {
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/metrics", exchange -> {
             StringBuilder body = new StringBuilder();
+            if (collecting) {
+                lastSuccess = System.currentTimeMillis() / 1000.0;
+            }
+            body.append("kafka_steward_last_success_timestamp_seconds{cluster=\"orders\"} ").append(lastSuccess)
+                    .append("\nkafka_steward_collection_duration_seconds{cluster=\"orders\"} 0.05\n");
             synchronized (served) {
                 served.forEach((series, value) -> body.append(series).append(' ').append(value).append('\n'));
             }
@@ -185,7 +193,7 @@ class GateIT {
         assertEquals(List.of("under_replicated_partitions", "topic=orders.v1", "2", "> 0", "platform"),
                 cells.subList(0, 5), row);
         assertTrue(cells.get(5).matches("\\d{4}-\\d\\d-\\d\\dT.*Z \\(\\d+s ago\\)"), "since when: " + row);
-        assertTrue(lines.get(lines.size() - 1).startsWith("BLOCKED: 1 condition(s) block a change of cluster orders"),
+        assertTrue(lines.get(lines.size() - 1).startsWith("BLOCKED: 1 condition(s) on 1 asset(s) block a change of cluster orders"),
                 run.out());
     }
 
@@ -215,6 +223,26 @@ class GateIT {
         Run notAsked = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s");
         assertEquals(0, notAsked.exit(), notAsked.toString());
         set("test_reassigning{cluster=\"orders\",topic=\"orders.v1\"}", 0);
+    }
+
+    @Test
+    @Order(8)
+    void withoutACollectionAfterTheQuestionItCannotTell() throws Exception {
+        collecting = false; // the exporter's newest data predates the question: a change just made is not in it
+        try {
+            Run run = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
+                    "--fresh-data-timeout", "3s", "--poll", "1s");
+            assertEquals(2, run.exit(), run.toString());
+            assertTrue(run.err().contains("no collection of cluster orders that started after")
+                    && run.err().contains("--fresh-data-timeout"), run.err());
+            assertEquals("", run.out(), "no answer printed");
+        } finally {
+            collecting = true;
+        }
+        Run fresh = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
+                "--poll", "1s");
+        assertEquals(0, fresh.exit(), "collecting again, it answers: " + fresh);
+        assertTrue(fresh.err().contains("waiting for data collected after"), "it waited for it: " + fresh.err());
     }
 
     private void set(String series, double value) {
