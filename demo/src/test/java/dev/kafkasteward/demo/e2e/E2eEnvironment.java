@@ -29,6 +29,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * Everything a drill runs against, started once: a 3-broker KRaft cluster with steady order traffic (four
@@ -45,6 +46,8 @@ final class E2eEnvironment implements AutoCloseable {
     /** A minute of production timing becomes a second: {@code for: 2m} is 2 s, group_interval 5m is 5 s. */
     static final double TIME_SCALE = 1.0 / 60;
     static final Duration PACE = Duration.ofSeconds(1);
+    /** The MBean domain a Kafka server registers its app-info under. */
+    private static final String APP_INFO_PREFIX = "kafka.server";
     /** The Prometheus job of the brokers' jmx metrics, when the environment serves them. */
     static final String JMX_JOB = "kafka-broker";
     /** The Prometheus job of this JVM as the fulfillment service ({@code jvm_job} in e2e/ownership.yml). */
@@ -158,6 +161,7 @@ final class E2eEnvironment implements AutoCloseable {
         started.push(this::stopReplicas);
         List<PrometheusConfig.ScrapeConfig> moreScrapes = new ArrayList<>();
         if (dashboards) {
+            registerAppInfo(shape.brokers());
             InProcessJmxExporter jmx = track(InProcessJmxExporter.start(JmxConfigs.BROKER, workDir.resolve("jmx")));
             moreScrapes.add(new PrometheusConfig.ScrapeConfig(JMX_JOB, List.of(
                     new PrometheusConfig.StaticConfig(List.of(jmx.target()), Map.of("cluster", ownership.cluster())))));
@@ -170,6 +174,24 @@ final class E2eEnvironment implements AutoCloseable {
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
                 exporterTargets(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
                 generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
+    }
+
+    /**
+     * Registers each broker's {@code kafka.server:type=app-info} MBean with Kafka's own AppInfoParser, as
+     * KafkaRaftServer does when a real node starts: the test kit starts BrokerServer directly and skips it, and
+     * the Changes dashboard's version panel reads it.
+     */
+    private void registerAppInfo(int brokers) {
+        for (int id = 0; id < brokers; id++) {
+            String node = String.valueOf(id);
+            // A metrics registry per node, as each real node has its own.
+            org.apache.kafka.common.metrics.Metrics metrics = new org.apache.kafka.common.metrics.Metrics();
+            AppInfoParser.registerAppInfo(APP_INFO_PREFIX, node, metrics, System.currentTimeMillis());
+            started.push(() -> {
+                AppInfoParser.unregisterAppInfo(APP_INFO_PREFIX, node, metrics);
+                metrics.close();
+            });
+        }
     }
 
     private void awaitConsumerOffsetsTopic() throws Exception {
