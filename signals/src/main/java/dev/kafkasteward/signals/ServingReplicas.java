@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals;
 
+import dev.kafkasteward.contract.catalog.RecordedSeries;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.signals.promql.PromQl;
 
@@ -14,7 +15,7 @@ import dev.kafkasteward.signals.promql.PromQl;
 public final class ServingReplicas {
 
     /** 1 per replica (cluster, instance) whose data the alerts read; recorded by the exporter family. */
-    public static final String SERIES = "kafka_steward:serving_replica";
+    public static final String SERIES = RecordedSeries.SERVING_REPLICA;
 
     private ServingReplicas() {
     }

@@ -62,7 +62,7 @@ public final class GateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String lookback;
 
-    @Option(names = "--fresh-data-timeout", defaultValue = "2m", paramLabel = "DURATION",
+    @Option(names = "--fresh-data-timeout", defaultValue = "5m", paramLabel = "DURATION",
             description = "Longest wait for a collection that started after the question (a change made just"
                     + " before asking is not in Prometheus yet); none by then: exit 2 (default: ${DEFAULT-VALUE}).")
     String freshData;

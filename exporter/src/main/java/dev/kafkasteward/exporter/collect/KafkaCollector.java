@@ -76,6 +76,8 @@ public final class KafkaCollector implements Collector {
     /** The groups in scope the last complete listing found, less those found gone since. */
     private List<GroupListing> listed = List.of();
     private int lastBrokerCount;
+    /** Whether the last listing that answered showed a reassignment in progress; empty before the first. */
+    private Optional<Boolean> lastReassigning = Optional.empty();
 
     public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
                           CollectorSettings settings, Clock clock) {
@@ -158,19 +160,25 @@ public final class KafkaCollector implements Collector {
         // (both these and reassignments when placement is read; the brokers a reassignment involves when
         // its progress is), feature levels and throttles; each within what is left of the deadline.
         boolean placement = reads.contains(ReadSchedule.Read.PLACEMENT);
-        boolean wasReassigning = clusterReader.reassigning();
         ClusterState cluster = clusterReader.read(budget(), placement, errors);
-        if (clusterReader.reassigning() != wasReassigning) {
-            // Throttles are set before a reassignment and should go after it: read them again at both ends.
-            schedule.again(ReadSchedule.Read.SETTINGS);
-            schedule.again(ReadSchedule.Read.TOPIC_CONFIGS);
+        // Only listings that answered count: a failed one says nothing about reassignments starting or ending.
+        Optional<Boolean> reassigningNow = errors.any(Stage.LIST_REASSIGNMENTS) ? Optional.empty()
+                : cluster.reassignments().map(r -> !r.isEmpty());
+        if (reassigningNow.isPresent()) {
+            if (lastReassigning.isPresent() && !lastReassigning.equals(reassigningNow)) {
+                // Throttles are set before a reassignment and should go after it: read them again at both ends.
+                schedule.again(ReadSchedule.Read.SETTINGS);
+                schedule.again(ReadSchedule.Read.TOPIC_CONFIGS);
+            }
+            lastReassigning = reassigningNow;
         }
         cluster.brokers().ifPresent(b -> lastBrokerCount = b.size());
         Set<Integer> brokersToAsk = ClusterReader.brokersToAsk(cluster, topics);
         boolean settings = reads.contains(ReadSchedule.Read.SETTINGS);
         cluster = cluster.with(settingsReader.read(brokersToAsk, settings, budget(), errors));
-        made(settings && !errors.any(Stage.DESCRIBE_FEATURES) && !errors.any(Stage.DESCRIBE_BROKER_CONFIGS),
-                ReadSchedule.Read.SETTINGS, at);
+        // Made even when denied or failed: retried after its period, not every cycle outside the budget (a
+        // missing DescribeConfigs ACL would otherwise cost brokers + 1 requests each cycle).
+        made(settings, ReadSchedule.Read.SETTINGS, at);
         boolean configs = reads.contains(ReadSchedule.Read.TOPIC_CONFIGS);
         Map<String, TopicConfig> topicConfigs = topicConfigReader.read(knownTopics, configs, budget(), errors);
         made(configs && sawTopics && !errors.any(Stage.DESCRIBE_CONFIGS), ReadSchedule.Read.TOPIC_CONFIGS, at);

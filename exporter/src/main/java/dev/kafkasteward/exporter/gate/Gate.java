@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.gate;
 
+import dev.kafkasteward.contract.catalog.RecordedSeries;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.gate.GateCondition;
 import dev.kafkasteward.exporter.gate.PrometheusClient.PrometheusException;
@@ -98,10 +99,11 @@ public final class Gate {
     }
 
     Outcome run(Settings s) throws InterruptedException {
-        Instant asked = clock.instant();
         String cluster;
         try {
-            List<String> rules = prometheus.recordingRules(GateCondition.SERIES).expressions();
+            Instant asked = prometheus.now(); // what "after the question" means, on the clock the data is on
+            PrometheusClient.RecordingRules loaded = prometheus.recordingRules(GateCondition.SERIES);
+            List<String> rules = loaded.expressions();
             if (rules.isEmpty()) {
                 return cannotTell("", "Prometheus has no recording rule for " + GateCondition.SERIES + ": load the"
                         + " generated rules/change-gate.rules.yml (and the other rules) into its rule_files");
@@ -121,9 +123,19 @@ public final class Gate {
             }
             String data = "max_over_time(" + SelfMetrics.SNAPSHOT_AGE.name() + "{cluster=" + quote(cluster) + "}["
                     + seconds(s.lookback()) + "])";
-            if (prometheus.query(data, clock.instant()).isEmpty()) {
+            if (prometheus.query(data).isEmpty()) {
                 return cannotTell(cluster, "Prometheus has no Kafka Steward data for cluster " + cluster + " in the"
                         + " last " + seconds(s.lookback()) + ": is the exporter scraped?");
+            }
+            // The conditions read only serving replicas; without that recording every condition is silent.
+            if (prometheus.query(RecordedSeries.SERVING_REPLICA + "{cluster=" + quote(cluster) + "}").isEmpty()) {
+                return cannotTell(cluster, "Prometheus records no " + RecordedSeries.SERVING_REPLICA + " for cluster "
+                        + cluster + ": load every generated rule file (rules/*.rules.yml), not only the change"
+                        + " gate's; its conditions read the exporter's and the alerts' rules");
+            }
+            if (!loaded.failing().isEmpty()) {
+                return cannotTell(cluster, loaded.failing().size() + " change-gate rule(s) fail to evaluate, so they"
+                        + " record nothing; first: " + loaded.failing().get(0));
             }
             Optional<Outcome> stale = awaitFreshData(cluster, asked, s);
             return stale.isPresent() ? stale.get() : judge(cluster, s);
@@ -133,45 +145,55 @@ public final class Gate {
     }
 
     /**
-     * Waits until Prometheus holds a collection of the cluster that started after {@code asked} (end of the last
-     * refreshing cycle minus its duration, freshest replica) and the gate's rules were evaluated after that
-     * scrape; empty when it does, else why not.
+     * Waits until every serving exporter replica of the cluster has finished a collection that started after
+     * {@code asked}, and the gate's rules have been evaluated on its scrape; empty when so, else why not.
+     *
+     * <p>A collection that started after the question: per replica, a refresh that ended after another refresh
+     * that itself ended after the question (cycles of one replica never overlap). Every serving replica, because
+     * a condition takes the worst over them, and a replica not yet fresh would still report the old state.
+     * Evaluated: a whole evaluation interval after that scrape, as an evaluation at the scrape's moment may not
+     * have seen it.
      */
     private Optional<Outcome> awaitFreshData(String cluster, Instant asked, Settings s)
             throws PrometheusException, InterruptedException {
-        String c = "{cluster=" + quote(cluster) + "}";
-        String ended = SelfMetrics.LAST_SUCCESS.name() + c;
-        String started = "max(" + ended + " - " + SelfMetrics.COLLECTION_DURATION.name() + c + ")";
-        String scraped = "max(timestamp(" + ended + "))";
-        Instant deadline = asked.plus(s.freshData());
-        // The scrape that first brought a fresh collection, kept: later scrapes must not move the goal, or
-        // scrapes and evaluations at the same pace could keep the newest scrape ahead of the newest evaluation.
+        String serving = SelfMetrics.LAST_SUCCESS.name() + "{cluster=" + quote(cluster) + "} and on (cluster, instance) "
+                + RecordedSeries.SERVING_REPLICA;
+        String everyReplica = "min(" + serving + ")";
+        String newest = "max(" + serving + ")";
+        String scraped = "max(timestamp(" + serving + "))";
+        Instant deadline = clock.instant().plus(s.freshData());
+        Optional<Instant> firstRefresh = Optional.empty(); // the newest refresh end once all ended after the question
         Optional<Instant> freshScrape = Optional.empty();
         while (true) {
-            Instant now = clock.instant();
-            Optional<Instant> collected = instant(prometheus.query(started, now));
-            boolean fresh = collected.isPresent() && !collected.get().isBefore(asked);
-            if (fresh && freshScrape.isEmpty()) {
-                freshScrape = instant(prometheus.query(scraped, now));
+            Optional<Instant> oldestRefresh = instant(prometheus.query(everyReplica));
+            if (firstRefresh.isEmpty() && oldestRefresh.filter(t -> !t.isBefore(asked)).isPresent()) {
+                firstRefresh = instant(prometheus.query(newest));
             }
-            Optional<Instant> evaluated = prometheus.recordingRules(GateCondition.SERIES).evaluated();
-            if (freshScrape.isPresent() && evaluated.isPresent() && !evaluated.get().isBefore(freshScrape.get())) {
+            if (freshScrape.isEmpty() && firstRefresh.isPresent() && oldestRefresh.isPresent()
+                    && oldestRefresh.get().isAfter(firstRefresh.get())) {
+                freshScrape = instant(prometheus.query(scraped));
+            }
+            PrometheusClient.RecordingRules rules = prometheus.recordingRules(GateCondition.SERIES);
+            Optional<Instant> evaluated = rules.evaluated();
+            if (freshScrape.isPresent() && evaluated.isPresent()
+                    && !evaluated.get().isBefore(freshScrape.get().plus(rules.interval()))) {
                 return Optional.empty();
             }
-            if (!now.isBefore(deadline)) {
+            if (!clock.instant().isBefore(deadline)) {
                 return Optional.of(cannotTell(cluster, (freshScrape.isPresent()
                         ? "the change-gate rules were not evaluated on data collected after " + asked
-                        : "no collection of cluster " + cluster + " that started after " + asked + " reached"
-                        + " Prometheus (newest: " + collected.map(Instant::toString).orElse("none") + ")")
+                        : "not every serving exporter replica of cluster " + cluster + " finished a collection that"
+                        + " started after " + asked + " (oldest last refresh: "
+                        + oldestRefresh.map(Instant::toString).orElse("none") + ")")
                         + " within " + seconds(s.freshData()) + " (--fresh-data-timeout); a change made just"
                         + " before asking would not show yet"));
             }
-            progress.accept("waiting for data collected after " + asked + " (newest collection started "
-                    + collected.map(Instant::toString).orElse("never") + ", gate rules evaluated "
+            progress.accept("waiting for data collected after " + asked + " (oldest last refresh of a serving replica "
+                    + oldestRefresh.map(Instant::toString).orElse("none") + ", gate rules evaluated "
                     + evaluated.map(Instant::toString).orElse("not yet") + ")");
             // Fresh data is a matter of seconds (a cycle, a scrape, an evaluation): look more often than --poll.
             Duration step = s.poll().compareTo(FRESH_POLL) < 0 ? s.poll() : FRESH_POLL;
-            Duration left = Duration.between(now, deadline);
+            Duration left = Duration.between(clock.instant(), deadline);
             sleeper.sleep(left.compareTo(step) < 0 ? left : step);
         }
     }
@@ -188,13 +210,12 @@ public final class Gate {
         Instant deadline = clock.instant().plus(s.waitFor());
         while (true) {
             Instant now = clock.instant();
-            List<Series> window = prometheus.query("max_over_time(" + selector + "[" + seconds(s.stable()) + "])",
-                    now);
+            List<Series> window = prometheus.query("max_over_time(" + selector + "[" + seconds(s.stable()) + "])");
             if (window.isEmpty()) {
                 return new Outcome(PASS, cluster, List.of(), "no condition has blocked a change of cluster " + cluster
                         + " for " + seconds(s.stable()));
             }
-            List<Blocker> blockers = blockers(selector, now, s);
+            List<Blocker> blockers = blockers(selector, s);
             if (!now.isBefore(deadline)) {
                 String message = blockers.isEmpty()
                         ? "conditions cleared in the last " + seconds(s.stable()) + ", not yet stable for cluster "
@@ -212,11 +233,12 @@ public final class Gate {
     }
 
     /** What blocks now, each with when it started blocking. */
-    private List<Blocker> blockers(String selector, Instant now, Settings s) throws PrometheusException {
-        List<Series> current = prometheus.query(selector, now);
+    private List<Blocker> blockers(String selector, Settings s) throws PrometheusException {
+        List<Series> current = prometheus.query(selector);
         if (current.isEmpty()) {
             return List.of();
         }
+        Instant now = prometheus.now();
         Duration step = Duration.ofSeconds(Math.max(1, Math.min(15, s.stable().toSeconds() / 4)));
         Instant from = now.minus(s.lookback());
         // Prometheus answers at most 11,000 points per series.

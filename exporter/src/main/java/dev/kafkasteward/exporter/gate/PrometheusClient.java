@@ -52,8 +52,18 @@ final class PrometheusClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    List<Series> query(String expr, Instant at) throws PrometheusException {
-        return series(get("api/v1/query?query=" + encode(expr) + "&time=" + seconds(at)), false);
+    /** An instant query at Prometheus' own "now" (not this host's: their clocks may differ). */
+    List<Series> query(String expr) throws PrometheusException {
+        return series(get("api/v1/query?query=" + encode(expr)), false);
+    }
+
+    /** Prometheus' clock. */
+    Instant now() throws PrometheusException {
+        JsonNode result = get("api/v1/query?query=" + encode("time()")).path("result");
+        if (!result.isArray() || result.size() != 2) {
+            throw new PrometheusException(base + " answered time() without a scalar");
+        }
+        return sample(result).at();
     }
 
     List<Series> queryRange(String expr, Instant start, Instant end, Duration step) throws PrometheusException {
@@ -62,28 +72,37 @@ final class PrometheusClient {
     }
 
     /**
-     * The loaded recording rules that record one name: their expressions, and the time the least recently
-     * evaluated of them was last evaluated (none before each has been evaluated once).
+     * The loaded recording rules that record one name: their expressions, the time the least recently evaluated
+     * of them was last evaluated (none before each has been evaluated once), the longest evaluation interval of
+     * their groups, and the last error of each rule whose evaluation fails.
      */
-    record RecordingRules(List<String> expressions, Optional<Instant> evaluated) {
+    record RecordingRules(List<String> expressions, Optional<Instant> evaluated, Duration interval,
+                          List<String> failing) {
     }
 
     RecordingRules recordingRules(String name) throws PrometheusException {
         JsonNode data = get("api/v1/rules?type=record");
         List<String> expressions = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
         Instant oldest = Instant.MAX;
+        Duration interval = Duration.ZERO;
         for (JsonNode group : data.path("groups")) {
             for (JsonNode rule : group.path("rules")) {
                 if (name.equals(rule.path("name").asText())) {
                     expressions.add(rule.path("query").asText());
                     Instant at = evaluated(rule.path("lastEvaluation").asText());
                     oldest = at.isBefore(oldest) ? at : oldest;
+                    Duration every = Duration.ofMillis(Math.round(group.path("interval").asDouble() * 1000));
+                    interval = every.compareTo(interval) > 0 ? every : interval;
+                    if ("err".equals(rule.path("health").asText())) {
+                        failing.add(rule.path("query").asText() + ": " + rule.path("lastError").asText());
+                    }
                 }
             }
         }
         // Go's zero time (year 1) is what Prometheus reports for a rule not evaluated yet.
         return new RecordingRules(expressions, oldest.equals(Instant.MAX) || oldest.isBefore(Instant.EPOCH)
-                ? Optional.empty() : Optional.of(oldest));
+                ? Optional.empty() : Optional.of(oldest), interval, failing);
     }
 
     private static Instant evaluated(String rfc3339) {

@@ -43,7 +43,14 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GateIT {
 
-    private static final String RULES = """
+    /** Stands in for the exporter family's recording, which the generated conditions read. */
+    private static final String SERVING = """
+              - name: serving
+                rules:
+                  - record: kafka_steward:serving_replica
+                    expr: kafka_steward_snapshot_age_seconds * 0 + 1
+            """;
+    private static final String GATE_RULES = """
             groups:
               - name: gate-it
                 rules:
@@ -57,6 +64,7 @@ class GateIT {
                     expr: max by (cluster, topic) (test_under_replicated{cluster="empty"}) > 0
                     labels: {condition: under_replicated_partitions, team: platform, threshold: "> 0"}
             """;
+    private static final String RULES = GATE_RULES + SERVING;
 
     private final Map<String, Double> served = new TreeMap<>();
     /** Whether the served "exporter" refreshes its data: its last success is the scrape's moment while it does. */
@@ -65,6 +73,7 @@ class GateIT {
     private HttpServer target;
     private PrometheusServer prometheus;
     private PrometheusServer ruleless;
+    private PrometheusServer gateOnly;
 
     @BeforeAll
     void start() throws Exception {
@@ -95,13 +104,16 @@ class GateIT {
         String address = "127.0.0.1:" + target.getAddress().getPort();
         prometheus = PrometheusServer.start(Files.createTempDirectory(dir, "with-rules-"), List.of(address), rules);
         ruleless = PrometheusServer.start(Files.createTempDirectory(dir, "without-rules-"), List.of(address), null);
+        Path gateRules = dir.resolve("gate-only.rules.yml");
+        Files.writeString(gateRules, GATE_RULES, StandardCharsets.UTF_8);
+        gateOnly = PrometheusServer.start(Files.createTempDirectory(dir, "gate-only-"), List.of(address), gateRules);
         Await.until(Duration.ofSeconds(30), "first scrape", () -> count(prometheus,
                 "kafka_steward_snapshot_age_seconds") > 0);
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {prometheus, ruleless}) {
+        for (AutoCloseable c : new AutoCloseable[] {prometheus, ruleless, gateOnly}) {
             try {
                 if (c != null) {
                     c.close();
@@ -119,8 +131,12 @@ class GateIT {
     }
 
     private static Run gate(String... args) {
+        return gate(new StringWriter(), args);
+    }
+
+    /** With {@code err} to watch while the gate runs. */
+    private static Run gate(StringWriter err, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("gate"));
         all.addAll(List.of(args));
         int exit = new CommandLine(new StewardCommand()).setOut(new PrintWriter(out, true))
@@ -148,6 +164,17 @@ class GateIT {
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.err().contains("no recording rule for kafka_steward:change_blocked"), run.err());
         assertTrue(run.err().contains("rules/change-gate.rules.yml"), "says what to load: " + run.err());
+    }
+
+    @Test
+    @Order(2)
+    void aPrometheusWithOnlyTheGateRulesCannotTell() throws Exception {
+        Await.until(Duration.ofSeconds(30), "first scrape", () -> count(gateOnly,
+                "kafka_steward_snapshot_age_seconds") > 0);
+        Run run = gate("--prometheus", gateOnly.url().toString(), "--cluster", "orders");
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("records no kafka_steward:serving_replica for cluster orders")
+                && run.err().contains("rules/*.rules.yml"), run.err());
     }
 
     @Test
@@ -200,9 +227,14 @@ class GateIT {
     @Test
     @Order(6)
     void aWaitingGatePassesOnceTheConditionHasClearedForTheStableWindow() throws Exception {
-        CompletableFuture<Run> waiting = CompletableFuture.supplyAsync(() -> gate("--prometheus",
+        StringWriter err = new StringWriter();
+        CompletableFuture<Run> waiting = CompletableFuture.supplyAsync(() -> gate(err, "--prometheus",
                 prometheus.url().toString(), "--cluster", "orders", "--stable", "3s", "--wait", "2m", "--poll", "1s"));
-        Thread.sleep(2_000); // the gate sees the condition block first
+        Await.until(Duration.ofSeconds(60), "the gate to see the condition block", () -> {
+            synchronized (err.getBuffer()) {
+                return err.toString().contains("waiting: under_replicated_partitions");
+            }
+        });
         set("test_under_replicated{cluster=\"orders\",topic=\"orders.v1\"}", 0);
         Run run = waiting.get();
         assertEquals(0, run.exit(), run.toString());
@@ -233,8 +265,8 @@ class GateIT {
             Run run = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
                     "--fresh-data-timeout", "3s", "--poll", "1s");
             assertEquals(2, run.exit(), run.toString());
-            assertTrue(run.err().contains("no collection of cluster orders that started after")
-                    && run.err().contains("--fresh-data-timeout"), run.err());
+            assertTrue(run.err().contains("not every serving exporter replica of cluster orders finished a collection"
+                    + " that started after") && run.err().contains("--fresh-data-timeout"), run.err());
             assertEquals("", run.out(), "no answer printed");
         } finally {
             collecting = true;

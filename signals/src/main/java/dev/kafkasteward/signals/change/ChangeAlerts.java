@@ -69,16 +69,19 @@ public final class ChangeAlerts {
                                         + " came back empty, and Kafka does not move partitions by itself. Reassign a"
                                         + " limited topic set onto it, throttled."),
                         ChangeAlerts::underloadedScenario),
-                new PlatformSignal(NO_PROGRESS, SeverityRule.WARNING, Durations.parse("0s"),
+                // Held for the window too: a reassignment that just started has two samples, and an equal pair
+                // would otherwise fire at once.
+                new PlatformSignal(NO_PROGRESS, SeverityRule.WARNING, Durations.parse(NO_PROGRESS_WINDOW),
                         c -> Condition.below("(max by (cluster, topic) (" + ServingReplicas.only("delta("
                                 + ChangeMetrics.TOPIC_REASSIGNMENT_COPIED_BYTES.select(PromQl.eq("cluster", c))
                                 + "[" + window + "])") + ") and on (cluster, topic) " + reassigning(c) + ")", 1),
                         new Text(v -> "The reassignment of topic " + v.label("topic") + " copies nothing.",
                                 v -> "Topic " + v.label("topic") + " of cluster " + v.label("cluster") + " has"
                                         + " partitions reassigning, and their new replicas copied "
-                                        + v.value(ValueUnit.NUMBER) + " bytes in the last " + NO_PROGRESS_WINDOW + ": an"
-                                        + " adding broker is down, the throttle is too low, or the new replicas"
-                                        + " cannot catch up."),
+                                        + v.value(ValueUnit.NUMBER) + " bytes in each " + NO_PROGRESS_WINDOW + " window"
+                                        + " for " + NO_PROGRESS_WINDOW + ": the throttle is too low, or the new"
+                                        + " replicas cannot fetch (an adding broker that is down shows as"
+                                        + " KafkaBrokerDown instead: its copy cannot be measured)."),
                         c -> noProgressScenario(c)),
                 new PlatformSignal(BROKER_THROTTLE_LEFTOVER, SeverityRule.WARNING, Durations.parse(LEFTOVER_FOR),
                         c -> Condition.above("(count by (cluster, broker) (" + ServingReplicas.only(
