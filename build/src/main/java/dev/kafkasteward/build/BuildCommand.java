@@ -1,6 +1,7 @@
 package dev.kafkasteward.build;
 
 import dev.kafkasteward.contract.output.GeneratedFiles;
+import dev.kafkasteward.contract.output.OutputFolder;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -61,7 +62,7 @@ public final class BuildCommand {
         return cli.execute(args);
     }
 
-    /** {@code generate}: load, validate, generate in memory, then write each file atomically. */
+    /** {@code generate}: load, validate, generate in memory, then replace the previous output as a whole. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Generate everything for one ownership file into a folder.")
     static final class Generate implements Callable<Integer> {
@@ -89,11 +90,19 @@ public final class BuildCommand {
                 description = "Prometheus job of this cluster's exporter. Default: ${DEFAULT-VALUE}.")
         String exporterJob;
 
+        @Option(names = "--file-mode", paramLabel = "OCTAL", defaultValue = "0644",
+                description = "Permissions of the written files (Prometheus, Alertmanager and Grafana must read"
+                        + " them). Default: ${DEFAULT-VALUE}.")
+        String fileMode;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = FileMode.parse(fileMode)
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "invalid --file-mode '"
+                            + fileMode + "': expected three or four octal digits such as 0644 or 0640"));
             PrintWriter err = spec.commandLine().getErr();
             Ownership loaded;
             try {
@@ -111,7 +120,7 @@ public final class BuildCommand {
                 err.println(ownership + ": " + e.getMessage());
                 return USAGE_ERROR;
             }
-            files.writeTo(out);
+            new OutputFolder(out, mode).replaceWith(files);
             spec.commandLine().getOut().println("wrote " + files.files().size() + " files to " + out);
             return 0;
         }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,37 @@ class BuildCommandTest {
     void missingOptionIsAUsageError() {
         assertEquals(BuildCommand.USAGE_ERROR, run("generate", "--out", dir.toString()));
         assertTrue(err.toString().contains("--ownership"), err.toString());
+    }
+
+    @Test
+    void filesAreReadableByOtherUsersOrTheConfiguredModeAndAnOldTeamsFilesGo() throws IOException {
+        Path target = dir.resolve("out");
+        Path dashboard = target.resolve("grafana/dashboards/kafka-steward-team-checkout.json");
+        Files.createDirectories(dashboard.getParent());
+        Files.writeString(dashboard, "{}");
+        Files.setPosixFilePermissions(dashboard, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(0, run("generate", "--ownership", "../examples/ownership.yml", "--out", target.toString()),
+                err.toString());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dashboard)),
+                "0644 by default, also over an existing 0600 file");
+
+        // The same platform with checkout's assets handed to payments: checkout has no dashboard any more.
+        Path handedOver = dir.resolve("checkout-handed-over.yml");
+        Files.writeString(handedOver, Files.readString(Path.of("../examples/ownership.yml"))
+                .replace("owner: checkout", "owner: payments"));
+        assertEquals(0, run("generate", "--ownership", handedOver.toString(), "--out", target.toString(),
+                "--file-mode", "0640"), err.toString());
+        assertFalse(Files.exists(dashboard), "a team that no longer exists leaves no dashboard behind");
+        Path wall = target.resolve("grafana/dashboards/kafka-steward-wall.json");
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(wall)));
+    }
+
+    @Test
+    void anInvalidFileModeIsAUsageError() {
+        assertEquals(BuildCommand.USAGE_ERROR, run("generate", "--ownership", "../examples/ownership.yml", "--out",
+                dir.resolve("out").toString(), "--file-mode", "rw-r--r--"));
+        assertTrue(err.toString().contains("invalid --file-mode 'rw-r--r--'"), err.toString());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
     private static boolean nonEmpty(Path dir) throws IOException {

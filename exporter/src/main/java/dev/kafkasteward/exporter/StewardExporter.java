@@ -196,7 +196,10 @@ public final class StewardExporter implements AutoCloseable {
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, () -> ownership.get().deadLetterTopics(),
                 config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot);
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast());
-        CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval());
+        // Stuck: two intervals without a cycle starting, or a cycle past four Admin-phase deadlines (the timestamp
+        // and dead-letter reads that follow it are bounded too, and far shorter).
+        CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval(),
+                config.interval().multipliedBy(2).plus(config.collector().cycleDeadline().multipliedBy(4)));
         PrometheusRegistry registry = new PrometheusRegistry();
         Optional<OwnershipReloader> reloader = config.ownershipFile().map(file -> new OwnershipReloader(file,
                 new OwnershipLoader(), next -> apply(ownership, funnels, next)));
@@ -206,7 +209,7 @@ public final class StewardExporter implements AutoCloseable {
         registry.register(renderer);
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, web);
+            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, loop::stuck, web);
         } catch (IOException | RuntimeException e) {
             metadata.close();
             funnels.close();

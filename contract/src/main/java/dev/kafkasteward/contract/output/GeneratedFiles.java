@@ -1,12 +1,6 @@
 package dev.kafkasteward.contract.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The files a generator produced, by path relative to an output folder, in sorted order.
- * Generators build this in memory and only then write, each file atomically, so a failed build
+ * Generators build this in memory and only then write it as a whole ({@link OutputFolder}), so a failed build
  * never leaves a half-written rule file or dashboard behind.
  */
 public record GeneratedFiles(SortedMap<String, String> files) {
@@ -50,29 +44,8 @@ public record GeneratedFiles(SortedMap<String, String> files) {
         return new GeneratedFiles(moved);
     }
 
-    /**
-     * Writes every file under {@code dir}: each to a temporary sibling first, then renamed over
-     * the target, so readers (Prometheus, Grafana) never see a partial file.
-     */
+    /** Replaces the set of files a previous build wrote under {@code dir} with these, mode 0644 (see {@link OutputFolder}). */
     public void writeTo(Path dir) {
-        try {
-            for (Map.Entry<String, String> e : files.entrySet()) {
-                Path target = dir.resolve(e.getKey());
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                try {
-                    Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException notAtomic) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write generated files to " + dir, e);
-        }
+        new OutputFolder(dir, OutputFolder.DEFAULT_MODE).replaceWith(this);
     }
 }

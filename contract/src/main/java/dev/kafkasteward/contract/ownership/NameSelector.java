@@ -1,11 +1,12 @@
 package dev.kafkasteward.contract.ownership;
 
+import com.google.re2j.Pattern;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Picks Kafka resources either by exact name or by a regular expression matched against the whole
- * name (as Prometheus' {@code =~} does). Exactly one of the two is set.
+ * name (as Prometheus' {@code =~} does). Exactly one of the two is set. Patterns are RE2 (RE2/J): the dialect of
+ * the generated PromQL, and matching in time linear in the name, whatever the pattern.
  */
 public record NameSelector(String name, Pattern pattern) {
 

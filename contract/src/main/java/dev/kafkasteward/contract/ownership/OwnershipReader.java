@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -612,14 +611,9 @@ final class OwnershipReader {
     }
 
     private boolean checkRegex(Node at, String regex) {
-        try {
-            Pattern.compile(regex);
-            return true;
-        } catch (PatternSyntaxException e) {
-            diagnostics.error(at, "invalid regex '" + regex + "': " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
-            return false;
-        }
+        Optional<String> problem = UserRegex.problem(regex);
+        problem.ifPresent(p -> diagnostics.error(at, "invalid regex '" + regex + "': " + p));
+        return problem.isEmpty();
     }
 
     private Optional<String> owner(MapReader r) {

@@ -3,6 +3,7 @@ package dev.kafkasteward.contract.ownership;
 import static dev.kafkasteward.contract.ownership.Loading.assertDiagnostic;
 import static dev.kafkasteward.contract.ownership.Loading.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -135,6 +136,14 @@ class LoaderLimitsTest {
         Diagnostic d = only(Loading.BASE + "topics:\n  - pattern: '" + regex + "'\n    owner: checkout\n    tier: tier-1\n");
         assertEquals(Loading.line(2), d.line());
         assertEquals(14, d.column());
+        assertTrue(d.message().contains("groups nested 5000 deep, more than 1000"), d.message());
+    }
+
+    @Test
+    void theDeepestNestingAllowedCompiles() {
+        String regex = "(".repeat(UserRegex.MAX_NESTING) + "a" + ")".repeat(UserRegex.MAX_NESTING);
+        assertEquals(java.util.Optional.empty(), UserRegex.problem(regex));
+        assertTrue(NameSelector.regex(regex).matches("a"));
     }
 
     @Test

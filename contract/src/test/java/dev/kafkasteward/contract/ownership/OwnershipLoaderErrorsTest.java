@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Each mistake an owner can make yields one diagnostic at the right line and column, with its text. */
 class OwnershipLoaderErrorsTest {
 
+    private static final String RE2 = "; patterns are RE2, as in Prometheus (no lookaround, backreferences or"
+            + " possessive quantifiers)";
+
     @Nested
     class MalformedYaml {
 
@@ -342,7 +345,8 @@ class OwnershipLoaderErrorsTest {
 
     @Test
     void invalidRegexInPattern() {
-        assertDiagnostic(line(2), 14, "invalid regex 'orders.(v1': Unclosed group near index 10",
+        assertDiagnostic(line(2), 14, "invalid regex 'orders.(v1': missing closing )"
+                + RE2,
                 only(BASE + """
                         topics:
                           - pattern: 'orders.(v1'
@@ -352,8 +356,21 @@ class OwnershipLoaderErrorsTest {
     }
 
     @Test
+    void aPatternRe2CannotRunSaysWhereJavaWouldHaveAcceptedIt() {
+        assertDiagnostic(line(2), 14, "invalid regex 'orders-(?!test).*': invalid or unsupported Perl syntax '(?!'"
+                + " at character 8" + RE2,
+                only(BASE + """
+                        topics:
+                          - pattern: 'orders-(?!test).*'
+                            owner: checkout
+                            tier: tier-1
+                        """));
+    }
+
+    @Test
     void invalidRegexInClientAppMatch() {
-        assertDiagnostic(line(6), 18, "invalid regex 'checkout-[': Unclosed character class near index 9",
+        assertDiagnostic(line(6), 18, "invalid regex 'checkout-[': missing closing ] '[' at character 10"
+                + RE2,
                 only(BASE + """
                         client_apps:
                           - name: checkout-service
@@ -672,7 +689,8 @@ class OwnershipLoaderErrorsTest {
                 "test.yml:9:22: invalid duration '5x' for 'lag_age_warning' in tier 'tier-1':"
                         + " expected a Prometheus duration such as 30s, 5m, 2h or 1d",
                 "test.yml:12:12: unknown team 'chekout' (did you mean 'checkout'?) (known: checkout)",
-                "test.yml:15:14: invalid regex 'fulfillment-(': Unclosed group near index 13",
+                "test.yml:15:14: invalid regex 'fulfillment-(': missing closing )"
+                + RE2,
                 "test.yml:22:21: invalid percentage '101%' for 'usage_critical' in 'disk' of 'platform' of the"
                         + " ownership file: expected a number from 0 to 100 followed by %, such as 99.5%"),
                 found.stream().map(Diagnostic::toString).toList());

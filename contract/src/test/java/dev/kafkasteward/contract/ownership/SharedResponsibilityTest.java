@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class SharedResponsibilityTest {
 
+    private static final String RE2 = "; patterns are RE2, as in Prometheus (no lookaround, backreferences or"
+            + " possessive quantifiers)";
+
     /** {@link Loading#BASE} with a default tier: appended line n is {@code line(n) + 1}. */
     private static final String DEFAULTED = BASE + "default_tier: tier-1\n";
     /** {@link #DEFAULTED} with a third team: appended line n is {@link #at(int)}. */
@@ -103,7 +106,8 @@ class SharedResponsibilityTest {
                           - name: nothing
                             owner: checkout
                         """));
-        assertDiagnostic(line(4) + 1, 14, "invalid regex 'app-(': Unclosed group near index 5",
+        assertDiagnostic(line(4) + 1, 14, "invalid regex 'app-(': missing closing )"
+                + RE2,
                 only(DEFAULTED + """
                         client_apps:
                           - name: broken

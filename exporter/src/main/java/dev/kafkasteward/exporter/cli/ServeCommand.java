@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.cli;
 
+import com.google.re2j.Pattern;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -60,16 +60,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Longest wait for one Kafka request (default: ${DEFAULT-VALUE}).")
     String requestTimeout;
 
-    @Option(names = "--group-allow", paramLabel = "REGEX", description = "Only consumer groups matching this regex.")
+    @Option(names = "--group-allow", paramLabel = "REGEX", converter = Re2Converter.class, description = "Only consumer groups matching this regex.")
     Pattern groupAllow;
 
-    @Option(names = "--group-deny", paramLabel = "REGEX", description = "Leave out consumer groups matching this regex.")
+    @Option(names = "--group-deny", paramLabel = "REGEX", converter = Re2Converter.class, description = "Leave out consumer groups matching this regex.")
     Pattern groupDeny;
 
-    @Option(names = "--topic-allow", paramLabel = "REGEX", description = "Only topics matching this regex.")
+    @Option(names = "--topic-allow", paramLabel = "REGEX", converter = Re2Converter.class, description = "Only topics matching this regex.")
     Pattern topicAllow;
 
-    @Option(names = "--topic-deny", paramLabel = "REGEX", description = "Leave out topics matching this regex.")
+    @Option(names = "--topic-deny", paramLabel = "REGEX", converter = Re2Converter.class, description = "Leave out topics matching this regex.")
     Pattern topicDeny;
 
     @Option(names = "--partition-series", defaultValue = "all", paramLabel = "all|not-ok|none",

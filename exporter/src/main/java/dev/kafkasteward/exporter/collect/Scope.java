@@ -1,8 +1,8 @@
 package dev.kafkasteward.exporter.collect;
 
+import com.google.re2j.Pattern;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Which groups and topics the exporter looks at: a name is in scope when it matches the allow

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs collection cycles in the background and publishes what scrapes serve. A cycle that could
  * not reach the cluster keeps the previous snapshot and only updates the status, so staleness is
- * visible as a metric while no series flaps to zero. The loop never dies on an error.
+ * visible as a metric while no series flaps to zero. The loop never dies on an error: a cycle that throws
+ * anything, {@link Error}s included, counts as failed and the next one runs (a throwable escaping a periodic
+ * task would silently end every future cycle). Should the loop still stop or hang, {@link #stuck()} says so, and
+ * {@code /healthz} with it, so a liveness probe restarts an exporter that is alive but not collecting.
  */
 public final class CollectionLoop implements AutoCloseable {
 
@@ -30,13 +33,30 @@ public final class CollectionLoop implements AutoCloseable {
     private final Duration interval;
     private final AtomicReference<ServedState> state;
     private final ScheduledExecutorService executor;
+    private final Duration stuckAfter;
     private volatile Consumer<ServedState> beforePublish = s -> { };
+    /** Start of the cycle running now, null between cycles. */
+    private volatile Instant cycleStarted;
+    /** End of the last cycle, or the loop's creation before the first. */
+    private volatile Instant lastCycleEnded;
 
+    /** With {@code stuckAfter} two intervals plus two minutes. */
     public CollectionLoop(Collector collector, Analysis analysis, Clock clock, Duration interval) {
+        this(collector, analysis, clock, interval, interval.multipliedBy(2).plusMinutes(2));
+    }
+
+    /**
+     * @param stuckAfter how long a cycle may run, or the loop go without starting one, before {@link #stuck()}
+     *                   reports it; longer than the interval plus the longest a healthy cycle takes
+     */
+    public CollectionLoop(Collector collector, Analysis analysis, Clock clock, Duration interval,
+                          Duration stuckAfter) {
         this.collector = collector;
         this.analysis = analysis;
         this.clock = clock;
         this.interval = interval;
+        this.stuckAfter = stuckAfter;
+        this.lastCycleEnded = clock.instant();
         this.state = new AtomicReference<>(new ServedState(Optional.empty(), CollectionStatus.startingAt(clock.instant())));
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "steward-collector");
@@ -60,6 +80,7 @@ public final class CollectionLoop implements AutoCloseable {
     /** One cycle: collect, analyze, publish. Exposed for tests that drive cycles by hand. */
     public void runOnce() {
         Instant start = clock.instant();
+        cycleStarted = start;
         Map<String, Integer> errors;
         Optional<Snapshot> snapshot = state.get().snapshot();
         boolean refreshed = false;
@@ -72,7 +93,7 @@ public final class CollectionLoop implements AutoCloseable {
                 snapshot = Optional.of(analysis.analyze(complete, snapshot));
                 refreshed = true;
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // Errors too: see the class comment
             LOG.error("collection cycle failed", e);
             errors = Map.of("cycle", 1);
         }
@@ -82,11 +103,29 @@ public final class CollectionLoop implements AutoCloseable {
         if (refreshed) {
             try {
                 beforePublish.accept(next);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.warn("preparing the exposition failed; scrapes will render it", e);
             }
         }
         state.set(next);
+        lastCycleEnded = clock.instant();
+        cycleStarted = null;
+    }
+
+    /**
+     * Why the loop is not collecting, if it is not: a cycle running for longer than {@code stuckAfter}, or no
+     * cycle started for that long after the last one ended.
+     */
+    public Optional<String> stuck() {
+        Instant now = clock.instant();
+        Instant running = cycleStarted;
+        Duration quiet = Duration.between(running != null ? running : lastCycleEnded, now);
+        if (quiet.compareTo(stuckAfter) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(running != null
+                ? "a collection cycle has been running for " + quiet.toSeconds() + " s"
+                : "no collection cycle has started for " + quiet.toSeconds() + " s");
     }
 
     public ServedState state() {

@@ -6,11 +6,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Serves {@code /metrics} (cached per snapshot), {@code /healthz} (the process runs)
- * and {@code /readyz} (a snapshot exists to serve: 503 until the first collection succeeded).
+ * Serves {@code /metrics} (cached per snapshot), {@code /healthz} (the process runs and its collection loop
+ * is not stuck: 503 with the reason otherwise) and {@code /readyz} (a snapshot exists to serve: 503 until the
+ * first collection succeeded).
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -36,12 +39,16 @@ public final class MetricsServer implements AutoCloseable {
      */
     public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
                                       BooleanSupplier ready) throws IOException {
-        return start(host, port, registry, source, ready, WebSecurity.NONE);
+        return start(host, port, registry, source, ready, Optional::empty, WebSecurity.NONE);
     }
 
-    /** With TLS (every path) and/or basic auth (all but the probes, see {@link BasicAuthUsers}). */
+    /**
+     * With a liveness check ({@code stuck}: why the process should be restarted, if it should) and TLS (every
+     * path) and/or basic auth (all but the probes, see {@link BasicAuthUsers}).
+     */
     public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
-                                      BooleanSupplier ready, WebSecurity security) throws IOException {
+                                      BooleanSupplier ready, Supplier<Optional<String>> stuck,
+                                      WebSecurity security) throws IOException {
         enableNoDelay();
         CachedScrape cached = new CachedScrape(source);
         HTTPServer.Builder builder = HTTPServer.builder()
@@ -49,7 +56,7 @@ public final class MetricsServer implements AutoCloseable {
                 .port(port)
                 .registry(registry)
                 .metricsHandlerPath("/metrics/uncached")
-                .defaultHandler(exchange -> route(exchange, cached, ready));
+                .defaultHandler(exchange -> route(exchange, cached, ready, stuck));
         security.tls().ifPresent(builder::httpsConfigurator);
         security.authenticator().ifPresent(builder::authenticator);
         return new MetricsServer(builder.buildAndStart(), cached);
@@ -70,11 +77,19 @@ public final class MetricsServer implements AutoCloseable {
         return server.getPort();
     }
 
-    private static void route(HttpExchange exchange, CachedScrape cached, BooleanSupplier ready) throws IOException {
+    private static void route(HttpExchange exchange, CachedScrape cached, BooleanSupplier ready,
+                              Supplier<Optional<String>> stuck) throws IOException {
         String path = exchange.getRequestURI().getPath();
         switch (path) {
             case "/metrics" -> cached.handle(exchange);
-            case "/healthz" -> respond(exchange, 200, "ok\n");
+            case "/healthz" -> {
+                Optional<String> why = stuck.get();
+                if (why.isEmpty()) {
+                    respond(exchange, 200, "ok\n");
+                } else {
+                    respond(exchange, 503, "not live: " + why.get() + "\n");
+                }
+            }
             case "/readyz" -> {
                 if (ready.getAsBoolean()) {
                     respond(exchange, 200, "ready\n");

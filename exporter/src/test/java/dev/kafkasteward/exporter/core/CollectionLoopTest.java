@@ -104,6 +104,67 @@ class CollectionLoopTest {
         assertEquals(Map.of("cycle", 2L), throwing.state().status().errors());
     }
 
+    @Test
+    void aCycleThrowingAnErrorIsCountedAndTheNextCycleRuns() {
+        Deque<Object> script = new ArrayDeque<>(List.of(new StackOverflowError("deep"), healthy(T0)));
+        CollectionLoop throwing = new CollectionLoop(() -> {
+            Object next = script.pop();
+            if (next instanceof Error e) {
+                throw e;
+            }
+            return (Observation) next;
+        }, new Analysis(), clock, Duration.ofSeconds(15));
+
+        throwing.runOnce();
+        assertEquals(Map.of("cycle", 1L), throwing.state().status().errors());
+        assertFalse(throwing.ready());
+
+        throwing.runOnce();
+        assertTrue(throwing.ready(), "the cycle after the Error collected");
+    }
+
+    @Test
+    void theScheduledLoopSurvivesAnError() throws Exception {
+        java.util.concurrent.CountDownLatch secondCycle = new java.util.concurrent.CountDownLatch(2);
+        try (CollectionLoop scheduled = new CollectionLoop(() -> {
+            secondCycle.countDown();
+            if (secondCycle.getCount() == 1) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return healthy(T0);
+        }, new Analysis(), clock, Duration.ofMillis(10))) {
+            scheduled.start();
+            assertTrue(secondCycle.await(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "a periodic task that threw would never have run again");
+        }
+    }
+
+    @Test
+    void stuckWhenNoCycleStartsOrOneRunsTooLong() {
+        CollectionLoop watched = new CollectionLoop(() -> healthy(T0), new Analysis(), clock, Duration.ofSeconds(15),
+                Duration.ofSeconds(90));
+        assertEquals(java.util.Optional.empty(), watched.stuck(), "just created");
+        watched.runOnce();
+        clock.advance(Duration.ofSeconds(90));
+        assertEquals(java.util.Optional.empty(), watched.stuck(), "at the limit");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(java.util.Optional.of("no collection cycle has started for 91 s"), watched.stuck());
+        watched.runOnce();
+        assertEquals(java.util.Optional.empty(), watched.stuck(), "a cycle ran");
+
+        java.util.List<java.util.Optional<String>> seenDuringTheCycle = new java.util.ArrayList<>();
+        CollectionLoop[] hanging = new CollectionLoop[1];
+        hanging[0] = new CollectionLoop(() -> {
+            clock.advance(Duration.ofSeconds(120)); // a cycle hanging on Kafka
+            seenDuringTheCycle.add(hanging[0].stuck());
+            return healthy(T0);
+        }, new Analysis(), clock, Duration.ofSeconds(15), Duration.ofSeconds(90));
+        hanging[0].runOnce();
+        assertEquals(List.of(java.util.Optional.of("a collection cycle has been running for 120 s")),
+                seenDuringTheCycle);
+        assertEquals(java.util.Optional.empty(), hanging[0].stuck(), "it ended");
+    }
+
     private static Observation healthy(Instant at) {
         return Observation.ofOffsets(at, List.of(new GroupOffsets("g", Map.of(P0, 1L))),
                 Map.of(P0, new LogOffsets(0, 3)), Map.of());

@@ -49,7 +49,7 @@ class WebSecurityTest {
         PrometheusRegistry registry = new PrometheusRegistry();
         Gauge.builder().name("test_up").help("up").register(registry).set(1);
         ScrapeSource source = () -> new ScrapeSource.Scrape("one", registry::scrape, MetricSnapshots::of);
-        server = MetricsServer.start("127.0.0.1", 0, registry, source, () -> true,
+        server = MetricsServer.start("127.0.0.1", 0, registry, source, () -> true, java.util.Optional::empty,
                 WebSecurity.fromFiles(cert.certFile(), cert.keyFile(), users));
         client = HttpClient.newBuilder().sslContext(cert.trusting()).connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -17,8 +17,12 @@ public final class InstanceRenderer {
     }
 
     public AlertingRule render(AlertInstance instance) {
-        return new AlertingRule(instance.alert(), instance.expr(), instance.alertFor().text(), instance.labels(),
-                annotations(instance, TemplateVars.prometheus()));
+        // Prometheus expands an alerting rule's label values as templates too: print each as written.
+        TemplateVars prometheus = TemplateVars.prometheus();
+        SortedMap<String, String> labels = new TreeMap<>();
+        instance.labels().forEach((name, value) -> labels.put(name, prometheus.text(value)));
+        return new AlertingRule(instance.alert(), instance.expr(), instance.alertFor().text(), labels,
+                annotations(instance, prometheus));
     }
 
     public SortedMap<String, String> annotations(AlertInstance instance, TemplateVars vars) {

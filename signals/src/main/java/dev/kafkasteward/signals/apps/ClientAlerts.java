@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.apps;
 
+import com.google.re2j.Pattern;
 import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Client applications that declare an owner, recognised by their {@code match} label regexes: the

@@ -48,7 +48,6 @@ public final class DeadLetterAlerts extends InstanceFamily {
         for (Claim<DeadLetterTopic> claim : Claim.plan(ownership.deadLetterTopics(), ownership::deadLetterTopic)) {
             DeadLetterTopic dlq = claim.entry();
             String owner = dlq.owner();
-            String source = dlq.sourceTopic().map(s -> " Records come from " + s + ".").orElse("");
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
             Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, dlq);
             // max, not sum: every exporter replica counts the same records from the same offsets.
@@ -58,7 +57,8 @@ public final class DeadLetterAlerts extends InstanceFamily {
                     new Text(v -> "New records arrived in dead-letter topic " + v.label("topic") + ".",
                             v -> v.value(ValueUnit.NUMBER) + " records were written to dead-letter topic "
                                     + v.label("topic") + " in cluster " + v.label("cluster") + " in the last " + window
-                                    + ": they were not processed." + source + " Owner: " + owner + "."),
+                                    + ": they were not processed." + dlq.sourceTopic().map(s -> " Records come from " + v.text(s)
+                                    + ".").orElse("") + " Owner: " + owner + "."),
                     claim.sample().map(topic -> List.of(Scenarios.counter(DeadLetterMetrics.RECORDS_WRITTEN, cluster,
                             List.of("topic"), Map.of("topic", topic), 1, Map.of("topic", topic + ".quiet"), 0, 5, 5)))
                             .orElse(List.of())));

@@ -82,10 +82,10 @@ public final class FunnelAlerts extends InstanceFamily {
                         + ")", MIN_CONVERSION);
                 instances.add(recipient.alert(CONVERSION_LOW, condition, scaled(PromDuration.ofSeconds(900)),
                         SeverityRule.WARNING, Map.of("stage", to),
-                        new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + to + ".",
-                                v -> "Only " + v.value(ValueUnit.RATIO) + " of the events that reached stage " + from
-                                        + " of funnel " + v.label("funnel") + " in cluster " + v.label("cluster")
-                                        + " reached stage " + to + " within " + window.text() + " (threshold "
+                        new Text(v -> "Few events of funnel " + v.label("funnel") + " reach stage " + v.text(to) + ".",
+                                v -> "Only " + v.value(ValueUnit.RATIO) + " of the events that reached stage "
+                                        + v.text(from) + " of funnel " + v.label("funnel") + " in cluster "
+                                        + v.label("cluster") + " reached stage " + v.text(to) + " within " + window.text() + " (threshold "
                                         + PromQl.number(MIN_CONVERSION * 100) + "%). Owner: " + owner + "."),
                         conversionScenarios(cluster, funnel.name(), from, to, (int) (funnel.window().seconds() / 60))));
             }

@@ -1,7 +1,7 @@
 package dev.kafkasteward.signals.claim;
 
+import com.google.re2j.Pattern;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds one string a pattern matches, so a promtool test can feed a consumer group that a pattern

@@ -1,5 +1,6 @@
 package dev.kafkasteward.signals.platform;
 
+import com.google.re2j.Pattern;
 import dev.kafkasteward.contract.catalog.AlertCatalog;
 import dev.kafkasteward.contract.catalog.JmxMetrics;
 import dev.kafkasteward.contract.catalog.MetricDef;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * JVM and process health of every process a jmx-config agent is attached to, per scrape target: long GC

@@ -15,6 +15,14 @@ public interface TemplateVars {
     /** The alert's value in {@code unit}'s human form. */
     String value(ValueUnit unit);
 
+    /**
+     * Text from ownership.yml (a stage name, a source topic), printed as written: in a Prometheus template a
+     * {@code {{} would start template code, so it becomes an action that prints it.
+     */
+    default String text(String literal) {
+        return literal;
+    }
+
     /** Renders Prometheus template actions, e.g. {@code {{ $labels.group }}}. */
     static TemplateVars prometheus() {
         return new TemplateVars() {
@@ -26,6 +34,11 @@ public interface TemplateVars {
             @Override
             public String value(ValueUnit unit) {
                 return "{{ $value | " + unit.templateFunction() + " }}";
+            }
+
+            @Override
+            public String text(String literal) {
+                return literal.replace("{{", "{{ \"{{\" }}");
             }
         };
     }

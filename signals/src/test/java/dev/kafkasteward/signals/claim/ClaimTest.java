@@ -2,12 +2,12 @@ package dev.kafkasteward.signals.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.re2j.Pattern;
 import dev.kafkasteward.contract.ownership.NameSelector;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The first entry in file order owns a name; later entries exclude what earlier ones may claim. */

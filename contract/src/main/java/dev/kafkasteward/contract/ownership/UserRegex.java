@@ -1,0 +1,61 @@
+package dev.kafkasteward.contract.ownership;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Optional;
+
+/**
+ * Checks a pattern a user wrote (ownership.yml, the exporter's allow/deny options) as RE2, the dialect of the
+ * PromQL it becomes and of the exporter's matching (linear time in the name, whatever the pattern).
+ */
+public final class UserRegex {
+
+    /** Deepest group nesting accepted, as Go's regexp (Prometheus) accepts; deeper parses recurse too far. */
+    public static final int MAX_NESTING = 1000;
+
+    private UserRegex() {
+    }
+
+    /** What is wrong with {@code regex}, or empty when RE2 accepts it. */
+    public static Optional<String> problem(String regex) {
+        int depth = nesting(regex);
+        if (depth > MAX_NESTING) {
+            return Optional.of("groups nested " + depth + " deep, more than " + MAX_NESTING);
+        }
+        try {
+            Pattern.compile(regex);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            String fragment = e.getPattern() == null ? "" : e.getPattern();
+            int index = fragment.isEmpty() || fragment.equals(regex) ? -1 : regex.indexOf(fragment);
+            return Optional.of(e.getDescription() + (index >= 0 ? " '" + fragment + "' at character " + (index + 1)
+                    : "") + "; patterns are RE2, as in Prometheus (no lookaround, backreferences or possessive"
+                    + " quantifiers)");
+        }
+    }
+
+    /** The deepest nesting of unescaped parentheses outside character classes. */
+    static int nesting(String regex) {
+        int depth = 0;
+        int max = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    i++; // a ']' first in a class is a literal
+                }
+            } else if (c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
+    }
+}
