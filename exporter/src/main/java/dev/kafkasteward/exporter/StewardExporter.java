@@ -27,7 +27,6 @@ import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
 import dev.kafkasteward.exporter.reload.OwnershipReloader;
 import dev.kafkasteward.exporter.reload.ReloadState;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -200,16 +199,14 @@ public final class StewardExporter implements AutoCloseable {
         // and dead-letter reads that follow it are bounded too, and far shorter).
         CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval(),
                 config.interval().multipliedBy(2).plus(config.collector().cycleDeadline().multipliedBy(4)));
-        PrometheusRegistry registry = new PrometheusRegistry();
         Optional<OwnershipReloader> reloader = config.ownershipFile().map(file -> new OwnershipReloader(file,
                 new OwnershipLoader(), next -> apply(ownership, funnels, next)));
         SnapshotRenderer renderer = new SnapshotRenderer(loop::state, config.ownership().cluster(), Version.get(),
                 config.clock(), config.partitionSeries(),
                 () -> reloader.map(OwnershipReloader::state).orElse(ReloadState.INITIAL));
-        registry.register(renderer);
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), registry, renderer, loop::ready, loop::stuck, web);
+            server = MetricsServer.start(config.host(), config.port(), renderer, loop::ready, loop::stuck, web);
         } catch (IOException | RuntimeException e) {
             metadata.close();
             funnels.close();

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.BiPredicate;
 
 /**
  * HTTP basic auth from a users file of {@code user:bcrypt-hash} lines ({@code #} comments and blank
@@ -31,10 +33,17 @@ public final class BasicAuthUsers extends BasicAuthenticator {
      * same password, so the SHA-256 of the last password that verified is kept per user.
      */
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
+    /**
+     * One bcrypt verification at a time; a request that would wait for one is refused at once. A flood of
+     * wrong passwords then costs at most one core, and never queues threads behind it.
+     */
+    private final Semaphore verifying = new Semaphore(1);
+    private final BiPredicate<String, String> verifier;
 
-    private BasicAuthUsers(Map<String, String> hashes) {
+    BasicAuthUsers(Map<String, String> hashes, BiPredicate<String, String> verifier) {
         super("kafka-steward", StandardCharsets.UTF_8);
         this.hashes = hashes;
+        this.verifier = verifier;
     }
 
     public static BasicAuthUsers load(Path file) throws WebConfigException {
@@ -69,7 +78,8 @@ public final class BasicAuthUsers extends BasicAuthenticator {
         if (hashes.isEmpty()) {
             throw new WebConfigException(file + ": no users");
         }
-        return new BasicAuthUsers(hashes);
+        return new BasicAuthUsers(hashes,
+                (password, hash) -> BCrypt.verifyer().verify(password.toCharArray(), hash).verified);
     }
 
     @Override
@@ -91,11 +101,18 @@ public final class BasicAuthUsers extends BasicAuthenticator {
         if (known != null && MessageDigest.isEqual(known, digest)) {
             return true;
         }
-        boolean ok = BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
-        if (ok) {
-            verified.put(user, digest);
+        if (!verifying.tryAcquire()) {
+            return false;
         }
-        return ok;
+        try {
+            boolean ok = verifier.test(password, hash);
+            if (ok) {
+                verified.put(user, digest);
+            }
+            return ok;
+        } finally {
+            verifying.release();
+        }
     }
 
     private static byte[] sha256(String password) {

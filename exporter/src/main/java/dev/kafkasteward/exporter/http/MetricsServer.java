@@ -1,29 +1,51 @@
 package dev.kafkasteward.exporter.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (cached per snapshot), {@code /healthz} (the process runs and its collection loop
  * is not stuck: 503 with the reason otherwise) and {@code /readyz} (a snapshot exists to serve: 503 until the
- * first collection succeeded).
+ * first collection succeeded), on the JDK's HTTP server.
+ *
+ * <p>Clients cannot starve it: at most {@value #CONCURRENT_SCRAPES} {@code /metrics} responses are in flight
+ * (one more gets 503 at once, so threads and memory stay bounded whatever clients do), the handler threads
+ * outnumber them so probes always find one, and a response that a client does not read within
+ * {@value #RESPONSE_SECONDS} s, or a request not sent within {@value #REQUEST_SECONDS} s, has its connection
+ * closed.
  */
 public final class MetricsServer implements AutoCloseable {
 
     static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+    static final String MAX_RESPONSE_TIME = "sun.net.httpserver.maxRspTime";
+    static final int CONCURRENT_SCRAPES = 4;
+    static final int THREADS = CONCURRENT_SCRAPES + 4;
+    static final int REQUEST_SECONDS = 30;
+    static final int RESPONSE_SECONDS = 60;
 
-    private final HTTPServer server;
+    private final HttpServer server;
+    private final ExecutorService executor;
     private final CachedScrape cached;
 
-    private MetricsServer(HTTPServer server, CachedScrape cached) {
+    private MetricsServer(HttpServer server, ExecutorService executor, CachedScrape cached) {
         this.server = server;
+        this.executor = executor;
         this.cached = cached;
     }
 
@@ -32,56 +54,91 @@ public final class MetricsServer implements AutoCloseable {
         cached.prepare(scrape);
     }
 
-    /**
-     * Serves {@code source} on {@code /metrics} from a per-snapshot cache. prometheus-metrics' own
-     * handler stays on {@code /metrics/uncached} (rendering {@code registry} at every request), for
-     * debugging and as the reference the cache is tested against.
-     */
-    public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
-                                      BooleanSupplier ready) throws IOException {
-        return start(host, port, registry, source, ready, Optional::empty, WebSecurity.NONE);
+    /** Serves {@code source} on {@code /metrics} from a per-snapshot cache, plain HTTP, always live. */
+    public static MetricsServer start(String host, int port, ScrapeSource source, BooleanSupplier ready)
+            throws IOException {
+        return start(host, port, source, ready, Optional::empty, WebSecurity.NONE);
     }
 
     /**
      * With a liveness check ({@code stuck}: why the process should be restarted, if it should) and TLS (every
      * path) and/or basic auth (all but the probes, see {@link BasicAuthUsers}).
      */
-    public static MetricsServer start(String host, int port, PrometheusRegistry registry, ScrapeSource source,
-                                      BooleanSupplier ready, Supplier<Optional<String>> stuck,
-                                      WebSecurity security) throws IOException {
-        enableNoDelay();
+    public static MetricsServer start(String host, int port, ScrapeSource source, BooleanSupplier ready,
+                                      Supplier<Optional<String>> stuck, WebSecurity security) throws IOException {
+        configureJdkServer();
         CachedScrape cached = new CachedScrape(source);
-        HTTPServer.Builder builder = HTTPServer.builder()
-                .hostname(host)
-                .port(port)
-                .registry(registry)
-                .metricsHandlerPath("/metrics/uncached")
-                .defaultHandler(exchange -> route(exchange, cached, ready, stuck));
-        security.tls().ifPresent(builder::httpsConfigurator);
-        security.authenticator().ifPresent(builder::authenticator);
-        return new MetricsServer(builder.buildAndStart(), cached);
+        Semaphore scrapes = new Semaphore(CONCURRENT_SCRAPES);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        HttpServer server;
+        if (security.tls().isPresent()) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(security.tls().get());
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
+        HttpContext context = server.createContext("/", exchange -> {
+            try {
+                route(exchange, cached, scrapes, ready, stuck);
+            } finally {
+                exchange.close();
+            }
+        });
+        security.authenticator().ifPresent(context::setAuthenticator);
+        ExecutorService executor = executor();
+        server.setExecutor(executor);
+        server.start();
+        return new MetricsServer(server, executor, cached);
     }
 
     /**
-     * The JDK server leaves Nagle's algorithm on: the small last write of a response (the per-scrape
-     * tail) then waits for the client's delayed ACK, ~40 ms on Linux, on most scrapes. The server reads
-     * this property once, when the first server of the JVM starts; an explicit setting is kept.
+     * The JDK server reads these properties once, when the first server of the JVM starts; explicit settings
+     * are kept. Nagle's algorithm off: the small last write of a response (the per-scrape tail) would wait for
+     * the client's delayed ACK, ~40 ms on Linux. Request and response time limits: a slow client's connection is
+     * closed, which frees the thread writing to it.
      */
-    static void enableNoDelay() {
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
+    static void configureJdkServer() {
+        setIfAbsent(NO_DELAY, "true");
+        setIfAbsent(MAX_REQUEST_TIME, String.valueOf(REQUEST_SECONDS));
+        setIfAbsent(MAX_RESPONSE_TIME, String.valueOf(RESPONSE_SECONDS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
-    public int port() {
-        return server.getPort();
+    /** Fixed threads, daemon, and a queue for what arrives while all are busy (the scrape limit keeps it short). */
+    private static ExecutorService executor() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "steward-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    private static void route(HttpExchange exchange, CachedScrape cached, BooleanSupplier ready,
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void route(HttpExchange exchange, CachedScrape cached, Semaphore scrapes, BooleanSupplier ready,
                               Supplier<Optional<String>> stuck) throws IOException {
         String path = exchange.getRequestURI().getPath();
         switch (path) {
-            case "/metrics" -> cached.handle(exchange);
+            case "/metrics" -> {
+                if (!scrapes.tryAcquire()) {
+                    respond(exchange, 503, "busy: " + CONCURRENT_SCRAPES + " scrapes in flight\n");
+                    return;
+                }
+                try {
+                    cached.handle(exchange);
+                } finally {
+                    scrapes.release();
+                }
+            }
             case "/healthz" -> {
                 Optional<String> why = stuck.get();
                 if (why.isEmpty()) {
@@ -114,6 +171,7 @@ public final class MetricsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        server.stop(0);
+        executor.shutdownNow();
     }
 }

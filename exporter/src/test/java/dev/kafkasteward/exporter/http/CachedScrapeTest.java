@@ -3,7 +3,6 @@ package dev.kafkasteward.exporter.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayInputStream;
@@ -31,7 +30,7 @@ class CachedScrapeTest {
 
     @Test
     void servesBothPartsInEachFormatAndBuildsTheSnapshotPartOncePerSnapshot() throws Exception {
-        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, () -> true)) {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, source, () -> true)) {
             String text = get(server.port(), "text/plain; version=0.0.4", false);
             assertTrue(text.contains("kafka_heavy 42.0\n") && text.contains("kafka_steward_light 1.0\n"), text);
 
@@ -58,7 +57,7 @@ class CachedScrapeTest {
         // lag benchmark's small preset measured p50 44.4 -> 1.1 ms with TCP_NODELAY. The JDK reads the
         // property when the JVM's first HTTP server starts, so this checks that it is asked for; the
         // latency itself is the benchmark's to measure.
-        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, () -> true)) {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, source, () -> true)) {
             assertEquals("true", System.getProperty(MetricsServer.NO_DELAY));
             assertTrue(get(server.port(), "text/plain; version=0.0.4", false).contains("kafka_heavy 42.0\n"));
         }
@@ -87,7 +86,7 @@ class CachedScrapeTest {
 
     @Test
     void aPreparedSnapshotIsServedToPrometheusWithoutRenderingInTheScrape() throws Exception {
-        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, () -> true)) {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, source, () -> true)) {
             Object next = new Object();
             server.prepare(new ScrapeSource.Scrape(next, () -> {
                 builds.incrementAndGet();

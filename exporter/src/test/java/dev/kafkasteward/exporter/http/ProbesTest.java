@@ -2,7 +2,6 @@ package dev.kafkasteward.exporter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,7 @@ class ProbesTest {
         AtomicReference<Optional<String>> stuck = new AtomicReference<>(Optional.empty());
         AtomicBoolean ready = new AtomicBoolean(false);
         ScrapeSource source = () -> new ScrapeSource.Scrape("one", MetricSnapshots::of, MetricSnapshots::of);
-        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new PrometheusRegistry(), source, ready::get,
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, source, ready::get,
                 stuck::get, WebSecurity.NONE)) {
             assertEquals("200 ok\n", get(server.port(), "/healthz"));
             assertEquals("503 not ready: no collection from Kafka has succeeded yet\n", get(server.port(), "/readyz"));

@@ -49,7 +49,7 @@ class WebSecurityTest {
         PrometheusRegistry registry = new PrometheusRegistry();
         Gauge.builder().name("test_up").help("up").register(registry).set(1);
         ScrapeSource source = () -> new ScrapeSource.Scrape("one", registry::scrape, MetricSnapshots::of);
-        server = MetricsServer.start("127.0.0.1", 0, registry, source, () -> true, java.util.Optional::empty,
+        server = MetricsServer.start("127.0.0.1", 0, source, () -> true, java.util.Optional::empty,
                 WebSecurity.fromFiles(cert.certFile(), cert.keyFile(), users));
         client = HttpClient.newBuilder().sslContext(cert.trusting()).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -89,7 +89,9 @@ class WebSecurityTest {
         assertEquals(200, get("/healthz", null, null).statusCode());
         assertEquals(200, get("/readyz", null, null).statusCode());
         assertEquals(401, get("/", null, null).statusCode());
-        assertEquals(401, get("/metrics/uncached", null, null).statusCode());
+        assertEquals(401, get("/metrics", null, null).statusCode());
+        assertEquals(404, get("/metrics/uncached", "prometheus", PASSWORD).statusCode(),
+                "no per-request full render to reach, with or without credentials");
     }
 
     @Test
