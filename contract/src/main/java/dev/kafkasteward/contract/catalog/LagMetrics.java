@@ -20,8 +20,9 @@ public final class LagMetrics {
             Source.EXPORTER, PARTITION);
 
     public static final MetricDef LAG_AGE_UNKNOWN = gauge("kafka_consumergroup_lag_age_unknown_partitions", null,
-            "Lagging partitions of the group whose lag age is not known yet, by reason (not_read_yet: the record"
-                    + " timestamp is still to be read within the per-cycle budget).",
+            "Lagging partitions of the group whose lag age is not known, by reason (not_read_yet: the record"
+                    + " timestamp is still to be read within the per-cycle budget; future_timestamp: the record at the"
+                    + " committed offset is stamped more than 60 s ahead of the exporter's clock).",
             Source.EXPORTER, "cluster", "group", "reason");
 
     public static final MetricDef PARTITION_STATUS = gauge("kafka_consumergroup_partition_status", null,

@@ -42,6 +42,11 @@ public final class LagAnalyzer {
         this(LagSettings.DEFAULTS);
     }
 
+    static final String NOT_READ_YET = "not_read_yet";
+    static final String FUTURE_TIMESTAMP = "future_timestamp";
+    /** How far ahead of the exporter's clock a record's timestamp may be and still count as fresh. */
+    static final long FUTURE_TOLERANCE_MS = 60_000;
+
     /** Lag from the observation alone, for callers without history (every age must then be read). */
     public LagSnapshot analyze(Observation observation) {
         LagHistory history = new LagHistory();
@@ -99,18 +104,20 @@ public final class LagAnalyzer {
 
     private static LagAge age(LagHistory history, dev.kafkasteward.exporter.collect.RecordPosition p, long now) {
         AgeEstimate e = LagAgeEstimator.estimate(history, p);
+        long timestamp;
         if (e instanceof AgeEstimate.Exact x) {
-            return new LagAge.Known(seconds(now - x.timestampMs()));
+            timestamp = x.timestampMs();
+        } else if (e instanceof AgeEstimate.Interpolated i) {
+            timestamp = i.timestampMs();
+        } else {
+            return new LagAge.Unknown(NOT_READ_YET);
         }
-        if (e instanceof AgeEstimate.Interpolated i) {
-            return new LagAge.Known(seconds(now - i.timestampMs()));
+        // A record stamped well in the future (a producer's clock, a bad client) would read as age 0 while the
+        // group is behind: say so instead. A little ahead is clock skew between hosts: such a record is fresh.
+        if (timestamp - now > FUTURE_TOLERANCE_MS) {
+            return new LagAge.Unknown(FUTURE_TIMESTAMP);
         }
-        return new LagAge.Unknown("not_read_yet");
-    }
-
-    /** Producer clocks ahead of ours would give negative ages; such a record is simply fresh. */
-    private static double seconds(long ms) {
-        return Math.max(0, ms) / 1000.0;
+        return new LagAge.Known(Math.max(0, now - timestamp) / 1000.0);
     }
 
     private PartitionStatus status(TopicPartitionId tp, long lag, double commitAgeSeconds,

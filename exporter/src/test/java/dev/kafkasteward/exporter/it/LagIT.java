@@ -160,6 +160,42 @@ class LagIT {
     }
 
     @Test
+    void aCommitOnARecordStampedInTheFutureIsAnUnknownAgeNotZero() throws Exception {
+        String topic = createTopic("skewed", 1);
+        send(topic, 0, System.currentTimeMillis() + 1_800_000L); // a producer clock half an hour ahead
+        for (int i = 0; i < 5; i++) {
+            send(topic, 0, System.currentTimeMillis());
+        }
+        commit("skewed-group", topic, 0, 0);
+        Instant after = Instant.now();
+        AtomicReference<PartitionLag> seen = new AtomicReference<>();
+        Await.until(Duration.ofSeconds(20), "skewed-group in a snapshot", () -> {
+            Snapshot s = exporter.state().snapshot().orElse(null);
+            PartitionLag p = s == null || !s.at().isAfter(after) ? null : find(s, "skewed-group", topic, 0);
+            seen.set(p);
+            return p != null && !(p.age() instanceof LagAge.Unknown u && u.reason().equals("not_read_yet"));
+        });
+        assertEquals(6, seen.get().records().getAsLong());
+        assertEquals(new LagAge.Unknown("future_timestamp"), seen.get().age(),
+                "behind by six records on a record from the future: not 'age 0'");
+    }
+
+    @Test
+    void aLogAppendTimeTopicAgesFromTheBrokersClockWhateverTheProducerSaid() throws Exception {
+        String topic = "append-time";
+        try (Admin admin = cluster.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3)
+                    .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+        }
+        // The producer's timestamp is half an hour ahead; the broker stamps its own, which the record carries.
+        long appended = producer.send(new ProducerRecord<>(topic, 0, System.currentTimeMillis() + 1_800_000L, "k",
+                "v")).get().timestamp();
+        send(topic, 0, System.currentTimeMillis());
+        commit("append-time-group", topic, 0, 0);
+        assertAgeWithinTolerance("append-time-group", topic, 0, appended);
+    }
+
+    @Test
     void stalledGroupAgeKeepsGrowing() throws Exception {
         String topic = createTopic("stalled", 1);
         List<Long> times = new ArrayList<>();

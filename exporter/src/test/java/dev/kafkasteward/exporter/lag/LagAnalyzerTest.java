@@ -78,6 +78,21 @@ class LagAnalyzerTest {
         assertEquals(new LagAge.Known(0), analyzer.analyze(o).partitions().get(0).age());
     }
 
+    @Test
+    void aRecordStampedFarInTheFutureIsAnUnknownAgeWithItsReasonNotZero() {
+        Observation o = observation(Map.of(P0, 1L, P1, 1L), Map.of(P0, new LogOffsets(0, 9), P1, new LogOffsets(0, 9)),
+                Map.of(new RecordPosition(P0, 1), NOW.plusSeconds(61).toEpochMilli(),
+                        new RecordPosition(P1, 1), NOW.plusSeconds(60).toEpochMilli()));
+
+        List<PartitionLag> lag = analyzer.analyze(o).partitions();
+
+        assertEquals(new LagAge.Unknown("future_timestamp"), lag.stream().filter(p -> p.partition().equals(P0))
+                .findFirst().orElseThrow().age(), "61 s ahead: a bad timestamp, not a fresh record");
+        assertEquals(new LagAge.Known(0), lag.stream().filter(p -> p.partition().equals(P1))
+                .findFirst().orElseThrow().age(), "60 s ahead is still clock skew");
+        assertEquals(8, lag.get(0).records().getAsLong(), "the lag itself stays");
+    }
+
     private static Observation observation(Map<TopicPartitionId, Long> committed,
                                            Map<TopicPartitionId, LogOffsets> logOffsets,
                                            Map<RecordPosition, Long> timestamps) {

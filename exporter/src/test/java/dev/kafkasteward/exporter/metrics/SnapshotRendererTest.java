@@ -86,7 +86,7 @@ class SnapshotRendererTest {
                 # HELP kafka_consumergroup_lag_age_seconds Age of the oldest record the group has not consumed: now minus the timestamp of the record at the committed offset; 0 when caught up. Partitions whose age is unknown have no series.
                 kafka_consumergroup_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 30.5
                 # TYPE kafka_consumergroup_lag_age_unknown_partitions gauge
-                # HELP kafka_consumergroup_lag_age_unknown_partitions Lagging partitions of the group whose lag age is not known yet, by reason (not_read_yet: the record timestamp is still to be read within the per-cycle budget).
+                # HELP kafka_consumergroup_lag_age_unknown_partitions Lagging partitions of the group whose lag age is not known, by reason (not_read_yet: the record timestamp is still to be read within the per-cycle budget; future_timestamp: the record at the committed offset is stamped more than 60 s ahead of the exporter's clock).
                 kafka_consumergroup_lag_age_unknown_partitions{cluster="orders-prod",group="fulfillment-service",reason="not_read_yet"} 1.0
                 # TYPE kafka_consumergroup_lag_records gauge
                 # UNIT kafka_consumergroup_lag_records records
