@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,7 +50,14 @@ public final class FunnelConsumer implements AutoCloseable {
     private final AtomicReference<FunnelSnapshot> published =
             new AtomicReference<>(new FunnelSnapshot(List.of(), Set.of()));
     private final AtomicBoolean running = new AtomicBoolean(true);
-    /** Set when the loop ended on an error rather than on close: the last state is frozen. */
+    /** Counted down by close: wakes a reader waiting to retry. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * Set when the loop ended on an authorization or configuration error (or one it cannot classify) rather
+     * than on close: the last state is frozen. Timeouts and brokers away are retried with backoff.
+     */
     private volatile boolean failed;
     private final Thread thread;
 
@@ -94,31 +103,38 @@ public final class FunnelConsumer implements AutoCloseable {
     }
 
     private void run() {
+        Duration backoff = FIRST_BACKOFF;
         try {
             consumer.subscribe(List.copyOf(tracker.topics()), new Rebalance());
             Instant lastPublish = Instant.MIN;
             while (running.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    tracker.apply(new KafkaFunnelRecord(r), r.offset() >= liveFrom.getOrDefault(tp, 0L));
-                }
-                updateRebuilding();
-                Instant now = clock.instant();
-                if (!now.isBefore(lastPublish.plus(settings.publishEvery()))) {
-                    publish(now);
-                    lastPublish = now;
-                    consumer.commitAsync((offsets, e) -> {
-                        if (e != null) {
-                            LOG.debug("funnel offset commit failed (retried next time): {}", e.toString());
-                        }
-                    });
+                try {
+                    lastPublish = readOnce(lastPublish);
+                    backoff = FIRST_BACKOFF;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (FunnelErrors.fatal(e)) {
+                        throw e;
+                    }
+                    // A timeout or a broker away: the same as any consumer, try again. A failure inside the
+                    // assignment callback left partitions half set up; a new rebalance sets them up again.
+                    LOG.warn("funnel reader: {}; retrying in {} ms", e.toString(), backoff.toMillis());
+                    consumer.enforceRebalance();
+                    if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failed = true;
-            LOG.error("funnel consumer stopped", e);
+            LOG.error("funnel consumer stopped: {}", FunnelErrors.fatal(e) ? "authorization or configuration error"
+                    : "unexpected error", e);
         } finally {
             try {
                 consumer.commitSync(Duration.ofSeconds(5));
@@ -127,6 +143,26 @@ public final class FunnelConsumer implements AutoCloseable {
             }
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** One poll, rebuild bookkeeping and, when due, a publication; returns the time of the last publication. */
+    private Instant readOnce(Instant lastPublish) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            tracker.apply(new KafkaFunnelRecord(r), r.offset() >= liveFrom.getOrDefault(tp, 0L));
+        }
+        updateRebuilding();
+        Instant now = clock.instant();
+        if (now.isBefore(lastPublish.plus(settings.publishEvery()))) {
+            return lastPublish;
+        }
+        publish(now);
+        consumer.commitAsync((offsets, e) -> {
+            if (e != null) {
+                LOG.debug("funnel offset commit failed (retried next time): {}", e.toString());
+            }
+        });
+        return now;
     }
 
     private void publish(Instant now) {
@@ -206,6 +242,7 @@ public final class FunnelConsumer implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+        stopping.countDown();
         consumer.wakeup();
         try {
             thread.join(15_000);
