@@ -115,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path webTlsCert;
 
     @Option(names = "--web-tls-key-file", paramLabel = "FILE",
-            description = "Unencrypted PKCS#8 PEM private key of --web-tls-cert-file.")
+            description = "Unencrypted PEM private key of --web-tls-cert-file: PKCS#8, or RSA in PKCS#1.")
     Path webTlsKey;
 
     @Option(names = "--web-basic-auth-users-file", paramLabel = "FILE",

@@ -127,11 +127,17 @@ class WebSecurityTest {
     void tlsFileMistakes() throws Exception {
         assertEquals("TLS needs both --web-tls-cert-file and --web-tls-key-file", assertThrows(WebConfigException.class,
                 () -> WebSecurity.fromFiles(cert.certFile(), null, null)).getMessage());
-        Path notKey = dir.resolve("rsa.key");
-        Files.writeString(notKey, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
-        assertEquals(notKey + ": expected an unencrypted PKCS#8 key (-----BEGIN PRIVATE KEY-----); convert with:"
-                        + " openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8",
+        Path notKey = dir.resolve("ec.key");
+        Files.writeString(notKey, "-----BEGIN EC PRIVATE KEY-----\nMIIB\n-----END EC PRIVATE KEY-----\n");
+        assertEquals(notKey + ": expected an unencrypted PKCS#8 key (-----BEGIN PRIVATE KEY-----) or an RSA key in"
+                        + " PKCS#1 (-----BEGIN RSA PRIVATE KEY-----); convert others with: openssl pkcs8 -topk8 -nocrypt"
+                        + " -in KEY -out KEY.pk8",
                 assertThrows(WebConfigException.class, () -> WebSecurity.fromFiles(cert.certFile(), notKey, null))
+                        .getMessage());
+        Path brokenRsa = dir.resolve("rsa.key");
+        Files.writeString(brokenRsa, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+        assertEquals(brokenRsa + ": not a readable RSA key in PKCS#1 (-----BEGIN RSA PRIVATE KEY-----)",
+                assertThrows(WebConfigException.class, () -> WebSecurity.fromFiles(cert.certFile(), brokenRsa, null))
                         .getMessage());
         assertThrows(WebConfigException.class, () -> WebSecurity.fromFiles(cert.keyFile(), cert.keyFile(), null));
     }
