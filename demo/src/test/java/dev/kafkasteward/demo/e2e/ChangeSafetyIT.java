@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.testing.Await;
+import dev.kafkasteward.demo.gate.GateRun;
 import dev.kafkasteward.demo.stack.RequiredBinaries;
-import dev.kafkasteward.exporter.cli.StewardCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * Seed 000's Tests 1-3 on a real four-broker cluster, watched by the exporter, the generated rules in a real
@@ -223,18 +220,12 @@ class ChangeSafetyIT {
         }
     }
 
-    private record GateRun(int exit, String out, String err) {
-    }
-
+    /** The gate against this environment's Prometheus and cluster. */
     private GateRun gate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("gate", "--prometheus", env.stack().prometheusUrl().toString(),
+        List<String> all = new ArrayList<>(List.of("--prometheus", env.stack().prometheusUrl().toString(),
                 "--cluster", env.ownership().cluster()));
         all.addAll(List.of(args));
-        int exit = new CommandLine(new StewardCommand()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true)).execute(all.toArray(String[]::new));
-        return new GateRun(exit, out.toString(), err.toString());
+        return GateRun.of(all.toArray(String[]::new));
     }
 
     private double value(String promql) throws Exception {

@@ -1,5 +1,7 @@
 package dev.kafkasteward.exporter.gate;
 
+import static dev.kafkasteward.contract.promql.PromString.quote;
+
 import dev.kafkasteward.contract.catalog.RecordedSeries;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.gate.GateCondition;
@@ -283,10 +285,6 @@ public final class Gate {
 
     private static Outcome cannotTell(String cluster, String message) {
         return new Outcome(CANNOT_TELL, cluster, List.of(), message);
-    }
-
-    private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String seconds(Duration d) {

@@ -1,6 +1,7 @@
 package dev.kafkasteward.signals.promql;
 
 import dev.kafkasteward.contract.ownership.NameSelector;
+import dev.kafkasteward.contract.promql.PromString;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ public final class PromQl {
 
     /** A double-quoted PromQL (and Alertmanager matcher) string literal. */
     public static String quote(String value) {
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
+        return PromString.quote(value);
     }
 
     /** {@code label="value"}. */

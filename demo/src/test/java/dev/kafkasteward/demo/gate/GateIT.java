@@ -1,13 +1,12 @@
-package dev.kafkasteward.exporter.it;
+package dev.kafkasteward.demo.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kafkasteward.contract.testing.Await;
-import dev.kafkasteward.exporter.cli.StewardCommand;
-import dev.kafkasteward.exporter.testing.PrometheusServer;
-import java.io.PrintWriter;
+import dev.kafkasteward.demo.stack.MonitoringStack;
+import dev.kafkasteward.demo.stack.RequiredBinaries;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,12 +31,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * {@code kafka-steward gate} against a real Prometheus: its exit codes, its table and its errors. A stand-in
  * target serves the series and a rule file records {@code kafka_steward:change_blocked} from them, labelled as
- * the generated change-gate rules label theirs (those are proven end to end in the demo's ChangeSafetyIT).
+ * the generated change-gate rules label theirs (those are proven end to end in ChangeSafetyIT). Each Prometheus
+ * is the demo's {@link MonitoringStack} (its Alertmanager idle).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,9 +70,9 @@ class GateIT {
     private volatile boolean collecting = true;
     private volatile double lastSuccess;
     private HttpServer target;
-    private PrometheusServer prometheus;
-    private PrometheusServer ruleless;
-    private PrometheusServer gateOnly;
+    private MonitoringStack prometheus;
+    private MonitoringStack ruleless;
+    private MonitoringStack gateOnly;
 
     @BeforeAll
     void start() throws Exception {
@@ -102,13 +101,21 @@ class GateIT {
         Path rules = dir.resolve("gate.rules.yml");
         Files.writeString(rules, RULES, StandardCharsets.UTF_8);
         String address = "127.0.0.1:" + target.getAddress().getPort();
-        prometheus = PrometheusServer.start(Files.createTempDirectory(dir, "with-rules-"), List.of(address), rules);
-        ruleless = PrometheusServer.start(Files.createTempDirectory(dir, "without-rules-"), List.of(address), null);
+        Path routing = dir.resolve("alertmanager.yml");
+        Files.writeString(routing, "route:\n  receiver: none\nreceivers:\n  - name: none\n", StandardCharsets.UTF_8);
+        prometheus = stack(Files.createTempDirectory(dir, "with-rules-"), address, List.of(rules), routing);
+        ruleless = stack(Files.createTempDirectory(dir, "without-rules-"), address, List.of(), routing);
         Path gateRules = dir.resolve("gate-only.rules.yml");
         Files.writeString(gateRules, GATE_RULES, StandardCharsets.UTF_8);
-        gateOnly = PrometheusServer.start(Files.createTempDirectory(dir, "gate-only-"), List.of(address), gateRules);
+        gateOnly = stack(Files.createTempDirectory(dir, "gate-only-"), address, List.of(gateRules), routing);
         Await.until(Duration.ofSeconds(30), "first scrape", () -> count(prometheus,
                 "kafka_steward_snapshot_age_seconds") > 0);
+    }
+
+    /** Prometheus scraping {@code target} and evaluating {@code rules}, both every second. */
+    private static MonitoringStack stack(Path dir, String target, List<Path> rules, Path routing) throws Exception {
+        return MonitoringStack.start(new MonitoringStack.Settings(RequiredBinaries.onPath(), dir, List.of(target),
+                rules, routing, Duration.ofSeconds(1), 0, 0, List.of()));
     }
 
     @AfterAll
@@ -127,21 +134,11 @@ class GateIT {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run gate(String... args) {
-        return gate(new StringWriter(), args);
-    }
-
-    /** With {@code err} to watch while the gate runs. */
-    private static Run gate(StringWriter err, String... args) {
-        StringWriter out = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("gate"));
+    /** The gate asking {@code server}'s Prometheus. */
+    private static GateRun against(MonitoringStack server, String... args) {
+        List<String> all = new ArrayList<>(List.of("--prometheus", server.prometheusUrl().toString()));
         all.addAll(List.of(args));
-        int exit = new CommandLine(new StewardCommand()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true)).execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return GateRun.of(all.toArray(String[]::new));
     }
 
     @Test
@@ -151,7 +148,7 @@ class GateIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Run run = gate("--prometheus", "http://127.0.0.1:" + closed, "--cluster", "orders");
+        GateRun run = GateRun.of("--prometheus", "http://127.0.0.1:" + closed, "--cluster", "orders");
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.err().contains("cannot reach Prometheus at http://127.0.0.1:" + closed), run.err());
         assertTrue(run.out().isEmpty(), "no table, no verdict: " + run.out());
@@ -160,7 +157,7 @@ class GateIT {
     @Test
     @Order(2)
     void aPrometheusWithoutTheGateRulesCannotTell() {
-        Run run = gate("--prometheus", ruleless.url().toString(), "--cluster", "orders");
+        GateRun run = against(ruleless, "--cluster", "orders");
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.err().contains("no recording rule for kafka_steward:change_blocked"), run.err());
         assertTrue(run.err().contains("rules/change-gate.rules.yml"), "says what to load: " + run.err());
@@ -171,7 +168,7 @@ class GateIT {
     void aPrometheusWithOnlyTheGateRulesCannotTell() throws Exception {
         Await.until(Duration.ofSeconds(30), "first scrape", () -> count(gateOnly,
                 "kafka_steward_snapshot_age_seconds") > 0);
-        Run run = gate("--prometheus", gateOnly.url().toString(), "--cluster", "orders");
+        GateRun run = against(gateOnly, "--cluster", "orders");
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.err().contains("records no kafka_steward:serving_replica for cluster orders")
                 && run.err().contains("rules/*.rules.yml"), run.err());
@@ -180,14 +177,14 @@ class GateIT {
     @Test
     @Order(3)
     void aClusterWithoutRulesOrWithoutDataCannotTell() {
-        Run unknown = gate("--prometheus", prometheus.url().toString(), "--cluster", "payments");
+        GateRun unknown = against(prometheus, "--cluster", "payments");
         assertEquals(2, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("no change-gate rules for cluster payments (it has them for: empty, orders)"),
                 unknown.err());
-        Run empty = gate("--prometheus", prometheus.url().toString(), "--cluster", "empty");
+        GateRun empty = against(prometheus, "--cluster", "empty");
         assertEquals(2, empty.exit(), empty.toString());
         assertTrue(empty.err().contains("no Kafka Steward data for cluster empty"), empty.err());
-        Run which = gate("--prometheus", prometheus.url().toString());
+        GateRun which = against(prometheus);
         assertEquals(2, which.exit(), which.toString());
         assertTrue(which.err().contains("several clusters (empty, orders): name one with --cluster"), which.err());
     }
@@ -195,10 +192,10 @@ class GateIT {
     @Test
     @Order(4)
     void badArgumentsAreAUsageError() {
-        Run run = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "soon");
+        GateRun run = against(prometheus, "--cluster", "orders", "--stable", "soon");
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.err().contains("invalid --stable 'soon'"), run.err());
-        Run scheme = gate("--prometheus", "prometheus:9090", "--cluster", "orders");
+        GateRun scheme = GateRun.of("--prometheus", "prometheus:9090", "--cluster", "orders");
         assertEquals(2, scheme.exit(), scheme.toString());
         assertTrue(scheme.err().contains("expected an http(s) URL"), scheme.err());
     }
@@ -209,7 +206,7 @@ class GateIT {
         set("test_under_replicated{cluster=\"orders\",topic=\"orders.v1\"}", 2);
         Await.until(Duration.ofSeconds(30), "recorded", () -> count(prometheus,
                 "kafka_steward:change_blocked{condition=\"under_replicated_partitions\"}") > 0);
-        Run run = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s");
+        GateRun run = against(prometheus, "--cluster", "orders", "--stable", "2s");
         assertEquals(1, run.exit(), run.toString());
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of("CONDITION", "ASSET", "VALUE", "THRESHOLD", "OWNER", "SINCE"),
@@ -220,23 +217,24 @@ class GateIT {
         assertEquals(List.of("under_replicated_partitions", "topic=orders.v1", "2", "> 0", "platform"),
                 cells.subList(0, 5), row);
         assertTrue(cells.get(5).matches("\\d{4}-\\d\\d-\\d\\dT.*Z \\(\\d+s ago\\)"), "since when: " + row);
-        assertTrue(lines.get(lines.size() - 1).startsWith("BLOCKED: 1 condition(s) on 1 asset(s) block a change of cluster orders"),
-                run.out());
+        assertTrue(lines.get(lines.size() - 1).startsWith(
+                "BLOCKED: 1 condition(s) on 1 asset(s) block a change of cluster orders"), run.out());
     }
 
     @Test
     @Order(6)
     void aWaitingGatePassesOnceTheConditionHasClearedForTheStableWindow() throws Exception {
         StringWriter err = new StringWriter();
-        CompletableFuture<Run> waiting = CompletableFuture.supplyAsync(() -> gate(err, "--prometheus",
-                prometheus.url().toString(), "--cluster", "orders", "--stable", "3s", "--wait", "2m", "--poll", "1s"));
+        CompletableFuture<GateRun> waiting = CompletableFuture.supplyAsync(() -> GateRun.of(err, "--prometheus",
+                prometheus.prometheusUrl().toString(), "--cluster", "orders", "--stable", "3s", "--wait", "2m",
+                "--poll", "1s"));
         Await.until(Duration.ofSeconds(60), "the gate to see the condition block", () -> {
             synchronized (err.getBuffer()) {
                 return err.toString().contains("waiting: under_replicated_partitions");
             }
         });
         set("test_under_replicated{cluster=\"orders\",topic=\"orders.v1\"}", 0);
-        Run run = waiting.get();
+        GateRun run = waiting.get();
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.err().contains("waiting: under_replicated_partitions (platform)"), "it waited: " + run.err());
         assertTrue(run.out().startsWith("PASS: no condition has blocked a change of cluster orders for 3s"), run.out());
@@ -248,11 +246,11 @@ class GateIT {
         set("test_reassigning{cluster=\"orders\",topic=\"orders.v1\"}", 4);
         Await.until(Duration.ofSeconds(30), "recorded", () -> count(prometheus,
                 "kafka_steward:change_blocked{condition=\"reassignment_in_progress\"}") > 0);
-        Run asked = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
+        GateRun asked = against(prometheus, "--cluster", "orders", "--stable", "2s",
                 "--block-on-reassignment");
         assertEquals(1, asked.exit(), asked.toString());
         assertTrue(asked.out().contains("reassignment_in_progress"), asked.out());
-        Run notAsked = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s");
+        GateRun notAsked = against(prometheus, "--cluster", "orders", "--stable", "2s");
         assertEquals(0, notAsked.exit(), notAsked.toString());
         set("test_reassigning{cluster=\"orders\",topic=\"orders.v1\"}", 0);
     }
@@ -262,7 +260,7 @@ class GateIT {
     void withoutACollectionAfterTheQuestionItCannotTell() throws Exception {
         collecting = false; // the exporter's newest data predates the question: a change just made is not in it
         try {
-            Run run = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
+            GateRun run = against(prometheus, "--cluster", "orders", "--stable", "2s",
                     "--fresh-data-timeout", "3s", "--poll", "1s");
             assertEquals(2, run.exit(), run.toString());
             assertTrue(run.err().contains("not every serving exporter replica of cluster orders finished a collection"
@@ -271,7 +269,7 @@ class GateIT {
         } finally {
             collecting = true;
         }
-        Run fresh = gate("--prometheus", prometheus.url().toString(), "--cluster", "orders", "--stable", "2s",
+        GateRun fresh = against(prometheus, "--cluster", "orders", "--stable", "2s",
                 "--poll", "1s");
         assertEquals(0, fresh.exit(), "collecting again, it answers: " + fresh);
         assertTrue(fresh.err().contains("waiting for data collected after"), "it waited for it: " + fresh.err());
@@ -283,8 +281,8 @@ class GateIT {
         }
     }
 
-    private static int count(PrometheusServer server, String expr) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.url().resolve(
+    private static int count(MonitoringStack server, String expr) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.prometheusUrl().resolve(
                 "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body().split("\"metric\"").length - 1;
