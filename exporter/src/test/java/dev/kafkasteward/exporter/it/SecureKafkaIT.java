@@ -11,6 +11,7 @@ import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.testing.DocumentedProperties;
 import dev.kafkasteward.exporter.testing.SaslCluster;
 import dev.kafkasteward.exporter.testing.Scrape;
 import java.io.BufferedReader;
@@ -36,10 +37,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -77,7 +75,7 @@ class SecureKafkaIT {
     void start(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         cluster = SaslCluster.start();
-        cluster.addScramUser("steward", PASSWORD);
+        cluster.addScramUser("kafka-steward", PASSWORD);
         cluster.addScramUser("steward-partial", PARTIAL_PASSWORD);
         try (Admin admin = cluster.admin(); KafkaProducer<String, String> producer = cluster.producer()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -88,32 +86,13 @@ class SecureKafkaIT {
                 admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(TOPIC, 0),
                         new OffsetAndMetadata(COMMITTED))).all().get();
             }
-            List<AclBinding> acls = new ArrayList<>(exporterAcls("User:steward", resource(ResourceType.GROUP, "*")));
+            List<AclBinding> acls = new ArrayList<>(SaslCluster.documentedExporterAcls("User:kafka-steward"));
             // The same, but Describe on groups only by the prefix of the one the team owns.
-            acls.addAll(exporterAcls("User:steward-partial",
+            acls.addAll(SaslCluster.documentedExporterAcls("User:steward-partial",
                     new ResourcePattern(ResourceType.GROUP, "fulfillment-", PatternType.PREFIXED)));
             admin.createAcls(acls).all().get();
         }
         ownership = new OwnershipLoader().load(Path.of("../examples/ownership.yml"));
-    }
-
-    /** Exactly the least-privilege ACLs of docs/running-in-production.md. */
-    private static List<AclBinding> exporterAcls(String principal, ResourcePattern groups) {
-        return List.of(
-                allow(principal, resource(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE),
-                allow(principal, resource(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE_CONFIGS),
-                allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.DESCRIBE),
-                allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.DESCRIBE_CONFIGS),
-                allow(principal, resource(ResourceType.TOPIC, "*"), AclOperation.READ),
-                allow(principal, groups, AclOperation.DESCRIBE));
-    }
-
-    private static ResourcePattern resource(ResourceType type, String name) {
-        return new ResourcePattern(type, name, PatternType.LITERAL);
-    }
-
-    private static AclBinding allow(String principal, ResourcePattern pattern, AclOperation operation) {
-        return new AclBinding(pattern, new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     @AfterAll
@@ -127,7 +106,7 @@ class SecureKafkaIT {
     @Test
     void scramWithThePasswordFromAFileCollectsLagAndLagAgeWithExactlyTheDocumentedAcls() throws Exception {
         Path jaas = dir.resolve("jaas.properties");
-        Files.writeString(jaas, "jaas=" + scramJaas("steward", PASSWORD) + "\n");
+        Files.writeString(jaas, "jaas=" + scramJaas("kafka-steward", PASSWORD) + "\n");
         Properties props = scramClient();
         props.put("config.providers", "file");
         props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
@@ -177,13 +156,12 @@ class SecureKafkaIT {
         Path ownershipFile = dir.resolve("ownership.yml");
         Files.copy(Path.of("../examples/ownership.yml"), ownershipFile);
         Path kafkaProps = dir.resolve("kafka.properties");
-        Files.writeString(kafkaProps, String.join("\n",
-                "bootstrap.servers=" + cluster.bootstrapServers(),
-                "security.protocol=SASL_PLAINTEXT",
-                "sasl.mechanism=SCRAM-SHA-512",
-                "config.providers=env",
-                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
-                "sasl.jaas.config=" + scramJaas("steward", "${env:STEWARD_KAFKA_PASSWORD}"), ""));
+        Properties documented = DocumentedProperties.read(Path.of("../docs/running-in-production.md"),
+                "kafka.properties: SASL_PLAINTEXT with SCRAM, password from the environment", dir,
+                cluster.bootstrapServers());
+        try (var out = Files.newBufferedWriter(kafkaProps)) {
+            documented.store(out, "the documented block");
+        }
         Path log = dir.resolve("serve.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.kafkasteward.exporter.cli.StewardCommand", "serve",
