@@ -33,7 +33,7 @@ class DocumentedAlertsTest {
     private static final Pattern ALERT_SHAPED = Pattern.compile("\\bKafka[A-Z][A-Za-z0-9]*\\*?");
     /** Kafka's and our identifiers the docs name that are not alerts. */
     private static final Set<String> NOT_ALERTS = Set.of("KafkaController", "KafkaRequestHandlerPool",
-            "KafkaClusterTestKit", "KafkaComponentsJmxConfigIT", "KafkaCollector", "KafkaStorageException");
+            "KafkaClusterTestKit", "KafkaComponentsJmxConfigIT", "KafkaTlsIT", "KafkaCollector", "KafkaStorageException");
     private static final Path ROOT = Path.of("..");
     /** What the loader's diagnostic says before an alert name that does not exist. */
     private static final String MISSPELLED = "unknown alert '";

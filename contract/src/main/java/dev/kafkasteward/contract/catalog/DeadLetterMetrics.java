@@ -29,7 +29,7 @@ public final class DeadLetterMetrics {
 
     public static final MetricDef RECORDS_BY_REASON = counter("kafka_deadletter_records_by_reason_total",
             null,
-            "Dead-letter records read since the exporter started, by failure reason (ownership reason_header, Kafka"
+            "Committed dead-letter records read since the exporter started, by failure reason (ownership reason_header, Kafka"
                     + " Connect or Spring Kafka exception class; 'other' when absent or beyond the label budget) and"
                     + " by the topic the record came from ('unknown' when no header or ownership entry says).",
             Source.EXPORTER, "cluster", "topic", "source_topic", "reason");
@@ -39,8 +39,14 @@ public final class DeadLetterMetrics {
                     + " cycle). Persistently above 0 means reason counts lag behind.",
             Source.EXPORTER, "cluster", "topic");
 
+    public static final MetricDef OFFSETS_SKIPPED = counter("kafka_deadletter_offsets_skipped_total", null,
+            "Offsets of the dead-letter topic read over since the exporter started that held no committed record:"
+                    + " records of aborted transactions, transaction markers, compacted gaps. Written minus skipped"
+                    + " is what really arrived; aborted dead letters are not failures to act on.",
+            Source.EXPORTER, "cluster", "topic");
+
     public static final List<MetricDef> ALL = List.of(RECORDS_WRITTEN, RECORDS_RETAINED, NEWEST_RECORD_TIMESTAMP,
-            RECORDS_BY_REASON, UNREAD_RECORDS);
+            RECORDS_BY_REASON, UNREAD_RECORDS, OFFSETS_SKIPPED);
 
     private DeadLetterMetrics() {
     }

@@ -27,7 +27,9 @@ public final class LagMetrics {
 
     public static final MetricDef PARTITION_STATUS = gauge("kafka_consumergroup_partition_status", null,
             "1 for the partition's current status: ok, lagging, stalled (commit not moving while lagging, members"
-                    + " present), stopped (lagging, nobody in the group consumes it) or unassigned (live group, no owner).",
+                    + " present), stopped (lagging, nobody in the group consumes it), unassigned (live group, no owner) or"
+                    + " beyond_log_end (the committed offset is past the log end: the topic was deleted and recreated"
+                    + " or its log truncated; the consumer will reset by its auto.offset.reset, and the lag is unknown).",
             Source.EXPORTER, "cluster", "group", "topic", "partition", "status");
 
     public static final MetricDef COMMIT_AGE = gauge("kafka_consumergroup_commit_age_seconds", "seconds",
@@ -59,6 +61,11 @@ public final class LagMetrics {
     public static final MetricDef GROUP_MAX_LAG_AGE = gauge("kafka_consumergroup_group_max_lag_age_seconds", "seconds",
             "Largest known lag age of the group over all its partitions.", Source.EXPORTER, "cluster", "group");
 
+    public static final MetricDef LAG_CARRIED_CYCLES = gauge("kafka_consumergroup_lag_carried_cycles", null,
+            "Present only while the group's offsets could not be read (its coordinator unavailable, the cycle"
+                    + " failed): cycles in a row (1-3) that its last read lag has been served unchanged.",
+            Source.EXPORTER, "cluster", "group");
+
     public static final MetricDef GROUP_MEMBERS = gauge("kafka_consumergroup_members", null,
             "Members of the group.", Source.EXPORTER, "cluster", "group");
 
@@ -69,7 +76,7 @@ public final class LagMetrics {
 
     public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
             COMMIT_AGE, RECORDS_LOST, RETENTION_HEADROOM, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
-            GROUP_MEMBERS, GROUP_STATE);
+            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE);
 
     private LagMetrics() {
     }

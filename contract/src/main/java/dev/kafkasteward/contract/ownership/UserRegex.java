@@ -26,12 +26,42 @@ public final class UserRegex {
             Pattern.compile(regex);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
-            String fragment = e.getPattern() == null ? "" : e.getPattern();
-            int index = fragment.isEmpty() || fragment.equals(regex) ? -1 : regex.indexOf(fragment);
-            return Optional.of(e.getDescription() + (index >= 0 ? " '" + fragment + "' at character " + (index + 1)
+            // RE2/J's words for a ')' that closes nothing; Go's regexp (Prometheus) says "unexpected )".
+            boolean extraParen = e.getDescription().endsWith("internal error")
+                    && "stack underflow".equals(e.getPattern());
+            String description = extraParen ? "unexpected )" : e.getDescription();
+            String fragment = extraParen ? ")" : e.getPattern() == null ? "" : e.getPattern();
+            int index = fragment.isEmpty() || fragment.equals(regex) ? -1 : errorAt(regex, fragment, e);
+            return Optional.of(description + (index >= 0 ? " '" + fragment + "' at character " + (index + 1)
                     : "") + "; patterns are RE2, as in Prometheus (no lookaround, backreferences or possessive"
                     + " quantifiers)");
         }
+    }
+
+    /**
+     * Where in {@code regex} the error is: the first occurrence of {@code fragment} at whose end the pattern, cut
+     * there, fails as the whole did. RE2 reads left to right and stops at the first error, so an earlier occurrence
+     * (the '*' of '.*' before a bad '|*') does not; -1 when none of the first few occurrences does.
+     */
+    private static int errorAt(String regex, String fragment, PatternSyntaxException whole) {
+        int tries = 0;
+        for (int i = regex.indexOf(fragment); i >= 0 && tries++ < 32; i = regex.indexOf(fragment, i + 1)) {
+            int end = i + fragment.length();
+            if (end == regex.length()) {
+                return i; // cut there, it is the whole pattern
+            }
+            try {
+                // The backslash makes a cut that is fine up to its end fail there, in the parser: a valid prefix can
+                // cost far more to compile than the invalid whole cost to parse. (Only inside \Q...\E is it literal.)
+                Pattern.compile(regex.substring(0, end) + "\\");
+            } catch (PatternSyntaxException cut) {
+                if (cut.getDescription().equals(whole.getDescription())
+                        && java.util.Objects.equals(cut.getPattern(), whole.getPattern())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The deepest nesting of unescaped parentheses outside character classes. */

@@ -106,7 +106,7 @@ final class DeadLetterCollector {
                     bounds.readTime());
         } catch (RuntimeException e) {
             errors.record(Stage.DEAD_LETTER_RECORDS, e);
-            read = new DeadLetterRecordReader.Result(Map.of(), Map.of());
+            read = DeadLetterRecordReader.Result.NONE;
         }
 
         List<DeadLetterObservation.Topic> out = new ArrayList<>();
@@ -116,15 +116,17 @@ final class DeadLetterCollector {
             Map<Integer, Long> topicTimestamps = new HashMap<>();
             List<DeadLetterObservation.NewRecord> records = new ArrayList<>();
             long unread = 0;
+            long skipped = 0;
             for (PartitionReplicas p : t.partitions()) {
                 TopicPartitionId id = p.id();
                 Optional.ofNullable(offsets.get(id)).ifPresent(o -> topicOffsets.put(id.partition(), o));
                 Optional.ofNullable(timestamps.get(id)).ifPresent(ts -> topicTimestamps.put(id.partition(), ts));
                 records.addAll(read.records().getOrDefault(id, List.of()));
                 unread += read.unread().getOrDefault(id, 0L);
+                skipped += read.skipped().getOrDefault(id, 0L);
             }
             out.add(new DeadLetterObservation.Topic(t.name(), e.getValue().reasonHeader(), e.getValue().sourceTopic(),
-                    t.partitions().size(), topicOffsets, topicTimestamps, unread, records));
+                    t.partitions().size(), topicOffsets, topicTimestamps, unread, skipped, records));
         }
         return new DeadLetterObservation(out);
     }

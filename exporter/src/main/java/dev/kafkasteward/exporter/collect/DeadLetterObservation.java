@@ -30,7 +30,7 @@ public record DeadLetterObservation(List<Topic> topics) {
      */
     public record Topic(String topic, Optional<String> reasonHeader, Optional<String> sourceTopic, int partitions,
                         Map<Integer, LogOffsets> offsets, Map<Integer, Long> newestTimestamps, long unread,
-                        List<NewRecord> newRecords) {
+                        long skipped, List<NewRecord> newRecords) {
         public Topic {
             offsets = Map.copyOf(offsets);
             newestTimestamps = Map.copyOf(newestTimestamps);

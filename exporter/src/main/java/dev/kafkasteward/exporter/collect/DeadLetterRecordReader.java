@@ -24,6 +24,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * first read start at their log-end (older records are counted by offsets, not re-read); partitions
  * that appear later start at their log-start, since all their records are new. Reads are bounded
  * per call; the rest waits for the next cycle.
+ *
+ * <p>It reads committed records only ({@code read_committed}): a dead letter whose transaction was
+ * aborted was never delivered to anyone, so it is no failure to count. The offsets it steps over
+ * without a record (aborted records, transaction markers, compacted gaps) are reported as skipped,
+ * so that written minus skipped is what really arrived.
  */
 public final class DeadLetterRecordReader implements AutoCloseable {
 
@@ -40,13 +45,19 @@ public final class DeadLetterRecordReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, props.getProperty("client.id", "kafka-steward") + "-dead-letters");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Records read and what remains unread per partition. */
+    /**
+     * Records read, what remains unread, and the offsets stepped over without a record this read,
+     * per partition.
+     */
     public record Result(Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> records,
-                         Map<TopicPartitionId, Long> unread) {
+                         Map<TopicPartitionId, Long> unread, Map<TopicPartitionId, Long> skipped) {
+
+        public static final Result NONE = new Result(Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -72,13 +83,21 @@ public final class DeadLetterRecordReader implements AutoCloseable {
             positions.keySet().retainAll(new HashSet<>(offsets.keySet()));
             initialized = true;
         }
+        Map<TopicPartitionId, Long> before = new HashMap<>(positions);
         Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out = new HashMap<>();
         if (!ends.isEmpty() && budget > 0) {
             fetch(ends, headers, budget, timeLimit, out);
         }
         Map<TopicPartitionId, Long> unread = new HashMap<>();
-        offsets.forEach((id, log) -> unread.put(id, Math.max(0, log.end() - positions.get(id))));
-        return new Result(out, unread);
+        Map<TopicPartitionId, Long> skipped = new HashMap<>();
+        offsets.forEach((id, log) -> {
+            unread.put(id, Math.max(0, log.end() - positions.get(id)));
+            long stepped = positions.get(id) - before.get(id) - out.getOrDefault(id, List.of()).size();
+            if (stepped > 0) {
+                skipped.put(id, stepped);
+            }
+        });
+        return new Result(out, unread, skipped);
     }
 
     private void fetch(Map<TopicPartition, Long> ends, Map<String, Set<String>> headers, int budget,

@@ -34,6 +34,9 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
@@ -129,7 +132,7 @@ public final class KafkaCollector implements Collector {
                 ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
-                ? listGroups(at, errors) : new Listing(listed, !listed.isEmpty());
+                ? listGroups(at, offlineCoordinatorPartitions(topics), errors) : new Listing(listed, !listed.isEmpty());
         List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
@@ -207,8 +210,12 @@ public final class KafkaCollector implements Collector {
         }
         long before = timestamps.requestCount();
         try {
-            Map<RecordPosition, Long> read = timestamps.read(positions, settings.timestampReadTime());
-            return observation.withTimestamps(read, timestamps.requestCount() - before, Map.of());
+            RecordTimestampReader.Read read = timestamps.readAll(positions, settings.timestampReadTime());
+            CycleErrors errors = new CycleErrors();
+            if (!read.deniedTopics().isEmpty()) {
+                errors.record(Stage.RECORD_TIMESTAMPS, new TopicAuthorizationException(read.deniedTopics()));
+            }
+            return observation.withTimestamps(read.timestamps(), timestamps.requestCount() - before, errors.byLabel());
         } catch (RuntimeException e) {
             CycleErrors errors = new CycleErrors();
             errors.record(Stage.RECORD_TIMESTAMPS, e);
@@ -227,7 +234,7 @@ public final class KafkaCollector implements Collector {
      * the cycle count as not having reached the cluster (a cluster without any group is then
      * indistinguishable from one where every broker failed).
      */
-    private Listing listGroups(Instant at, CycleErrors errors) {
+    private Listing listGroups(Instant at, long offlineCoordinators, CycleErrors errors) {
         long budget = timeoutMs();
         try {
             // The Admin client times out the brokers that do not answer, so valid() completes in time.
@@ -236,6 +243,12 @@ public final class KafkaCollector implements Collector {
             Collection<Throwable> failures = result.errors().get(budget + LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             Collection<GroupListing> all = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
+            if (offlineCoordinators > 0) {
+                // Their groups are listed by no broker: without this they would look deleted and vanish.
+                failures = List.of(new LeaderNotAvailableException(offlineCoordinators
+                        + " __consumer_offsets partition(s) without a leader: their groups cannot be listed or read"));
+                errors.record(Stage.LIST_GROUPS, failures.iterator().next());
+            }
             List<GroupListing> inScope = all.stream().filter(l -> groupFilter.test(l.groupId()))
                     .sorted(java.util.Comparator.comparing(GroupListing::groupId)).toList();
             if (failures.isEmpty()) {
@@ -251,6 +264,12 @@ public final class KafkaCollector implements Collector {
             schedule.again(ReadSchedule.Read.GROUP_LISTING);
             return new Listing(List.of(), false);
         }
+    }
+
+    /** Partitions of {@code __consumer_offsets} without a leader in this cycle's metadata. */
+    private static long offlineCoordinatorPartitions(List<TopicMetadata> topics) {
+        return topics.stream().filter(t -> t.name().equals(Topic.GROUP_METADATA_TOPIC_NAME))
+                .flatMap(t -> t.partitions().stream()).filter(p -> p.leader().isEmpty()).count();
     }
 
     /**

@@ -7,12 +7,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -49,13 +52,25 @@ public final class RecordTimestampReader {
      * costs a Metadata request and a connection per broker.
      */
     public Map<RecordPosition, Long> read(Collection<RecordPosition> positions, Duration timeLimit) {
+        return readAll(positions, timeLimit).timestamps();
+    }
+
+    /** What a read answered, and the topics it was not allowed to read (their positions stay unanswered). */
+    public record Read(Map<RecordPosition, Long> timestamps, Set<String> deniedTopics) {
+    }
+
+    /**
+     * {@link #read}, saying which topics were denied: a topic without {@code Read} costs only its own
+     * positions, not the whole read (the consumer throws for it on every poll until it is unassigned).
+     */
+    public Read readAll(Collection<RecordPosition> positions, Duration timeLimit) {
         Map<TopicPartition, List<Long>> wanted = new HashMap<>();
         for (RecordPosition p : positions) {
             wanted.computeIfAbsent(new TopicPartition(p.partition().topic(), p.partition().partition()),
                     k -> new ArrayList<>()).add(p.offset());
         }
         if (wanted.isEmpty()) {
-            return Map.of();
+            return new Read(Map.of(), Set.of());
         }
         wanted.values().forEach(list -> list.sort(Long::compare));
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
@@ -68,14 +83,23 @@ public final class RecordTimestampReader {
         }
     }
 
-    private static Map<RecordPosition, Long> read(KafkaConsumer<byte[], byte[]> consumer,
-                                                  Map<TopicPartition, List<Long>> wanted, Duration timeLimit) {
+    private static Read read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, List<Long>> wanted,
+                             Duration timeLimit) {
         Map<RecordPosition, Long> out = new HashMap<>();
+        Set<String> denied = new TreeSet<>();
         consumer.assign(new ArrayList<>(wanted.keySet()));
         wanted.forEach((tp, offsets) -> consumer.seek(tp, offsets.get(0)));
         Instant deadline = Instant.now().plus(timeLimit);
         while (!wanted.isEmpty() && Instant.now().isBefore(deadline)) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = consumer.poll(Duration.ofMillis(100));
+            } catch (TopicAuthorizationException e) {
+                denied.addAll(e.unauthorizedTopics());
+                wanted.keySet().removeIf(tp -> e.unauthorizedTopics().contains(tp.topic()));
+                consumer.assign(new ArrayList<>(wanted.keySet())); // positions of the others are kept
+                continue;
+            }
             List<TopicPartition> done = new ArrayList<>();
             for (TopicPartition tp : records.partitions()) {
                 List<Long> offsets = wanted.get(tp);
@@ -100,7 +124,7 @@ public final class RecordTimestampReader {
             done.forEach(wanted::remove);
             consumer.pause(done);
         }
-        return out;
+        return new Read(out, denied);
     }
 
     /** Requests this reader's consumers have sent. */

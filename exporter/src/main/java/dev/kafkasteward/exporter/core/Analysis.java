@@ -86,10 +86,10 @@ public final class Analysis {
      * cycle failed to list groups or read their offsets. A group missing from a cycle that read
      * every group is gone (deleted, or out of scope), and its series go at once.
      */
-    private Set<String> groupsToCarry(LagSnapshot now, LagSnapshot before, boolean groupsUnread) {
+    private Map<String, Integer> groupsToCarry(LagSnapshot now, LagSnapshot before, boolean groupsUnread) {
         if (!groupsUnread) {
             absentCycles.clear();
-            return Set.of();
+            return Map.of();
         }
         Set<String> seen = new HashSet<>();
         now.groups().forEach(g -> seen.add(g.group()));
@@ -104,7 +104,7 @@ public final class Analysis {
         }
         absentCycles.clear();
         absentCycles.putAll(stillAbsent);
-        return stillAbsent.keySet();
+        return Map.copyOf(stillAbsent);
     }
 
     public LagHistory lagHistory() {

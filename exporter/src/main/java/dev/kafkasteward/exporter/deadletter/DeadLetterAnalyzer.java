@@ -35,6 +35,7 @@ public final class DeadLetterAnalyzer {
         final LabelBudget reasons = new LabelBudget(labelBudget);
         final LabelBudget sources = new LabelBudget(labelBudget);
         final Map<List<String>, Long> counts = new TreeMap<>(DeadLetterAnalyzer::compareKeys);
+        long skipped;
     }
 
     /** @param complete whether the cycle met no error: only then do absent topics lose their counters */
@@ -42,6 +43,7 @@ public final class DeadLetterAnalyzer {
         List<DeadLetterSnapshot.TopicStats> out = new ArrayList<>();
         for (DeadLetterObservation.Topic t : observation.topics()) {
             TopicState s = state.computeIfAbsent(t.topic(), k -> new TopicState());
+            s.skipped += t.skipped();
             for (DeadLetterObservation.NewRecord r : t.newRecords()) {
                 Failure f = Failure.of(r.headers(), t.reasonHeader(), t.sourceTopic());
                 String source = s.sources.admit(f.sourceTopic().orElse(UNKNOWN_SOURCE));
@@ -58,7 +60,7 @@ public final class DeadLetterAnalyzer {
             OptionalLong newest = t.newestTimestamps().values().stream().mapToLong(Long::longValue).max();
             List<DeadLetterSnapshot.ReasonCount> reasons = new ArrayList<>();
             s.counts.forEach((k, n) -> reasons.add(new DeadLetterSnapshot.ReasonCount(k.get(0), k.get(1), n)));
-            out.add(new DeadLetterSnapshot.TopicStats(t.topic(), written, retained, newest, t.unread(), reasons));
+            out.add(new DeadLetterSnapshot.TopicStats(t.topic(), written, retained, newest, t.unread(), s.skipped, reasons));
         }
         if (complete) {
             state.keySet().retainAll(observation.topics().stream().map(DeadLetterObservation.Topic::topic).toList());

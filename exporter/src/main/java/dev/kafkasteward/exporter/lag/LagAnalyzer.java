@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * and "now" is the observation's time.
  *
  * <p>Lag = log-end − committed. The collector reads committed offsets before log-end offsets, so
- * the difference cannot be negative for a healthy log; should a log be truncated below a commit,
- * lag is clamped to 0. Lag age = now − timestamp of the first record at the committed offset (at
+ * the difference cannot be negative for a healthy log; a commit past the log end (the topic
+ * recreated, the log truncated) has no lag but the status {@code beyond_log_end}. Lag age = now − timestamp of the first record at the committed offset (at
  * log start when retention already removed it); exactly 0 when lag is 0.
  */
 public final class LagAnalyzer {
@@ -44,6 +44,7 @@ public final class LagAnalyzer {
 
     static final String NOT_READ_YET = "not_read_yet";
     static final String FUTURE_TIMESTAMP = "future_timestamp";
+    static final String BEYOND_LOG_END = "beyond_log_end";
     /** How far ahead of the exporter's clock a record's timestamp may be and still count as fresh. */
     static final long FUTURE_TOLERANCE_MS = 60_000;
 
@@ -86,7 +87,12 @@ public final class LagAnalyzer {
     private PartitionLag partition(String group, TopicPartitionId tp, long committed, LogOffsets log,
                                    Optional<GroupDescription> d, LagHistory history, long now,
                                    Map<String, TopicConfig> topicConfigs) {
-        long lag = Math.max(0, log.end() - committed);
+        if (committed > log.end()) {
+            // Not 0: the next fetch is out of range and the consumer resets, maybe past records (latest).
+            return new PartitionLag(group, tp, OptionalLong.empty(), new LagAge.Unknown(BEYOND_LOG_END), 0,
+                    OptionalDouble.empty(), PartitionStatus.BEYOND_LOG_END);
+        }
+        long lag = log.end() - committed;
         long lost = Math.max(0, log.start() - committed);
         LagAge age = lag == 0 ? new LagAge.Known(0) : age(history, LagHistory.position(tp, committed, log), now);
         LagHistory.CommitMark mark = history.commit(new GroupPartition(group, tp));

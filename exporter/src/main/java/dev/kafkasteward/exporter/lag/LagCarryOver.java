@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Keeps the last known lag of what a cycle could not read. While a broker stops or a group
@@ -25,10 +26,10 @@ public final class LagCarryOver {
 
     /**
      * @param carryGroups   groups of {@code previous} to keep although this cycle did not see them
-     *                      (none of them is in {@code current})
+     *                      (none of them is in {@code current}), with the cycles in a row they were not seen
      * @param offsetsFailed the cycle failed to read some partitions' log offsets
      */
-    public static LagSnapshot apply(LagSnapshot current, LagSnapshot previous, Set<String> carryGroups,
+    public static LagSnapshot apply(LagSnapshot current, LagSnapshot previous, Map<String, Integer> carryGroups,
                                     boolean offsetsFailed) {
         if (carryGroups.isEmpty() && !offsetsFailed) {
             return current;
@@ -41,7 +42,7 @@ public final class LagCarryOver {
         List<PartitionLag> partitions = new ArrayList<>(current.partitions());
         Set<String> topped = new HashSet<>();
         for (PartitionLag p : previous.partitions()) {
-            boolean groupMissing = carryGroups.contains(p.group());
+            boolean groupMissing = carryGroups.containsKey(p.group());
             boolean partitionMissing = offsetsFailed && currentGroups.contains(p.group())
                     && p.records().isPresent() && !currentPartitions.contains(new GroupPartition(p.group(), p.partition()));
             if (groupMissing || partitionMissing) {
@@ -64,9 +65,15 @@ public final class LagCarryOver {
             groups.add(topped.contains(g.group())
                     ? LagAnalyzer.total(g.group(), g.description(), toppedPartitions.get(g.group())) : g);
         }
-        previous.groups().stream().filter(g -> carryGroups.contains(g.group())).forEach(groups::add);
+        previous.groups().stream().filter(g -> carryGroups.containsKey(g.group())).forEach(groups::add);
         partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
         groups.sort(Comparator.comparing(GroupLag::group));
-        return new LagSnapshot(partitions, groups);
+        Map<String, Integer> carried = new TreeMap<>();
+        carryGroups.forEach((group, cycles) -> {
+            if (previous.groups().stream().anyMatch(g -> g.group().equals(group))) {
+                carried.put(group, cycles);
+            }
+        });
+        return new LagSnapshot(partitions, groups, new TreeMap<>(carried));
     }
 }

@@ -41,9 +41,17 @@ public final class LagHistory {
     /** Learns from one observation's offsets; forgets partitions and groups no longer seen. */
     public void observe(Observation o) {
         long now = o.at().toEpochMilli();
-        o.logOffsets().forEach((tp, log) ->
-                timelines.computeIfAbsent(tp, k -> new OffsetTimeline(timelineCapacity)).observe(log.end(), now));
+        Set<TopicPartitionId> wentBack = new HashSet<>();
+        o.logOffsets().forEach((tp, log) -> {
+            if (timelines.computeIfAbsent(tp, k -> new OffsetTimeline(timelineCapacity)).observe(log.end(), now)) {
+                wentBack.add(tp);
+            }
+        });
         timelines.keySet().retainAll(o.logOffsets().keySet());
+        // A recreated topic's offset 3 is another record than the old one's: its timestamp must be read again.
+        if (!wentBack.isEmpty()) {
+            exact.keySet().removeIf(p -> wentBack.contains(p.partition()));
+        }
 
         Set<GroupPartition> live = new HashSet<>();
         Set<RecordPosition> positions = new HashSet<>();

@@ -27,15 +27,22 @@ final class OffsetTimeline {
         times = new long[capacity + 1];
     }
 
-    /** Records that the log ended at {@code logEnd} at {@code timeMs}. */
-    void observe(long logEnd, long timeMs) {
+    /**
+     * Records that the log ended at {@code logEnd} at {@code timeMs}.
+     *
+     * @return whether the log went back (truncated, or the topic recreated): offsets seen before no
+     *         longer name the same records
+     */
+    boolean observe(long logEnd, long timeMs) {
+        boolean logWentBack = false;
         if (size > 0) {
             long lastOffset = offsets[size - 1];
             if (logEnd < lastOffset || timeMs < times[size - 1]) {
+                logWentBack = logEnd < lastOffset;
                 size = 0; // truncated or recreated log, or a clock step back: start over
             } else if (logEnd == lastOffset) {
                 times[size - 1] = timeMs; // nothing new since: a tighter lower bound for the next record
-                return;
+                return false;
             }
         }
         offsets[size] = logEnd;
@@ -44,6 +51,7 @@ final class OffsetTimeline {
         if (size == offsets.length) {
             dropLeastUseful(timeMs);
         }
+        return logWentBack;
     }
 
     /** Where {@code offset} was written, or null when the table does not reach that far back. */

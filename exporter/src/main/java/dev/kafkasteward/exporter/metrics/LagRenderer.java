@@ -69,6 +69,9 @@ final class LagRenderer {
         out.add(lost.build());
         out.add(headroom.build());
         renderGroups(cluster, lag.groups(), out);
+        Family carried = new Family(LagMetrics.LAG_CARRIED_CYCLES);
+        lag.carried().forEach((group, cycles) -> carried.add(cycles, cluster, group));
+        out.add(carried.build());
     }
 
     /**

@@ -26,7 +26,7 @@ class DeadLetterAnalyzerTest {
     private static DeadLetterObservation observe(Map<Integer, LogOffsets> offsets, List<DeadLetterObservation.NewRecord> records) {
         return new DeadLetterObservation(List.of(new DeadLetterObservation.Topic(DLQ, Optional.of("x-failure-reason"),
                 Optional.of("orders.accepted.v1"), 2, offsets, Map.of(0, 1_700_000_000_123L, 1, 1_600_000_000_000L), 4,
-                records)));
+                2, records)));
     }
 
     @Test
@@ -60,6 +60,7 @@ class DeadLetterAnalyzerTest {
                 record(3, "x-failure-reason", "a"))), true);
         assertEquals(List.of(2L, 1L, 1L), s.topics().get(0).reasons().stream().map(DeadLetterSnapshot.ReasonCount::records).toList());
         assertEquals(List.of("a", "b", "other"), s.topics().get(0).reasons().stream().map(DeadLetterSnapshot.ReasonCount::reason).toList());
+        assertEquals(4, s.topics().get(0).skipped(), "offsets without a committed record add up like the reasons (2 a cycle)");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,18 +96,23 @@ class WebSecurityTest {
     }
 
     @Test
-    void plainHttpIsNotServed() {
+    void plainHttpIsClosedUnanswered() {
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(
+        IOException e = assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()));
+        // Taken and closed without an answer: not refused (ConnectException, as from a server that is down) and not
+        // left hanging (HttpTimeoutException); both are IOExceptions too, so the type alone would not tell.
+        assertEquals(IOException.class, e.getClass(), e.toString());
+        assertTrue(e.getMessage().contains("header parser received no bytes"), e.getMessage());
     }
 
     @Test
     void clientsThatDoNotTrustTheCertificateAreRefused() throws Exception {
         HttpClient untrusting = HttpClient.newBuilder().sslContext(SSLContext.getDefault()).build();
-        assertThrows(IOException.class, () -> untrusting.send(request("/metrics", "prometheus", PASSWORD),
-                HttpResponse.BodyHandlers.ofString()));
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
+                () -> untrusting.send(request("/metrics", "prometheus", PASSWORD), HttpResponse.BodyHandlers.ofString()));
+        assertTrue(e.getMessage().contains("unable to find valid certification path"), e.getMessage());
     }
 
     @Test
@@ -117,6 +123,15 @@ class WebSecurityTest {
         assertEquals(users + ":2: the password of 'prometheus' is not a bcrypt hash ($2y$10$...); create one with:"
                 + " htpasswd -nBC 10 prometheus", e.getMessage());
         assertFalse(e.getMessage().contains("plaintext-password"));
+
+        Files.writeString(users, "# ok\nprometheus\n");
+        assertEquals(users + ":2: expected user:bcrypt-hash",
+                assertThrows(WebConfigException.class, () -> BasicAuthUsers.load(users)).getMessage());
+
+        String hash = BCrypt.withDefaults().hashToString(4, PASSWORD.toCharArray());
+        Files.writeString(users, "prometheus:" + hash + "\n\nprometheus:" + hash + "\n");
+        assertEquals(users + ":3: user 'prometheus' appears twice",
+                assertThrows(WebConfigException.class, () -> BasicAuthUsers.load(users)).getMessage());
 
         Files.writeString(users, "# nobody\n");
         assertEquals(users + ": no users",
@@ -139,7 +154,10 @@ class WebSecurityTest {
         assertEquals(brokenRsa + ": not a readable RSA key in PKCS#1 (-----BEGIN RSA PRIVATE KEY-----)",
                 assertThrows(WebConfigException.class, () -> WebSecurity.fromFiles(cert.certFile(), brokenRsa, null))
                         .getMessage());
-        assertThrows(WebConfigException.class, () -> WebSecurity.fromFiles(cert.keyFile(), cert.keyFile(), null));
+        // The key given as the certificate: the file is named; the JDK's reason follows.
+        String swapped = assertThrows(WebConfigException.class,
+                () -> WebSecurity.fromFiles(cert.keyFile(), cert.keyFile(), null)).getMessage();
+        assertTrue(swapped.startsWith(cert.keyFile() + ": not a PEM certificate: "), swapped);
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {

@@ -58,6 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecureKafkaIT {
 
     private static final String TOPIC = "orders.accepted.v1";
+    /** The partial principal may not Read it: its lag stays, its lag age goes, other topics keep theirs. */
+    private static final String UNREADABLE = "payments.settled.v1";
     private static final String GROUP = "fulfillment-service";
     private static final String HIDDEN_GROUP = "audit-service";
     private static final String PASSWORD = "Steward-Scram-Pa55word";
@@ -78,18 +80,31 @@ class SecureKafkaIT {
         cluster.addScramUser("kafka-steward", PASSWORD);
         cluster.addScramUser("steward-partial", PARTIAL_PASSWORD);
         try (Admin admin = cluster.admin(); KafkaProducer<String, String> producer = cluster.producer()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
-            for (int i = 0; i < PRODUCED; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, 0, FIRST_RECORD.plusSeconds(i).toEpochMilli(), "k", "v")).get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1), new NewTopic(UNREADABLE, 1, (short) 1)))
+                    .all().get();
+            for (String topic : List.of(TOPIC, UNREADABLE)) {
+                for (int i = 0; i < PRODUCED; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, FIRST_RECORD.plusSeconds(i).toEpochMilli(), "k", "v"))
+                            .get();
+                }
             }
             for (String group : List.of(GROUP, HIDDEN_GROUP)) {
                 admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(TOPIC, 0),
+                        new OffsetAndMetadata(COMMITTED), new TopicPartition(UNREADABLE, 0),
                         new OffsetAndMetadata(COMMITTED))).all().get();
             }
             List<AclBinding> acls = new ArrayList<>(SaslCluster.documentedExporterAcls("User:kafka-steward"));
-            // The same, but Describe on groups only by the prefix of the one the team owns.
-            acls.addAll(SaslCluster.documentedExporterAcls("User:steward-partial",
-                    new ResourcePattern(ResourceType.GROUP, "fulfillment-", PatternType.PREFIXED)));
+            // The same, but Describe on groups only by the prefix of the one the team owns, and Read on
+            // topics only by the prefix "orders.".
+            SaslCluster.documentedExporterAcls("User:steward-partial",
+                    new ResourcePattern(ResourceType.GROUP, "fulfillment-", PatternType.PREFIXED)).stream()
+                    .filter(a -> !(a.pattern().resourceType() == ResourceType.TOPIC
+                            && a.entry().operation() == org.apache.kafka.common.acl.AclOperation.READ))
+                    .forEach(acls::add);
+            acls.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "orders.", PatternType.PREFIXED),
+                    new org.apache.kafka.common.acl.AccessControlEntry("User:steward-partial", "*",
+                            org.apache.kafka.common.acl.AclOperation.READ,
+                            org.apache.kafka.common.acl.AclPermissionType.ALLOW)));
             admin.createAcls(acls).all().get();
         }
         ownership = new OwnershipLoader().load(Path.of("../examples/ownership.yml"));
@@ -131,7 +146,7 @@ class SecureKafkaIT {
     }
 
     @Test
-    void withoutDescribeOnAGroupTheRestIsServedAndTheDenialsAreCountedByStage() throws Exception {
+    void withoutDescribeOnAGroupOrReadOnATopicTheRestIsServedAndTheDenialsAreCountedByStage() throws Exception {
         Properties props = scramClient();
         props.put("sasl.jaas.config", scramJaas("steward-partial", PARTIAL_PASSWORD));
         StewardExporter exporter = start(props);
@@ -146,6 +161,17 @@ class SecureKafkaIT {
         assertTrue(errors(scrape, "describe_groups") > 0, scrape.text());
         assertEquals(0.0, errors(scrape, "list_groups") + errors(scrape, "list_topics"), "the cycle itself succeeds");
         assertEquals(1.0, scrape.value(SelfMetrics.SNAPSHOT_PARTIAL.name()).orElseThrow(), "flagged partial");
+
+        // Read denied on one topic: its lag is served, its lag age is not; the readable topic's age is.
+        Await.until(Duration.ofSeconds(30), "the denied read counted",
+                () -> errors(Scrape.get(exporter.port()), "record_timestamps") > 0);
+        Scrape read = Scrape.get(exporter.port());
+        assertEquals(PRODUCED - COMMITTED, read.value(LagMetrics.LAG_RECORDS.name(), "group", GROUP, "topic",
+                UNREADABLE, "partition", "0").orElseThrow().longValue());
+        assertEquals(java.util.Optional.empty(), read.value(LagMetrics.LAG_AGE.name(), "group", GROUP, "topic",
+                UNREADABLE, "partition", "0"), "no age without Read: not a guess");
+        assertTrue(read.value(LagMetrics.LAG_AGE.name(), "group", GROUP, "topic", TOPIC, "partition", "0")
+                .isPresent(), "one denied topic does not cost the others their age: " + read.text());
         assertEquals(200, Scrape.status(exporter.port(), "/readyz"));
         assertEquals(200, Scrape.status(exporter.port(), "/healthz"));
         assertNoSecret(scrape.text(), PARTIAL_PASSWORD, "steward-partial\" password");

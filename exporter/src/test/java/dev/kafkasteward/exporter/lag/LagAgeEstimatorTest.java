@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.lag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.exporter.collect.GroupOffsets;
@@ -45,6 +46,7 @@ class LagAgeEstimatorTest {
         }
 
         assertTrue(LagAgeEstimator.readsWanted(last, history, 10).isEmpty(), "1 s brackets are precise enough");
+        assertInstanceOf(AgeEstimate.Interpolated.class, LagAgeEstimator.estimate(history, new RecordPosition(P0, 3000)));
         double age = ((LagAge.Known) new LagAnalyzer().analyze(last, history).partitions().get(0).age()).seconds();
         assertTrue(Math.abs(age - 30.0) <= 1.0, "age " + age);
     }
@@ -52,15 +54,18 @@ class LagAgeEstimatorTest {
     @Test
     void wideBracketsAreReadLoosestFirstWithinTheBudget() {
         LagHistory history = new LagHistory();
+        // Both partitions get 100 records in each of a 10 s and a 50 s interval. P0's group sits in the 50 s one
+        // (±25 s, age ~25 s), P1's in the 10 s one (±5 s, age ~55 s): both beyond their tolerance (1 s, 1.1 s),
+        // P0 by more.
         history.observe(observation(T0, Map.of(P0, 0L, P1, 0L), Map.of(P0, 0L, P1, 0L)));
-        // One observation 60 s later: both partitions got records somewhere in those 60 s.
-        Observation later = observation(T0.plusSeconds(60), Map.of(P0, 0L, P1, 50L), Map.of(P0, 100L, P1, 100L));
+        history.observe(observation(T0.plusSeconds(10), Map.of(P0, 0L, P1, 0L), Map.of(P0, 100L, P1, 100L)));
+        Observation later = observation(T0.plusSeconds(60), Map.of(P0, 150L, P1, 50L), Map.of(P0, 200L, P1, 200L));
         history.observe(later);
 
-        List<RecordPosition> wanted = LagAgeEstimator.readsWanted(later, history, 1);
-
-        assertEquals(1, wanted.size(), "budget of one");
-        assertTrue(LagAgeEstimator.readsWanted(later, history, 10).size() == 2);
+        assertEquals(List.of(new RecordPosition(P0, 150)), LagAgeEstimator.readsWanted(later, history, 1),
+                "a budget of one goes to the loosest");
+        assertEquals(List.of(new RecordPosition(P0, 150), new RecordPosition(P1, 50)),
+                LagAgeEstimator.readsWanted(later, history, 10), "loosest first");
     }
 
     @Test
@@ -73,16 +78,22 @@ class LagAgeEstimatorTest {
         LagHistory history = new LagHistory();
         history.observe(o);
 
-        List<RecordPosition> one = LagAgeEstimator.readsWanted(o, history, 1);
-        assertEquals(1, one.stream().map(RecordPosition::partition).distinct().count(), "one partition: " + one);
-        assertEquals(one.get(0).partition().equals(P0) ? 3 : 1, one.size(),
-                "every wanted position of the chosen partition comes along: " + one);
-        assertEquals(4, LagAgeEstimator.readsWanted(o, history, 2).size());
+        // All are unbracketed, equally needed: the tie goes to the first partition, P0.
+        List<RecordPosition> p0 = List.of(new RecordPosition(P0, 10), new RecordPosition(P0, 20),
+                new RecordPosition(P0, 30));
+        assertEquals(p0, LagAgeEstimator.readsWanted(o, history, 1),
+                "a budget of one partition takes every wanted position in it");
+        List<RecordPosition> all = new java.util.ArrayList<>(p0);
+        all.add(new RecordPosition(P1, 5));
+        assertEquals(all, LagAgeEstimator.readsWanted(o, history, 2));
     }
 
     @Test
-    void toleranceIsOneSecondOrTwoPercent() {
+    void toleranceIsTheLargerOfOneSecondAndTwoPercent() {
+        assertEquals(1_000, LagAgeEstimator.toleranceMs(0));
         assertEquals(1_000, LagAgeEstimator.toleranceMs(10_000));
+        assertEquals(1_000, LagAgeEstimator.toleranceMs(50_000), "where the two meet");
+        assertEquals(1_200, LagAgeEstimator.toleranceMs(60_000));
         assertEquals(12_000, LagAgeEstimator.toleranceMs(600_000));
     }
 

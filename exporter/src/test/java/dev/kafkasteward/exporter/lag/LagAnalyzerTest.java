@@ -61,13 +61,16 @@ class LagAnalyzerTest {
     }
 
     @Test
-    void lagIsNeverNegativeWhenTheLogWasTruncatedBelowTheCommit() {
+    void aCommitPastTheLogEndIsNeitherNegativeNorZeroLagButItsOwnStatus() {
         Observation o = observation(Map.of(P0, 20L), Map.of(P0, new LogOffsets(0, 15)), Map.of());
 
-        PartitionLag p = analyzer.analyze(o).partitions().get(0);
+        LagSnapshot snapshot = analyzer.analyze(o);
+        PartitionLag p = snapshot.partitions().get(0);
 
-        assertEquals(0, p.records().getAsLong());
-        assertEquals(new LagAge.Known(0), p.age());
+        assertEquals(PartitionStatus.BEYOND_LOG_END, p.status());
+        assertTrue(p.records().isEmpty(), "the consumer resets by its own auto.offset.reset: lag unknown");
+        assertEquals(new LagAge.Unknown("beyond_log_end"), p.age());
+        assertEquals(0, snapshot.groups().get(0).lagRecords(), "nothing known to add to the group's total");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalDouble;
@@ -30,17 +31,18 @@ class LagCarryOverTest {
     @Test
     void aCompleteCycleIsTakenAsItIs() {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1)), List.of(total("a", 1)));
-        assertSame(current, LagCarryOver.apply(current, previous, Set.of(), false), "a deleted group disappears");
+        assertSame(current, LagCarryOver.apply(current, previous, Map.of(), false), "a deleted group disappears");
     }
 
     @Test
     void groupsNotSeenThisCycleKeepTheirLastLag() {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1), lag("a", P1, 2)), List.of(total("a", 3)));
 
-        LagSnapshot merged = LagCarryOver.apply(current, previous, Set.of("b"), false);
+        LagSnapshot merged = LagCarryOver.apply(current, previous, Map.of("b", 2), false);
 
         assertEquals(List.of(lag("a", P0, 1), lag("a", P1, 2), lag("b", P0, 7)), merged.partitions());
         assertEquals(List.of("a", "b"), merged.groups().stream().map(GroupLag::group).toList());
+        assertEquals(Map.of("b", 2), merged.carried(), "what is carried, and for how long, is said");
     }
 
     @Test
@@ -48,12 +50,13 @@ class LagCarryOverTest {
         LagSnapshot current = new LagSnapshot(List.of(lag("a", P0, 1), lag("b", P0, 8)),
                 List.of(total("a", 1), total("b", 8)));
 
-        LagSnapshot merged = LagCarryOver.apply(current, previous, Set.of(), true);
+        LagSnapshot merged = LagCarryOver.apply(current, previous, Map.of(), true);
 
         assertEquals(List.of(lag("a", P0, 1), lag("a", P1, 6), lag("b", P0, 8)), merged.partitions());
         assertEquals(List.of(7L, 8L), merged.groups().stream().map(GroupLag::lagRecords).toList(),
                 "a group's total counts its carried partitions");
         assertEquals(OptionalDouble.of(1), merged.groups().get(0).maxLagAgeSeconds());
         assertEquals(7, merged.groups().get(0).topics().get("orders").lagRecords());
+        assertEquals(Map.of(), merged.carried(), "no group was carried whole");
     }
 }

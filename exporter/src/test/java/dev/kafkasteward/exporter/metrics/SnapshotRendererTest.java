@@ -97,7 +97,7 @@ class SnapshotRendererTest {
                 # HELP kafka_consumergroup_members Members of the group.
                 kafka_consumergroup_members{cluster="orders-prod",group="fulfillment-service"} 2.0
                 # TYPE kafka_consumergroup_partition_status gauge
-                # HELP kafka_consumergroup_partition_status 1 for the partition's current status: ok, lagging, stalled (commit not moving while lagging, members present), stopped (lagging, nobody in the group consumes it) or unassigned (live group, no owner).
+                # HELP kafka_consumergroup_partition_status 1 for the partition's current status: ok, lagging, stalled (commit not moving while lagging, members present), stopped (lagging, nobody in the group consumes it), unassigned (live group, no owner) or beyond_log_end (the committed offset is past the log end: the topic was deleted and recreated or its log truncated; the consumer will reset by its auto.offset.reset, and the lag is unknown).
                 kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="0",status="lagging",topic="orders"} 1.0
                 kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="1",status="stalled",topic="orders"} 1.0
                 kafka_consumergroup_partition_status{cluster="orders-prod",group="fulfillment-service",partition="2",status="unassigned",topic="orders"} 1.0

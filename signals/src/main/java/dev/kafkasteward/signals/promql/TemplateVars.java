@@ -17,7 +17,8 @@ public interface TemplateVars {
 
     /**
      * Text from ownership.yml (a stage name, a source topic), printed as written: in a Prometheus template a
-     * {@code {{} would start template code, so it becomes an action that prints it.
+     * {@code {{} would start template code, so it becomes an action that prints it (as does a {@code {} at the end,
+     * which would make one with whatever the template has next).
      */
     default String text(String literal) {
         return literal;
@@ -38,7 +39,9 @@ public interface TemplateVars {
 
             @Override
             public String text(String literal) {
-                return literal.replace("{{", "{{ \"{{\" }}");
+                String escaped = literal.replace("{{", "{{ \"{{\" }}");
+                // A '{' at the end would make a '{{' with an action written right after the text.
+                return escaped.endsWith("{") ? escaped.substring(0, escaped.length() - 1) + "{{ \"{\" }}" : escaped;
             }
         };
     }
