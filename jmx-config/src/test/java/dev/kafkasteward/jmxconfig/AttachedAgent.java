@@ -1,5 +1,6 @@
 package dev.kafkasteward.jmxconfig;
 
+import dev.kafkasteward.contract.testing.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

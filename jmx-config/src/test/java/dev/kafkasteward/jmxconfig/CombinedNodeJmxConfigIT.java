@@ -1,5 +1,7 @@
 package dev.kafkasteward.jmxconfig;
 
+import dev.kafkasteward.contract.testing.ChildJvm;
+import dev.kafkasteward.contract.testing.KafkaNode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.catalog.JmxMetrics;
@@ -39,7 +41,7 @@ class CombinedNodeJmxConfigIT {
         KafkaNode.format(dir, KafkaNode.properties(KafkaNode.Role.COMBINED, 1, port, controllerPort,
                 dir.resolve("data")), Uuid.randomUuid().toString(), Duration.ofSeconds(40));
         AttachedAgent agent = AttachedAgent.of(JmxConfigs.BROKER_DETAILED, dir);
-        try (KafkaNode node = KafkaNode.start(KafkaNode.Role.COMBINED, 1, port, dir, agent)) {
+        try (KafkaNode node = KafkaNode.start(KafkaNode.Role.COMBINED, 1, port, dir, agent.jvmOptions())) {
             probe.awaitReady(node.jvm(), agent, Duration.ofSeconds(40));
             KafkaComponentsJmxConfigIT.awaitListener(node);
             try (Admin admin = Admin.create(ProbeTraffic.adminProps(node.bootstrapServers()))) {

@@ -1,5 +1,6 @@
 package dev.kafkasteward.jmxconfig;
 
+import dev.kafkasteward.contract.testing.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package dev.kafkasteward.jmxconfig;
 
+import dev.kafkasteward.contract.testing.ChildJvm;
+import dev.kafkasteward.contract.testing.KafkaNode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.catalog.JmxMetrics;
@@ -91,9 +93,9 @@ class KafkaComponentsJmxConfigIT {
 
         controllerAgent = AttachedAgent.of(JmxConfigs.CONTROLLER, controllerDir);
         controller = started(KafkaNode.start(KafkaNode.Role.CONTROLLER, 1, controllerPort, controllerDir,
-                controllerAgent));
+                controllerAgent.jvmOptions()));
         brokerAgent = AttachedAgent.of(JmxConfigs.BROKER, brokerDir);
-        broker = started(KafkaNode.start(KafkaNode.Role.BROKER, 2, brokerPort, brokerDir, brokerAgent));
+        broker = started(KafkaNode.start(KafkaNode.Role.BROKER, 2, brokerPort, brokerDir, brokerAgent.jvmOptions()));
         probe.awaitReady(controller.jvm(), controllerAgent, AGENT_READY);
         probe.awaitReady(broker.jvm(), brokerAgent, AGENT_READY);
         awaitListener(broker);

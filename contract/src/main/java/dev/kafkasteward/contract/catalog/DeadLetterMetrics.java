@@ -41,12 +41,17 @@ public final class DeadLetterMetrics {
 
     public static final MetricDef OFFSETS_SKIPPED = counter("kafka_deadletter_offsets_skipped_total", null,
             "Offsets of the dead-letter topic read over since the exporter started that held no committed record:"
-                    + " records of aborted transactions, transaction markers, compacted gaps. Written minus skipped"
-                    + " is what really arrived; aborted dead letters are not failures to act on.",
+                    + " records of aborted transactions, transaction markers, compacted gaps. Aborted dead letters"
+                    + " reached nobody: they are not failures to act on.",
+            Source.EXPORTER, "cluster", "topic");
+
+    public static final MetricDef RECORDS_READ = counter("kafka_deadletter_records_read_total", null,
+            "Committed dead-letter records read since the exporter started (the sum of records_by_reason_total),"
+                    + " there from the first cycle at 0.",
             Source.EXPORTER, "cluster", "topic");
 
     public static final List<MetricDef> ALL = List.of(RECORDS_WRITTEN, RECORDS_RETAINED, NEWEST_RECORD_TIMESTAMP,
-            RECORDS_BY_REASON, UNREAD_RECORDS, OFFSETS_SKIPPED);
+            RECORDS_BY_REASON, UNREAD_RECORDS, OFFSETS_SKIPPED, RECORDS_READ);
 
     private DeadLetterMetrics() {
     }

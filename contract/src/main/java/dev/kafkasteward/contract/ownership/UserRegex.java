@@ -13,6 +13,9 @@ public final class UserRegex {
     /** Deepest group nesting accepted, as Go's regexp (Prometheus) accepts; deeper parses recurse too far. */
     public static final int MAX_NESTING = 1000;
 
+    private static final String RE2_HINT = "; patterns are RE2, as in Prometheus (no lookaround, backreferences or"
+            + " possessive quantifiers)";
+
     private UserRegex() {
     }
 
@@ -21,6 +24,12 @@ public final class UserRegex {
         int depth = nesting(regex);
         if (depth > MAX_NESTING) {
             return Optional.of("groups nested " + depth + " deep, more than " + MAX_NESTING);
+        }
+        // Before compiling: RE2/J would expand such repeats in memory, and Prometheus refuses them.
+        Optional<NestedRepeats.Violation> repeats = NestedRepeats.check(regex);
+        if (repeats.isPresent()) {
+            return Optional.of("invalid repeat count (over " + NestedRepeats.LIMIT + " copies when nested) '"
+                    + repeats.get().operator() + "' at character " + (repeats.get().index() + 1) + RE2_HINT);
         }
         try {
             Pattern.compile(regex);
@@ -33,8 +42,7 @@ public final class UserRegex {
             String fragment = extraParen ? ")" : e.getPattern() == null ? "" : e.getPattern();
             int index = fragment.isEmpty() || fragment.equals(regex) ? -1 : errorAt(regex, fragment, e);
             return Optional.of(description + (index >= 0 ? " '" + fragment + "' at character " + (index + 1)
-                    : "") + "; patterns are RE2, as in Prometheus (no lookaround, backreferences or possessive"
-                    + " quantifiers)");
+                    : "") + RE2_HINT);
         }
     }
 

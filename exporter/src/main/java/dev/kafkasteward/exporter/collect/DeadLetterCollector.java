@@ -104,6 +104,7 @@ final class DeadLetterCollector {
         try {
             read = reader.read(offsets, offsets.size() == all.size(), headers, bounds.maxRecordsPerCycle(),
                     bounds.readTime());
+            read.failure().ifPresent(e -> errors.record(Stage.DEAD_LETTER_RECORDS, e));
         } catch (RuntimeException e) {
             errors.record(Stage.DEAD_LETTER_RECORDS, e);
             read = DeadLetterRecordReader.Result.NONE;

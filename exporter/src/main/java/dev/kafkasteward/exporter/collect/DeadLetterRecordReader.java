@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -43,7 +45,8 @@ public final class DeadLetterRecordReader implements AutoCloseable {
         props.putAll(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Positions are always set; "none" makes a position retention deleted an error the reader sees.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, props.getProperty("client.id", "kafka-steward") + "-dead-letters");
@@ -52,13 +55,18 @@ public final class DeadLetterRecordReader implements AutoCloseable {
 
     /**
      * Records read, what remains unread, and the offsets stepped over without a record this read,
-     * per partition.
+     * per partition; {@code failure}: what stopped the read early, if anything (what was read before
+     * it counts all the same, since the positions moved past it).
      */
     public record Result(Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> records,
-                         Map<TopicPartitionId, Long> unread, Map<TopicPartitionId, Long> skipped) {
+                         Map<TopicPartitionId, Long> unread, Map<TopicPartitionId, Long> skipped,
+                         Optional<RuntimeException> failure) {
 
-        public static final Result NONE = new Result(Map.of(), Map.of(), Map.of());
+        public static final Result NONE = new Result(Map.of(), Map.of(), Map.of(), Optional.empty());
     }
+
+    /** Polls in a row in which no position moved before a read gives up until the next cycle. */
+    private static final int STALLED_POLLS = 10;
 
     /**
      * Reads new records up to the given log-end offsets.
@@ -85,8 +93,13 @@ public final class DeadLetterRecordReader implements AutoCloseable {
         }
         Map<TopicPartitionId, Long> before = new HashMap<>(positions);
         Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out = new HashMap<>();
+        Optional<RuntimeException> failure = Optional.empty();
         if (!ends.isEmpty() && budget > 0) {
-            fetch(ends, headers, budget, timeLimit, out);
+            try {
+                fetch(ends, headers, budget, timeLimit, out, before);
+            } catch (RuntimeException e) {
+                failure = Optional.of(e);
+            }
         }
         Map<TopicPartitionId, Long> unread = new HashMap<>();
         Map<TopicPartitionId, Long> skipped = new HashMap<>();
@@ -97,19 +110,38 @@ public final class DeadLetterRecordReader implements AutoCloseable {
                 skipped.put(id, stepped);
             }
         });
-        return new Result(out, unread, skipped);
+        return new Result(out, unread, skipped, failure);
     }
 
+    /**
+     * @param before where each partition's read started; moved when retention deleted records under the
+     *               reader (they were not skipped: they were never read)
+     */
     private void fetch(Map<TopicPartition, Long> ends, Map<String, Set<String>> headers, int budget,
-                       Duration timeLimit, Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out) {
+                       Duration timeLimit, Map<TopicPartitionId, List<DeadLetterObservation.NewRecord>> out,
+                       Map<TopicPartitionId, Long> before) {
         Map<TopicPartition, Long> remaining = new HashMap<>(ends);
         consumer.assign(new ArrayList<>(remaining.keySet()));
         remaining.keySet().forEach(tp -> consumer.seek(tp, positions.get(Partitions.id(tp))));
         Instant deadline = Instant.now().plus(timeLimit);
         int left = budget;
+        int stalled = 0;
         try {
-            while (!remaining.isEmpty() && left > 0 && Instant.now().isBefore(deadline)) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
+            while (!remaining.isEmpty() && left > 0 && Instant.now().isBefore(deadline) && stalled < STALLED_POLLS) {
+                Map<TopicPartitionId, Long> was = new HashMap<>(positions);
+                ConsumerRecords<byte[], byte[]> batch;
+                try {
+                    batch = consumer.poll(Duration.ofMillis(100));
+                } catch (OffsetOutOfRangeException e) {
+                    // Retention deleted records at the reader's position since the log start was read.
+                    for (TopicPartition tp : e.partitions()) {
+                        consumer.seekToBeginning(List.of(tp));
+                        long start = consumer.position(tp, Duration.ofSeconds(1));
+                        positions.put(Partitions.id(tp), start);
+                        before.put(Partitions.id(tp), start);
+                    }
+                    continue;
+                }
                 for (TopicPartition tp : batch.partitions()) {
                     Long end = remaining.get(tp);
                     if (end == null) {
@@ -131,10 +163,17 @@ public final class DeadLetterRecordReader implements AutoCloseable {
                     // transaction markers and compacted gaps, which no record reveals.
                     for (TopicPartition tp : remaining.keySet()) {
                         TopicPartitionId id = Partitions.id(tp);
-                        long fetched = consumer.position(tp, Duration.ofSeconds(1));
-                        positions.put(id, Math.max(positions.get(id), Math.min(remaining.get(tp), fetched)));
+                        try {
+                            long fetched = consumer.position(tp, Duration.ofSeconds(1));
+                            positions.put(id, Math.max(positions.get(id), Math.min(remaining.get(tp), fetched)));
+                        } catch (org.apache.kafka.common.KafkaException e) {
+                            // Not known now (a reset pending, a broker away): the next poll or cycle tells.
+                        }
                     }
                 }
+                // Nothing moved: a partition waits behind an open transaction (read_committed stops at its
+                // last stable offset) or its broker does not answer; the next cycle tries again.
+                stalled = positions.equals(was) ? stalled + 1 : 0;
                 List<TopicPartition> done = remaining.entrySet().stream()
                         .filter(e -> positions.get(Partitions.id(e.getKey())) >= e.getValue())
                         .map(Map.Entry::getKey).toList();

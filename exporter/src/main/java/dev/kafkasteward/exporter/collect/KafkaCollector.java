@@ -126,13 +126,16 @@ public final class KafkaCollector implements Collector {
 
         // Topics first, and the group listing when planned right after, each with a full request
         // timeout, so that a slow later stage cannot starve them and turn a partial cycle into a failed one.
-        List<TopicMetadata> topics = describeTopics(errors);
+        List<TopicMetadata> metadataTopics = describeTopics(errors);
+        OfflineCoordinators coordinators = OfflineCoordinators.of(metadataTopics);
+        List<TopicMetadata> topics = topicFilter.test(Topic.GROUP_METADATA_TOPIC_NAME) ? metadataTopics
+                : metadataTopics.stream().filter(t -> !t.name().equals(Topic.GROUP_METADATA_TOPIC_NAME)).toList();
         int brokers = brokerCount(topics);
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
                 ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
-                ? listGroups(at, offlineCoordinatorPartitions(topics), errors) : new Listing(listed, !listed.isEmpty());
+                ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty());
         List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
@@ -234,7 +237,7 @@ public final class KafkaCollector implements Collector {
      * the cycle count as not having reached the cluster (a cluster without any group is then
      * indistinguishable from one where every broker failed).
      */
-    private Listing listGroups(Instant at, long offlineCoordinators, CycleErrors errors) {
+    private Listing listGroups(Instant at, OfflineCoordinators coordinators, CycleErrors errors) {
         long budget = timeoutMs();
         try {
             // The Admin client times out the brokers that do not answer, so valid() completes in time.
@@ -243,10 +246,12 @@ public final class KafkaCollector implements Collector {
             Collection<Throwable> failures = result.errors().get(budget + LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             Collection<GroupListing> all = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
-            if (offlineCoordinators > 0) {
+            Optional<String> unlisted = coordinators.affected(listed.stream().map(GroupListing::groupId).toList());
+            if (unlisted.isPresent()) {
                 // Their groups are listed by no broker: without this they would look deleted and vanish.
-                failures = List.of(new LeaderNotAvailableException(offlineCoordinators
-                        + " __consumer_offsets partition(s) without a leader: their groups cannot be listed or read"));
+                failures = List.of(new LeaderNotAvailableException("__consumer_offsets partitions "
+                        + coordinators.offline() + " have no leader; they hold group " + unlisted.get()
+                        + ", which cannot be listed or read"));
                 errors.record(Stage.LIST_GROUPS, failures.iterator().next());
             }
             List<GroupListing> inScope = all.stream().filter(l -> groupFilter.test(l.groupId()))
@@ -264,12 +269,6 @@ public final class KafkaCollector implements Collector {
             schedule.again(ReadSchedule.Read.GROUP_LISTING);
             return new Listing(List.of(), false);
         }
-    }
-
-    /** Partitions of {@code __consumer_offsets} without a leader in this cycle's metadata. */
-    private static long offlineCoordinatorPartitions(List<TopicMetadata> topics) {
-        return topics.stream().filter(t -> t.name().equals(Topic.GROUP_METADATA_TOPIC_NAME))
-                .flatMap(t -> t.partitions().stream()).filter(p -> p.leader().isEmpty()).count();
     }
 
     /**
@@ -436,7 +435,9 @@ public final class KafkaCollector implements Collector {
 
     private List<TopicMetadata> describeTopics(CycleErrors errors) {
         try {
-            return metadata.topics(topicFilter, Duration.ofMillis(Math.max(1, timeoutMs())));
+            // The offsets topic whatever the filter says: its leaders tell whether a listing is whole.
+            return metadata.topics(name -> topicFilter.test(name) || name.equals(Topic.GROUP_METADATA_TOPIC_NAME),
+                    Duration.ofMillis(Math.max(1, timeoutMs())));
         } catch (RuntimeException e) {
             errors.record(Stage.LIST_TOPICS, e);
             return List.of();

@@ -36,6 +36,7 @@ public final class DeadLetterAnalyzer {
         final LabelBudget sources = new LabelBudget(labelBudget);
         final Map<List<String>, Long> counts = new TreeMap<>(DeadLetterAnalyzer::compareKeys);
         long skipped;
+        long read;
     }
 
     /** @param complete whether the cycle met no error: only then do absent topics lose their counters */
@@ -44,6 +45,7 @@ public final class DeadLetterAnalyzer {
         for (DeadLetterObservation.Topic t : observation.topics()) {
             TopicState s = state.computeIfAbsent(t.topic(), k -> new TopicState());
             s.skipped += t.skipped();
+            s.read += t.newRecords().size();
             for (DeadLetterObservation.NewRecord r : t.newRecords()) {
                 Failure f = Failure.of(r.headers(), t.reasonHeader(), t.sourceTopic());
                 String source = s.sources.admit(f.sourceTopic().orElse(UNKNOWN_SOURCE));
@@ -60,7 +62,7 @@ public final class DeadLetterAnalyzer {
             OptionalLong newest = t.newestTimestamps().values().stream().mapToLong(Long::longValue).max();
             List<DeadLetterSnapshot.ReasonCount> reasons = new ArrayList<>();
             s.counts.forEach((k, n) -> reasons.add(new DeadLetterSnapshot.ReasonCount(k.get(0), k.get(1), n)));
-            out.add(new DeadLetterSnapshot.TopicStats(t.topic(), written, retained, newest, t.unread(), s.skipped, reasons));
+            out.add(new DeadLetterSnapshot.TopicStats(t.topic(), written, retained, newest, t.unread(), s.read, s.skipped, reasons));
         }
         if (complete) {
             state.keySet().retainAll(observation.topics().stream().map(DeadLetterObservation.Topic::topic).toList());

@@ -18,12 +18,14 @@ public record DeadLetterSnapshot(List<TopicStats> topics) {
      * @param retained          records still held; absent likewise
      * @param newestTimestampMs largest record timestamp; absent while the topic is empty
      * @param unread            new records whose headers are not read yet
+     * @param read              committed records read since start (the reasons' sum, there from the start)
      * @param skipped           offsets read over since start that held no committed record (aborted
      *                          transactions, their markers, compacted gaps)
      * @param reasons           records read since start, by source topic and reason, sorted
      */
     public record TopicStats(String topic, OptionalLong written, OptionalLong retained,
-                             OptionalLong newestTimestampMs, long unread, long skipped, List<ReasonCount> reasons) {
+                             OptionalLong newestTimestampMs, long unread, long read, long skipped,
+                             List<ReasonCount> reasons) {
         public TopicStats {
             reasons = List.copyOf(reasons);
         }

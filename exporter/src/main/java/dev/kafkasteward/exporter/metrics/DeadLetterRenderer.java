@@ -21,12 +21,14 @@ final class DeadLetterRenderer {
         Family unread = new Family(DeadLetterMetrics.UNREAD_RECORDS);
         Family reasons = new Family(DeadLetterMetrics.RECORDS_BY_REASON);
         Family skipped = new Family(DeadLetterMetrics.OFFSETS_SKIPPED);
+        Family read = new Family(DeadLetterMetrics.RECORDS_READ);
         for (DeadLetterSnapshot.TopicStats t : deadLetters.topics()) {
             t.written().ifPresent(n -> written.add(n, cluster, t.topic()));
             t.retained().ifPresent(n -> retained.add(n, cluster, t.topic()));
             t.newestTimestampMs().ifPresent(ms -> newest.add(ms / 1000.0, cluster, t.topic()));
             unread.add(t.unread(), cluster, t.topic());
             skipped.add(t.skipped(), cluster, t.topic());
+            read.add(t.read(), cluster, t.topic());
             t.reasons().forEach(r -> reasons.add(r.records(), cluster, t.topic(), r.sourceTopic(), r.reason()));
         }
         out.add(written.build());
@@ -35,5 +37,6 @@ final class DeadLetterRenderer {
         out.add(unread.build());
         out.add(reasons.build());
         out.add(skipped.build());
+        out.add(read.build());
     }
 }

@@ -61,6 +61,7 @@ class DeadLetterAnalyzerTest {
         assertEquals(List.of(2L, 1L, 1L), s.topics().get(0).reasons().stream().map(DeadLetterSnapshot.ReasonCount::records).toList());
         assertEquals(List.of("a", "b", "other"), s.topics().get(0).reasons().stream().map(DeadLetterSnapshot.ReasonCount::reason).toList());
         assertEquals(4, s.topics().get(0).skipped(), "offsets without a committed record add up like the reasons (2 a cycle)");
+        assertEquals(4, s.topics().get(0).read(), "committed records read, the reasons' sum");
     }
 
     @Test

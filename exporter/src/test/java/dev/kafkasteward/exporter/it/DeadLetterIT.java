@@ -274,8 +274,8 @@ class DeadLetterIT {
 
     /**
      * A transactional dead-letter writer aborts two records, then commits one: written counts all five
-     * offsets (two markers included), the reasons only the committed record, and the other four
-     * offsets are skipped, so written minus skipped — what the alert reads — is the one that arrived.
+     * offsets (two markers included), the reasons and records read only the committed record, and the
+     * other four offsets are skipped.
      */
     @Test
     @Order(6)
@@ -283,6 +283,7 @@ class DeadLetterIT {
         Scrape before = Scrape.get(exporter.port());
         double written = value(before, DeadLetterMetrics.RECORDS_WRITTEN.name(), "topic", DLQ);
         double skipped = value(before, DeadLetterMetrics.OFFSETS_SKIPPED.name(), "topic", DLQ);
+        double read = value(before, DeadLetterMetrics.RECORDS_READ.name(), "topic", DLQ);
         java.util.Properties props = cluster.clientProperties();
         props.put("transactional.id", "dead-letter-writer");
         try (KafkaProducer<String, String> tx = new KafkaProducer<>(props,
@@ -305,6 +306,7 @@ class DeadLetterIT {
         Scrape s = Scrape.get(exporter.port());
         assertEquals(4.0, value(s, DeadLetterMetrics.OFFSETS_SKIPPED.name(), "topic", DLQ) - skipped,
                 "two aborted records, the abort marker and the commit marker");
+        assertEquals(1.0, value(s, DeadLetterMetrics.RECORDS_READ.name(), "topic", DLQ) - read, "the committed one");
         assertEquals(1.0, value(s, DeadLetterMetrics.RECORDS_BY_REASON.name(), "topic", DLQ,
                 "source_topic", "orders.accepted.v1", "reason", "committed.Delivered"));
         assertEquals(List.of(), s.all(DeadLetterMetrics.RECORDS_BY_REASON.name(), "topic", DLQ, "source_topic",

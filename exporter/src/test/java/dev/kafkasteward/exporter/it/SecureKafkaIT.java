@@ -163,8 +163,11 @@ class SecureKafkaIT {
         assertEquals(1.0, scrape.value(SelfMetrics.SNAPSHOT_PARTIAL.name()).orElseThrow(), "flagged partial");
 
         // Read denied on one topic: its lag is served, its lag age is not; the readable topic's age is.
-        Await.until(Duration.ofSeconds(30), "the denied read counted",
-                () -> errors(Scrape.get(exporter.port()), "record_timestamps") > 0);
+        Await.until(Duration.ofSeconds(30), "the denied read counted and the readable topic aged", () -> {
+            Scrape now = Scrape.get(exporter.port());
+            return errors(now, "record_timestamps") > 0 && now.value(LagMetrics.LAG_AGE.name(), "group", GROUP,
+                    "topic", TOPIC, "partition", "0").isPresent();
+        });
         Scrape read = Scrape.get(exporter.port());
         assertEquals(PRODUCED - COMMITTED, read.value(LagMetrics.LAG_RECORDS.name(), "group", GROUP, "topic",
                 UNREADABLE, "partition", "0").orElseThrow().longValue());

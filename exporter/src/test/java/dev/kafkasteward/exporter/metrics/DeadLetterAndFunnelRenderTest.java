@@ -34,7 +34,7 @@ class DeadLetterAndFunnelRenderTest {
     @Test
     void rendersDeadLettersAndFunnelsExactly() throws Exception {
         DeadLetterSnapshot dead = new DeadLetterSnapshot(List.of(new DeadLetterSnapshot.TopicStats("fulfillment.dlq.v1",
-                OptionalLong.of(8), OptionalLong.of(6), OptionalLong.of(1_795_000_000_500L), 0, 2, List.of(
+                OptionalLong.of(8), OptionalLong.of(6), OptionalLong.of(1_795_000_000_500L), 0, 3, 2, List.of(
                 new DeadLetterSnapshot.ReasonCount("orders.accepted.v1", "org.apache.kafka.connect.errors.DataException", 3)))));
         FunnelSnapshot funnels = new FunnelSnapshot(List.of(new FunnelSnapshot.FunnelStats("order-lifecycle", false,
                 List.of(new FunnelSnapshot.StageStats("accepted", 1000, OptionalLong.of(0), OptionalLong.of(0), 0),
@@ -57,6 +57,7 @@ class DeadLetterAndFunnelRenderTest {
                 kafka_deadletter_newest_record_timestamp_seconds{cluster="orders-prod",topic="fulfillment.dlq.v1"} 1.7950000005E9
                 kafka_deadletter_offsets_skipped_total{cluster="orders-prod",topic="fulfillment.dlq.v1"} 2.0
                 kafka_deadletter_records_by_reason_total{cluster="orders-prod",reason="org.apache.kafka.connect.errors.DataException",source_topic="orders.accepted.v1",topic="fulfillment.dlq.v1"} 3.0
+                kafka_deadletter_records_read_total{cluster="orders-prod",topic="fulfillment.dlq.v1"} 3.0
                 kafka_deadletter_records_retained{cluster="orders-prod",topic="fulfillment.dlq.v1"} 6.0
                 kafka_deadletter_records_written_total{cluster="orders-prod",topic="fulfillment.dlq.v1"} 8.0
                 kafka_deadletter_unread_records{cluster="orders-prod",topic="fulfillment.dlq.v1"} 0.0

@@ -24,8 +24,10 @@ import java.util.Map;
 /**
  * Dead letters: any new record in a dead-letter topic fires at once (no {@code for}) and goes to
  * the owner of the dead-letter entry, who must act on it. The first entry in file order owns a topic.
- * New offsets that held no committed record (an aborted transaction and its marker) are taken off:
- * a dead letter whose transaction was rolled back reached nobody.
+ * A dead letter whose transaction was rolled back reached nobody and does not fire: the alert fires
+ * on committed dead letters read, or on new offsets the exporter did not see as skipped once it has
+ * read everything (records written while it was down, or before it read them with every offset
+ * judged).
  */
 public final class DeadLetterAlerts extends InstanceFamily {
 
@@ -54,10 +56,13 @@ public final class DeadLetterAlerts extends InstanceFamily {
             String[] matchers = claim.matchers("topic", cluster).toArray(String[]::new);
             Recipient to = Recipient.of(ownership, ResponsibilityArea.DEAD_LETTERS, dlq);
             // max, not sum: every exporter replica counts the same records from the same offsets.
-            // Both counters come from the same scrape, so increase() extrapolates them alike and their
-            // difference is exactly the committed records.
-            String arrived = "increase(" + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "]) - "
-                    + "increase(" + DeadLetterMetrics.OFFSETS_SKIPPED.select(matchers) + "[" + window + "])";
+            // Committed dead letters read; else new offsets, unless some were seen aborted, once every
+            // offset is read (an open transaction holds the reader back, and is not judged before it ends).
+            // Parenthesised whole: "and" binds tighter than "or", and the serving filter is for both.
+            String arrived = "((increase(" + DeadLetterMetrics.RECORDS_READ.select(matchers) + "[" + window + "]) > 0)"
+                    + " or ((increase(" + DeadLetterMetrics.RECORDS_WRITTEN.select(matchers) + "[" + window + "]) > 0"
+                    + " unless increase(" + DeadLetterMetrics.OFFSETS_SKIPPED.select(matchers) + "[" + window
+                    + "]) > 0) and " + DeadLetterMetrics.UNREAD_RECORDS.select(matchers) + " == 0))";
             instances.add(to.alert(NEW_RECORDS, Condition.above("max by (cluster, topic) (" + ServingReplicas.only(
                     arrived) + ")", 0),
                     PromDuration.ofSeconds(0), SeverityRule.TIER,
@@ -72,17 +77,20 @@ public final class DeadLetterAlerts extends InstanceFamily {
     }
 
     /**
-     * Three offsets a minute on the firing topic, two of them aborted records and markers: the alert's
-     * value is the one committed record a minute (5 in the window), not the three offsets.
+     * The firing topic's offsets, 1,000 when the exporter started, grow by three a minute, two of them
+     * aborted records and markers: the alert's value is the one committed record read a minute (5 in
+     * the window), not the offsets.
      */
     private static Scenario scenario(String cluster, String topic) {
-        Scenario written = Scenarios.counter(DeadLetterMetrics.RECORDS_WRITTEN, cluster, List.of("topic"),
-                Map.of("topic", topic), 3, Map.of("topic", topic + ".quiet"), 0, 5, 5);
-        List<Scenario.Input> inputs = new ArrayList<>(written.inputs());
-        for (Scenario.Input in : written.inputs()) {
-            double skippedPerMinute = in.step() > 0 ? 2 : 0;
-            inputs.add(new Scenario.Input(DeadLetterMetrics.OFFSETS_SKIPPED.name(), in.labels(), 0, skippedPerMinute));
+        Scenario read = Scenarios.counter(DeadLetterMetrics.RECORDS_READ, cluster, List.of("topic"),
+                Map.of("topic", topic), 1, Map.of("topic", topic + ".quiet"), 0, 5, 5);
+        List<Scenario.Input> inputs = new ArrayList<>(read.inputs());
+        for (Scenario.Input in : read.inputs()) {
+            boolean firing = in.step() > 0;
+            inputs.add(new Scenario.Input(DeadLetterMetrics.RECORDS_WRITTEN.name(), in.labels(), 1000, firing ? 3 : 0));
+            inputs.add(new Scenario.Input(DeadLetterMetrics.OFFSETS_SKIPPED.name(), in.labels(), 0, firing ? 2 : 0));
+            inputs.add(new Scenario.Input(DeadLetterMetrics.UNREAD_RECORDS.name(), in.labels(), 0, 0));
         }
-        return new Scenario(inputs, written.firing(), written.rangeMinutes());
+        return new Scenario(inputs, read.firing(), read.rangeMinutes());
     }
 }

@@ -1,4 +1,4 @@
-package dev.kafkasteward.jmxconfig;
+package dev.kafkasteward.contract.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A child JVM running one main class on the test JVM's classpath (minus the agent jar, which is attached
- * with {@code -javaagent} instead). Output goes to {@code <name>.out} / {@code <name>.err} in its work
- * directory. Closing it always kills the child, and a shutdown hook does so if the test JVM dies first.
+ * A child JVM running one main class on the test JVM's classpath (minus the jmx_prometheus_javaagent jar, which
+ * is attached with {@code -javaagent} instead). Output goes to {@code <name>.out} / {@code <name>.err} in its
+ * work directory. Closing it always kills the child, and a shutdown hook does so if the test JVM dies first.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     /** Small, quick-starting JVMs: the machine is shared and every child only lives for a test. */
     private static final List<String> COMMON_OPTIONS = List.of("-Xms64m", "-XX:TieredStopAtLevel=1",
@@ -41,7 +41,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code mainClass args} with {@code jvmOptions} (heap, agent, system properties) first. */
-    static ChildJvm start(String name, Path workDir, List<String> jvmOptions, String mainClass, List<String> args)
+    public static ChildJvm start(String name, Path workDir, List<String> jvmOptions, String mainClass, List<String> args)
             throws IOException {
         Files.createDirectories(workDir);
         Process process = new ProcessBuilder(command(jvmOptions, mainClass, args))
@@ -55,7 +55,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Runs {@code mainClass args} to completion within {@code timeout}; fails with its output otherwise. */
-    static void run(String name, Path workDir, String mainClass, List<String> args, Duration timeout)
+    public static void run(String name, Path workDir, String mainClass, List<String> args, Duration timeout)
             throws IOException, InterruptedException {
         try (ChildJvm child = start(name, workDir, List.of("-Xmx256m"), mainClass, args)) {
             if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -81,27 +81,32 @@ final class ChildJvm implements AutoCloseable {
         return command;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path stderrFile() {
+    public Path stderrFile() {
         return workDir.resolve(name + ".err");
     }
 
-    Path stdoutFile() {
+    public Path stdoutFile() {
         return workDir.resolve(name + ".out");
     }
 
     /** Exit state and the last lines of stderr and stdout, for failure messages. */
-    String diagnostics() {
+    public String diagnostics() {
         return name + " exit=" + (process.isAlive() ? "running" : process.exitValue())
                 + "\n--- " + name + " stderr (tail) ---\n" + tail(stderrFile(), 40)
                 + "\n--- " + name + " stdout (tail) ---\n" + tail(stdoutFile(), 20);
+    }
+
+    /** Kills the child at once (SIGKILL): no shutdown hook, no controlled shutdown, sockets reset. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Stops the child: SIGTERM with a bounded wait, then SIGKILL. */
@@ -122,14 +127,14 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
     }
 
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         try {
             if (!Files.exists(file)) {
                 return "(no " + file.getFileName() + ")";

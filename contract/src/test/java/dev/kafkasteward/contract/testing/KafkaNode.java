@@ -1,4 +1,4 @@
-package dev.kafkasteward.jmxconfig;
+package dev.kafkasteward.contract.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,10 @@ import java.util.List;
  * then {@code kafka.Kafka server.properties}. Its role is {@code controller}, {@code broker}, or both
  * (combined, as in the demo). Single-replica topic defaults, 127.0.0.1 only.
  */
-record KafkaNode(Role role, int nodeId, int port, ChildJvm jvm) implements AutoCloseable {
+public record KafkaNode(Role role, int nodeId, int port, ChildJvm jvm) implements AutoCloseable {
 
     /** What {@code process.roles} says. */
-    enum Role {
+    public enum Role {
         CONTROLLER("controller"), BROKER("broker"), COMBINED("broker,controller");
 
         final String roles;
@@ -30,7 +30,7 @@ record KafkaNode(Role role, int nodeId, int port, ChildJvm jvm) implements AutoC
      * The node's properties. {@code port} is the CONTROLLER listener for a controller and the PLAINTEXT
      * listener otherwise; {@code controllerPort} is the (single) voter's listener.
      */
-    static String properties(Role role, int nodeId, int port, int controllerPort, Path logDir) {
+    public static String properties(Role role, int nodeId, int port, int controllerPort, Path logDir) {
         String host = ChildJvm.HOST;
         List<String> lines = new ArrayList<>(List.of(
                 "process.roles=" + role.roles,
@@ -62,7 +62,7 @@ record KafkaNode(Role role, int nodeId, int port, ChildJvm jvm) implements AutoC
     }
 
     /** Writes {@code server.properties} and formats the node's storage (a short-lived child JVM). */
-    static Path format(Path workDir, String properties, String clusterId, Duration timeout)
+    public static Path format(Path workDir, String properties, String clusterId, Duration timeout)
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path file = workDir.resolve("server.properties");
@@ -72,16 +72,17 @@ record KafkaNode(Role role, int nodeId, int port, ChildJvm jvm) implements AutoC
         return file;
     }
 
-    /** Starts a formatted node with the agent attached; returns once the process is launched. */
-    static KafkaNode start(Role role, int nodeId, int port, Path workDir, AttachedAgent agent) throws IOException {
-        List<String> options = new ArrayList<>(agent.jvmOptions());
+    /** Starts a formatted node with {@code jvmOptions} (an agent, say); returns once the process is launched. */
+    public static KafkaNode start(Role role, int nodeId, int port, Path workDir, List<String> jvmOptions)
+            throws IOException {
+        List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Xmx384m");
         ChildJvm jvm = ChildJvm.start(role.name().toLowerCase(java.util.Locale.ROOT), workDir, options, "kafka.Kafka",
                 List.of(workDir.resolve("server.properties").toString()));
         return new KafkaNode(role, nodeId, port, jvm);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return ChildJvm.HOST + ":" + port;
     }
 
