@@ -77,6 +77,25 @@ final class PrometheusApi {
         return values;
     }
 
+    /** A sample as Prometheus stored it: its time (the scrape's) and value. */
+    record Stored(java.time.Instant at, double value) {
+    }
+
+    /** The raw samples Prometheus stored in the last {@code range} of the one series {@code selector} selects. */
+    List<Stored> stored(String selector, Duration range) throws IOException, InterruptedException {
+        JsonNode result = get("/api/v1/query?query=" + URLEncoder.encode(selector + "[" + range.toSeconds() + "s]",
+                StandardCharsets.UTF_8)).path("data").path("result");
+        if (result.size() > 1) {
+            throw new IOException(selector + " selects " + result.size() + " series, not one");
+        }
+        List<Stored> out = new ArrayList<>();
+        for (JsonNode series : result) {
+            series.path("values").forEach(v -> out.add(new Stored(java.time.Instant.ofEpochMilli(
+                    Math.round(v.get(0).asDouble() * 1000)), Double.parseDouble(v.get(1).asText()))));
+        }
+        return out;
+    }
+
     /** How many series an instant query returns. */
     int seriesCount(String promql) throws IOException, InterruptedException {
         return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))

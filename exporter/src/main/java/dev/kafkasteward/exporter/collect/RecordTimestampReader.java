@@ -96,7 +96,9 @@ public final class RecordTimestampReader {
                 records = consumer.poll(Duration.ofMillis(100));
             } catch (TopicAuthorizationException e) {
                 denied.addAll(e.unauthorizedTopics());
-                wanted.keySet().removeIf(tp -> e.unauthorizedTopics().contains(tp.topic()));
+                if (!wanted.keySet().removeIf(tp -> e.unauthorizedTopics().contains(tp.topic()))) {
+                    break; // names no topic asked for: polling again would only throw again
+                }
                 consumer.assign(new ArrayList<>(wanted.keySet())); // positions of the others are kept
                 continue;
             }

@@ -169,8 +169,10 @@ public final class LagAnalyzer {
     static GroupLag total(String group, Optional<GroupDescription> d, List<PartitionLag> partitions) {
         long sum = 0;
         double max = -1;
+        double stillMax = -1;
         Map<String, long[]> topicSums = new TreeMap<>();
         Map<String, double[]> topicMax = new TreeMap<>();
+        Map<String, double[]> topicStillMax = new TreeMap<>();
         TreeMap<String, Integer> unknown = new TreeMap<>();
         Set<String> seenTopics = new HashSet<>();
         for (PartitionLag p : partitions) {
@@ -183,18 +185,27 @@ public final class LagAnalyzer {
             sum += records;
             topicSums.computeIfAbsent(topic, k -> new long[1])[0] += records;
             double[] tMax = topicMax.computeIfAbsent(topic, k -> new double[] {-1});
+            double[] tStill = topicStillMax.computeIfAbsent(topic, k -> new double[] {-1});
             if (p.age() instanceof LagAge.Known k) {
                 max = Math.max(max, k.seconds());
                 tMax[0] = Math.max(tMax[0], k.seconds());
+                if (p.ageGrowsUntilNextCommit()) {
+                    stillMax = Math.max(stillMax, k.seconds());
+                    tStill[0] = Math.max(tStill[0], k.seconds());
+                }
             } else if (p.age() instanceof LagAge.Unknown u) {
                 unknown.merge(u.reason(), 1, Integer::sum);
             }
         }
         TreeMap<String, GroupLag.TopicLag> topics = new TreeMap<>();
         for (String topic : seenTopics) {
-            double m = topicMax.get(topic)[0];
-            topics.put(topic, new GroupLag.TopicLag(topicSums.get(topic)[0], m < 0 ? OptionalDouble.empty() : OptionalDouble.of(m)));
+            topics.put(topic, new GroupLag.TopicLag(topicSums.get(topic)[0], known(topicMax.get(topic)[0]),
+                    known(topicStillMax.get(topic)[0])));
         }
-        return new GroupLag(group, d, sum, max < 0 ? OptionalDouble.empty() : OptionalDouble.of(max), topics, unknown);
+        return new GroupLag(group, d, sum, known(max), topics, unknown, known(stillMax));
+    }
+
+    private static OptionalDouble known(double secondsOrNegative) {
+        return secondsOrNegative < 0 ? OptionalDouble.empty() : OptionalDouble.of(secondsOrNegative);
     }
 }

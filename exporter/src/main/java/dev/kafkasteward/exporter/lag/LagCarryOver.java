@@ -68,12 +68,7 @@ public final class LagCarryOver {
         previous.groups().stream().filter(g -> carryGroups.containsKey(g.group())).forEach(groups::add);
         partitions.sort(Comparator.comparing(PartitionLag::group).thenComparing(PartitionLag::partition));
         groups.sort(Comparator.comparing(GroupLag::group));
-        Map<String, Integer> carried = new TreeMap<>();
-        carryGroups.forEach((group, cycles) -> {
-            if (previous.groups().stream().anyMatch(g -> g.group().equals(group))) {
-                carried.put(group, cycles);
-            }
-        });
-        return new LagSnapshot(partitions, groups, new TreeMap<>(carried));
+        // Analysis takes the groups to carry from the previous snapshot, so each is there to be marked.
+        return new LagSnapshot(partitions, groups, new TreeMap<>(carryGroups));
     }
 }

@@ -24,6 +24,16 @@ public record PartitionLag(String group, TopicPartitionId partition, OptionalLon
         this(group, partition, records, age, recordsLost, commitAgeSeconds, status, OptionalDouble.empty());
     }
 
+    /**
+     * Whether this partition's lag age keeps growing after the snapshot: it is behind, its age is known,
+     * and its commit stood still since the cycle before (a commit age above 0). Until the group commits
+     * again the record at its committed offset stays the same, so its age grows with the clock exactly;
+     * a partition whose commit just moved is likely to move again, and keeps the age measured.
+     */
+    public boolean ageGrowsUntilNextCommit() {
+        return records.orElse(0) > 0 && age instanceof LagAge.Known && commitAgeSeconds.orElse(0) > 0;
+    }
+
     /** This partition with a retention headroom. */
     public PartitionLag withRetentionHeadroom(double seconds) {
         return new PartitionLag(group, partition, records, age, recordsLost, commitAgeSeconds, status,

@@ -8,6 +8,8 @@ import dev.kafkasteward.exporter.disk.Forecast;
 import dev.kafkasteward.exporter.disk.LogDirReport;
 import dev.kafkasteward.exporter.disk.SteadyState;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,7 +28,6 @@ final class DiskRenderer {
         Family topics = new Family(LOG_DIR_TOPIC);
         Family offline = new Family(LOG_DIR_OFFLINE);
         Family growth = new Family(LOG_DIR_GROWTH_RATE);
-        Family exhaustion = new Family(LOG_DIR_TIME_TO_EXHAUSTION);
         Family steady = new Family(LOG_DIR_STEADY_STATE);
         for (LogDirReport report : disk.logDirs()) {
             LogDirState d = report.dir();
@@ -39,13 +40,10 @@ final class DiskRenderer {
             Forecast f = report.forecast();
             if (f instanceof Forecast.NotGrowing n) {
                 growth.add(n.bytesPerSecond(), cluster, broker, d.path());
-                exhaustion.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
             } else if (f instanceof Forecast.CappedByRetention c) {
                 growth.add(c.bytesPerSecond(), cluster, broker, d.path());
-                exhaustion.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
             } else if (f instanceof Forecast.Estimated e) {
                 growth.add(e.bytesPerSecond(), cluster, broker, d.path());
-                exhaustion.add(e.seconds(), cluster, broker, d.path());
             } // InsufficientHistory: no series rather than a guess
             if (report.steadyState() instanceof SteadyState.Bounded b) {
                 steady.add(b.bytes(), cluster, broker, d.path());
@@ -54,6 +52,27 @@ final class DiskRenderer {
             }
         }
         out.addAll(List.of(total.build(), usable.build(), used.build(), topics.build(), offline.build(), growth.build(),
-                exhaustion.build(), steady.build()));
+                steady.build()));
+    }
+
+    /**
+     * Time to exhaustion as it is at {@code now}, the scrape Prometheus stores it at: the forecast is made
+     * when the broker described the dir (every 30 s or so) and counts down from there at the clock's pace
+     * until the next read, exact while the growth rate holds.
+     */
+    static void renderCountdown(String cluster, DiskSnapshot disk, Instant now, List<MetricSnapshot> out) {
+        Family exhaustion = new Family(LOG_DIR_TIME_TO_EXHAUSTION);
+        for (LogDirReport report : disk.logDirs()) {
+            LogDirState d = report.dir();
+            String broker = Integer.toString(d.broker());
+            Forecast f = report.forecast();
+            if (f instanceof Forecast.NotGrowing || f instanceof Forecast.CappedByRetention) {
+                exhaustion.add(Double.POSITIVE_INFINITY, cluster, broker, d.path());
+            } else if (f instanceof Forecast.Estimated e) {
+                double since = Math.max(0, Duration.between(d.readAt(), now).toMillis()) / 1000.0;
+                exhaustion.add(Math.max(0, e.seconds() - since), cluster, broker, d.path());
+            }
+        }
+        out.add(exhaustion.build());
     }
 }

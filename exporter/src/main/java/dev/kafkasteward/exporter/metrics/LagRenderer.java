@@ -11,7 +11,11 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import java.util.Map;
 
-/** Consumer-group series: per partition (within {@link PartitionSeries}), per group/topic, per group. */
+/**
+ * Consumer-group series: per partition (within {@link PartitionSeries}), per group/topic, per group.
+ * What does not change until the next snapshot is rendered once ({@link #render}); the ages, which
+ * grow with the clock, at every scrape ({@link #renderAges}).
+ */
 final class LagRenderer {
 
     private LagRenderer() {
@@ -20,11 +24,8 @@ final class LagRenderer {
     static void render(String cluster, LagSnapshot lag, PartitionSeries limit, Map<String, Integer> omitted,
                        List<MetricSnapshot> out) {
         Family records = new Family(LagMetrics.LAG_RECORDS);
-        Family age = new Family(LagMetrics.LAG_AGE);
         Family status = new Family(LagMetrics.PARTITION_STATUS);
-        Family commitAge = new Family(LagMetrics.COMMIT_AGE);
         Family lost = new Family(LagMetrics.RECORDS_LOST);
-        Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
         boolean[] shown = shown(lag.partitions(), limit);
         int left = 0;
         // In the snapshot's order, which is close to the exposition's: sorting the samples stays cheap.
@@ -49,11 +50,6 @@ final class LagRenderer {
             }
             status.add(1, cluster, p.group(), topic, partition, p.status().label());
             p.records().ifPresent(r -> records.add(r, series));
-            p.commitAgeSeconds().ifPresent(s -> commitAge.add(s, series));
-            if (p.age() instanceof LagAge.Known known) {
-                age.add(known.seconds(), series);
-            }
-            p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(h, series));
         }
         if (left > 0 || limit.mode() != PartitionSeries.Mode.ALL) {
             for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),
@@ -63,15 +59,52 @@ final class LagRenderer {
             }
         }
         out.add(records.build());
-        out.add(age.build());
         out.add(status.build());
-        out.add(commitAge.build());
         out.add(lost.build());
-        out.add(headroom.build());
         renderGroups(cluster, lag.groups(), out);
         Family carried = new Family(LagMetrics.LAG_CARRIED_CYCLES);
         lag.carried().forEach((group, cycles) -> carried.add(cycles, cluster, group));
         out.add(carried.build());
+    }
+
+    /**
+     * The series that are durations since a moment — lag age, commit age, retention headroom — as they
+     * are {@code elapsedSeconds} after the snapshot, i.e. at the scrape that Prometheus stores them at.
+     * A partition whose commit stood still ages by the elapsed time, exactly while it stays still (see
+     * {@link PartitionLag#ageGrowsUntilNextCommit}); one whose commit just moved keeps what was measured.
+     */
+    static void renderAges(String cluster, LagSnapshot lag, PartitionSeries limit, double elapsedSeconds,
+                           List<MetricSnapshot> out) {
+        Family age = new Family(LagMetrics.LAG_AGE);
+        Family commitAge = new Family(LagMetrics.COMMIT_AGE);
+        Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
+        boolean[] shown = shown(lag.partitions(), limit);
+        for (int i = 0; i < shown.length; i++) {
+            if (!shown[i]) {
+                continue;
+            }
+            PartitionLag p = lag.partitions().get(i);
+            Labels series = age.labels(cluster, p.group(), p.partition().topic(),
+                    Integer.toString(p.partition().partition()));
+            double grown = p.ageGrowsUntilNextCommit() ? elapsedSeconds : 0;
+            p.commitAgeSeconds().ifPresent(s -> commitAge.add(s > 0 ? s + elapsedSeconds : s, series));
+            if (p.age() instanceof LagAge.Known known) {
+                age.add(known.seconds() + grown, series);
+            }
+            p.retentionHeadroomSeconds().ifPresent(h -> headroom.add(Math.max(0, h - grown), series));
+        }
+        Family topicAge = new Family(LagMetrics.TOPIC_MAX_LAG_AGE);
+        Family groupAge = new Family(LagMetrics.GROUP_MAX_LAG_AGE);
+        for (GroupLag g : lag.groups()) {
+            g.topics().forEach((topic, t) -> t.maxLagAgeSecondsAfter(elapsedSeconds)
+                    .ifPresent(a -> topicAge.add(a, cluster, g.group(), topic)));
+            g.maxLagAgeSecondsAfter(elapsedSeconds).ifPresent(a -> groupAge.add(a, cluster, g.group()));
+        }
+        out.add(age.build());
+        out.add(commitAge.build());
+        out.add(headroom.build());
+        out.add(topicAge.build());
+        out.add(groupAge.build());
     }
 
     /**
@@ -101,19 +134,13 @@ final class LagRenderer {
 
     private static void renderGroups(String cluster, List<GroupLag> groups, List<MetricSnapshot> out) {
         Family topicLag = new Family(LagMetrics.TOPIC_LAG_RECORDS);
-        Family topicAge = new Family(LagMetrics.TOPIC_MAX_LAG_AGE);
         Family groupLag = new Family(LagMetrics.GROUP_LAG_RECORDS);
-        Family groupAge = new Family(LagMetrics.GROUP_MAX_LAG_AGE);
         Family unknown = new Family(LagMetrics.LAG_AGE_UNKNOWN);
         Family members = new Family(LagMetrics.GROUP_MEMBERS);
         Family state = new Family(LagMetrics.GROUP_STATE);
         for (GroupLag g : groups) {
-            g.topics().forEach((topic, t) -> {
-                topicLag.add(t.lagRecords(), cluster, g.group(), topic);
-                t.maxLagAgeSeconds().ifPresent(a -> topicAge.add(a, cluster, g.group(), topic));
-            });
+            g.topics().forEach((topic, t) -> topicLag.add(t.lagRecords(), cluster, g.group(), topic));
             groupLag.add(g.lagRecords(), cluster, g.group());
-            g.maxLagAgeSeconds().ifPresent(a -> groupAge.add(a, cluster, g.group()));
             g.unknownAges().forEach((reason, n) -> unknown.add(n, cluster, g.group(), reason));
             g.description().ifPresent(d -> {
                 members.add(d.members(), cluster, g.group());
@@ -121,9 +148,7 @@ final class LagRenderer {
             });
         }
         out.add(topicLag.build());
-        out.add(topicAge.build());
         out.add(groupLag.build());
-        out.add(groupAge.build());
         out.add(unknown.build());
         out.add(members.build());
         out.add(state.build());

@@ -68,9 +68,19 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
         return new MetricSnapshots(out);
     }
 
-    /** Series that change with the clock or with every cycle, snapshot or not: rendered at every scrape. */
+    /**
+     * Series that change with the clock or with every cycle, snapshot or not: rendered at every scrape.
+     * The snapshot's ages are among them, as they are now: Prometheus stores a sample at the scrape's
+     * time, and an age measured at the snapshot would trail the truth by the snapshot's age.
+     */
     MetricSnapshots statusPart(ServedState served) {
         List<MetricSnapshot> out = new ArrayList<>();
+        java.time.Instant now = clock.instant();
+        served.snapshot().ifPresent(s -> {
+            LagRenderer.renderAges(cluster, s.lag(), partitionSeries,
+                    Math.max(0, java.time.Duration.between(s.at(), now).toMillis()) / 1000.0, out);
+            DiskRenderer.renderCountdown(cluster, s.disk(), now, out);
+        });
         SelfRenderer.renderStatus(cluster, version, served.status(), clock.instant(), out);
         SelfRenderer.renderReloads(cluster, reloads.get(), out);
         return new MetricSnapshots(out);

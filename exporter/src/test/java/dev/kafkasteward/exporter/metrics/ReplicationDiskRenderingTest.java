@@ -65,6 +65,8 @@ class ReplicationDiskRenderingTest {
         ReplicationRenderer.render("c", replication, out);
         ClusterRenderer.render("c", replication, out);
         DiskRenderer.render("c", disk, out);
+        // Scraped 400 s after the dirs were read: the estimate has counted down since.
+        DiskRenderer.renderCountdown("c", disk, Instant.EPOCH.plusSeconds(400), out);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new OpenMetricsTextFormatWriter(false, false).write(text, new MetricSnapshots(out), EscapingScheme.ALLOW_UTF8);
 
@@ -121,7 +123,7 @@ class ReplicationDiskRenderingTest {
             # TYPE kafka_log_dir_time_to_exhaustion_seconds gauge
             # UNIT kafka_log_dir_time_to_exhaustion_seconds seconds
             # HELP kafka_log_dir_time_to_exhaustion_seconds Seconds until the volume is full at the current growth rate. +Inf when it is not growing, or when retention levels the log dir off below its capacity (see kafka_log_dir_steady_state_bytes). No series until the window has enough samples.
-            kafka_log_dir_time_to_exhaustion_seconds{broker="1",cluster="c",log_dir="/a"} 86400.0
+            kafka_log_dir_time_to_exhaustion_seconds{broker="1",cluster="c",log_dir="/a"} 86000.0
             kafka_log_dir_time_to_exhaustion_seconds{broker="1",cluster="c",log_dir="/b"} +Inf
             kafka_log_dir_time_to_exhaustion_seconds{broker="2",cluster="c",log_dir="/a"} +Inf
             # TYPE kafka_log_dir_topic_bytes gauge

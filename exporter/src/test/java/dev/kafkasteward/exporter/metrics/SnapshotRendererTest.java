@@ -53,12 +53,14 @@ class SnapshotRendererTest {
                 new PartitionLag("fulfillment-service", p2, OptionalLong.empty(), new LagAge.Unknown("no_commit"), 0,
                         OptionalDouble.empty(), PartitionStatus.UNASSIGNED)),
                 List.of(new GroupLag("fulfillment-service", Optional.of(description), 10, OptionalDouble.of(30.5),
-                        new TreeMap<>(Map.of("orders", new GroupLag.TopicLag(10, OptionalDouble.of(30.5)))),
-                        new TreeMap<>(Map.of("not_read_yet", 1))))),
+                        new TreeMap<>(Map.of("orders", new GroupLag.TopicLag(10, OptionalDouble.of(30.5),
+                                OptionalDouble.of(30.5)))),
+                        new TreeMap<>(Map.of("not_read_yet", 1)), OptionalDouble.of(30.5)))),
                 ReplicationSnapshot.of(Map.of("orders", 1, "payments", 0)), Map.of("admin", 9L, "consumer", 2L));
         CollectionStatus status = CollectionStatus.startingAt(T0.minusSeconds(60))
                 .after(T0, Duration.ofMillis(250), Map.of(), true)
                 .after(T0, Duration.ofMillis(250), Map.of("list_groups", 2), false);
+        // Scraped 12 s after the snapshot: ages whose commit stood still have grown by 12 s since.
         clock.advance(Duration.ofSeconds(12));
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new SnapshotRenderer(() -> new ServedState(Optional.of(snapshot), status), "orders-prod",
@@ -71,8 +73,8 @@ class SnapshotRendererTest {
                 # TYPE kafka_consumergroup_commit_age_seconds gauge
                 # UNIT kafka_consumergroup_commit_age_seconds seconds
                 # HELP kafka_consumergroup_commit_age_seconds Seconds since the group's committed offset on the partition was last seen to move (counted from the exporter's first sight of it).
-                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 12.0
-                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 300.0
+                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 24.0
+                kafka_consumergroup_commit_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 312.0
                 # TYPE kafka_consumergroup_group_lag_records gauge
                 # UNIT kafka_consumergroup_group_lag_records records
                 # HELP kafka_consumergroup_group_lag_records Sum of the group's lag over all its partitions.
@@ -80,11 +82,11 @@ class SnapshotRendererTest {
                 # TYPE kafka_consumergroup_group_max_lag_age_seconds gauge
                 # UNIT kafka_consumergroup_group_max_lag_age_seconds seconds
                 # HELP kafka_consumergroup_group_max_lag_age_seconds Largest known lag age of the group over all its partitions.
-                kafka_consumergroup_group_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service"} 30.5
+                kafka_consumergroup_group_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service"} 42.5
                 # TYPE kafka_consumergroup_lag_age_seconds gauge
                 # UNIT kafka_consumergroup_lag_age_seconds seconds
                 # HELP kafka_consumergroup_lag_age_seconds Age of the oldest record the group has not consumed: now minus the timestamp of the record at the committed offset; 0 when caught up. Partitions whose age is unknown have no series.
-                kafka_consumergroup_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 30.5
+                kafka_consumergroup_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",partition="0",topic="orders"} 42.5
                 # TYPE kafka_consumergroup_lag_age_unknown_partitions gauge
                 # HELP kafka_consumergroup_lag_age_unknown_partitions Lagging partitions of the group whose lag age is not known, by reason (not_read_yet: the record timestamp is still to be read within the per-cycle budget; future_timestamp: the record at the committed offset is stamped more than 60 s ahead of the exporter's clock).
                 kafka_consumergroup_lag_age_unknown_partitions{cluster="orders-prod",group="fulfillment-service",reason="not_read_yet"} 1.0
@@ -114,7 +116,7 @@ class SnapshotRendererTest {
                 # TYPE kafka_consumergroup_topic_max_lag_age_seconds gauge
                 # UNIT kafka_consumergroup_topic_max_lag_age_seconds seconds
                 # HELP kafka_consumergroup_topic_max_lag_age_seconds Largest known lag age of the group over the topic's partitions.
-                kafka_consumergroup_topic_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",topic="orders"} 30.5
+                kafka_consumergroup_topic_max_lag_age_seconds{cluster="orders-prod",group="fulfillment-service",topic="orders"} 42.5
                 # TYPE kafka_steward_build info
                 # HELP kafka_steward_build Version of the running Kafka Steward exporter.
                 kafka_steward_build_info{cluster="orders-prod",version="1.2.3"} 1
