@@ -40,12 +40,21 @@ public record Scrape(List<Sample> samples, String text) {
                     labels.put(l.group(1), l.group(2));
                 }
             }
-            out.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+            out.add(new Sample(m.group(1), labels, value(m.group(3))));
         }
         return new Scrape(out, text);
     }
 
-    /** GETs {@code /metrics} in the Prometheus text format. */
+    /** A sample value as the text format writes it: Go's {@code +Inf}, {@code -Inf} and {@code NaN} included. */
+    private static double value(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
+    }
+
+        /** GETs {@code /metrics} in the Prometheus text format. */
     public static Scrape get(int port) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/metrics"))
