@@ -8,6 +8,7 @@ import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -68,24 +69,41 @@ final class LagRenderer {
     }
 
     /**
+     * The shown partitions of a snapshot with their label sets: what {@link #renderAges} needs of it,
+     * made once per snapshot so that a scrape only computes values.
+     */
+    record AgeRows(LagSnapshot lag, List<PartitionLag> partitions, List<Labels> labels) {
+
+        static AgeRows of(String cluster, LagSnapshot lag, PartitionSeries limit) {
+            boolean[] shown = shown(lag.partitions(), limit);
+            List<PartitionLag> partitions = new ArrayList<>();
+            List<Labels> labels = new ArrayList<>();
+            Family age = new Family(LagMetrics.LAG_AGE);
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i]) {
+                    PartitionLag p = lag.partitions().get(i);
+                    partitions.add(p);
+                    labels.add(age.labels(cluster, p.group(), p.partition().topic(),
+                            Integer.toString(p.partition().partition())));
+                }
+            }
+            return new AgeRows(lag, List.copyOf(partitions), List.copyOf(labels));
+        }
+    }
+
+    /**
      * The series that are durations since a moment — lag age, commit age, retention headroom — as they
      * are {@code elapsedSeconds} after the snapshot, i.e. at the scrape that Prometheus stores them at.
      * A partition whose commit stood still ages by the elapsed time, exactly while it stays still (see
      * {@link PartitionLag#ageGrowsUntilNextCommit}); one whose commit just moved keeps what was measured.
      */
-    static void renderAges(String cluster, LagSnapshot lag, PartitionSeries limit, double elapsedSeconds,
-                           List<MetricSnapshot> out) {
+    static void renderAges(String cluster, AgeRows rows, double elapsedSeconds, List<MetricSnapshot> out) {
         Family age = new Family(LagMetrics.LAG_AGE);
         Family commitAge = new Family(LagMetrics.COMMIT_AGE);
         Family headroom = new Family(LagMetrics.RETENTION_HEADROOM);
-        boolean[] shown = shown(lag.partitions(), limit);
-        for (int i = 0; i < shown.length; i++) {
-            if (!shown[i]) {
-                continue;
-            }
-            PartitionLag p = lag.partitions().get(i);
-            Labels series = age.labels(cluster, p.group(), p.partition().topic(),
-                    Integer.toString(p.partition().partition()));
+        for (int i = 0; i < rows.partitions().size(); i++) {
+            PartitionLag p = rows.partitions().get(i);
+            Labels series = rows.labels().get(i);
             double grown = p.ageGrowsUntilNextCommit() ? elapsedSeconds : 0;
             p.commitAgeSeconds().ifPresent(s -> commitAge.add(s > 0 ? s + elapsedSeconds : s, series));
             if (p.age() instanceof LagAge.Known known) {
@@ -95,7 +113,7 @@ final class LagRenderer {
         }
         Family topicAge = new Family(LagMetrics.TOPIC_MAX_LAG_AGE);
         Family groupAge = new Family(LagMetrics.GROUP_MAX_LAG_AGE);
-        for (GroupLag g : lag.groups()) {
+        for (GroupLag g : rows.lag().groups()) {
             g.topics().forEach((topic, t) -> t.maxLagAgeSecondsAfter(elapsedSeconds)
                     .ifPresent(a -> topicAge.add(a, cluster, g.group(), topic)));
             g.maxLagAgeSecondsAfter(elapsedSeconds).ifPresent(a -> groupAge.add(a, cluster, g.group()));
@@ -105,6 +123,12 @@ final class LagRenderer {
         out.add(headroom.build());
         out.add(topicAge.build());
         out.add(groupAge.build());
+    }
+
+    /** {@link #renderAges} without rows kept from an earlier scrape. */
+    static void renderAges(String cluster, LagSnapshot lag, PartitionSeries limit, double elapsedSeconds,
+                           List<MetricSnapshot> out) {
+        renderAges(cluster, AgeRows.of(cluster, lag, limit), elapsedSeconds, out);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.http.ScrapeSource;
+import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.reload.ReloadState;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -25,6 +26,7 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
     private final String cluster;
     private final String version;
     private final Clock clock;
+    private volatile LagRenderer.AgeRows ageRows;
     private final PartitionSeries partitionSeries;
     private final Supplier<ReloadState> reloads;
 
@@ -77,13 +79,23 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
         List<MetricSnapshot> out = new ArrayList<>();
         java.time.Instant now = clock.instant();
         served.snapshot().ifPresent(s -> {
-            LagRenderer.renderAges(cluster, s.lag(), partitionSeries,
+            LagRenderer.renderAges(cluster, ageRows(s.lag()),
                     Math.max(0, java.time.Duration.between(s.at(), now).toMillis()) / 1000.0, out);
             DiskRenderer.renderCountdown(cluster, s.disk(), now, out);
         });
         SelfRenderer.renderStatus(cluster, version, served.status(), clock.instant(), out);
         SelfRenderer.renderReloads(cluster, reloads.get(), out);
         return new MetricSnapshots(out);
+    }
+
+    /** The age rows of {@code lag}, made at its first scrape and kept until the next snapshot's. */
+    private LagRenderer.AgeRows ageRows(LagSnapshot lag) {
+        LagRenderer.AgeRows rows = ageRows;
+        if (rows == null || rows.lag() != lag) {
+            rows = LagRenderer.AgeRows.of(cluster, lag, partitionSeries);
+            ageRows = rows; // concurrent first scrapes may each make them: the same rows, no harm
+        }
+        return rows;
     }
 
     /** The snapshot's series are cached by the HTTP layer until the next cycle publishes a new snapshot. */

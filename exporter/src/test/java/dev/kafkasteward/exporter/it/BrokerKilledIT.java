@@ -111,12 +111,14 @@ class BrokerKilledIT {
                         lags(exporter).values().stream().filter(v -> v == PER_PARTITION + 1 - COMMITTED).count()
                                 == PARTITIONS);
                 assertEquals(PARTITIONS, lags(exporter).size(), "no partition dropped");
-                double failedReads = errors(fenced) - errors(before);
+                double failedReads = fenced.sum(SelfMetrics.COLLECTION_ERRORS.name())
+                        - before.sum(SelfMetrics.COLLECTION_ERRORS.name());
                 // Between the kill and the fencing the metadata still named it leader of `led` partitions.
                 assertTrue(failedReads > 0, "reads of the killed broker's partitions counted: " + fenced.text());
                 assertEquals(0.0, fenced.value(SelfMetrics.COLLECTION_ERRORS.name(), "stage", "cycle").orElse(0.0),
                         "no cycle threw");
-                assertTrue(collections(fenced) > collections(before), "the loop goes on");
+                assertTrue(fenced.sum(SelfMetrics.COLLECTIONS.name()) > before.sum(SelfMetrics.COLLECTIONS.name()),
+                        "the loop goes on");
                 assertEquals(200, Scrape.status(exporter.port(), "/healthz"));
                 System.out.printf("broker %d killed: led %d partitions, %s failed reads by stage%n", victim, led,
                         fenced.all(SelfMetrics.COLLECTION_ERRORS.name()));
@@ -137,13 +139,5 @@ class BrokerKilledIT {
         Scrape.get(exporter.port()).all(LagMetrics.LAG_RECORDS.name(), "group", GROUP, "topic", TOPIC)
                 .forEach(s -> out.put(Integer.parseInt(s.labels().get("partition")), s.value()));
         return out;
-    }
-
-    private static double errors(Scrape s) {
-        return s.all(SelfMetrics.COLLECTION_ERRORS.name()).stream().mapToDouble(Scrape.Sample::value).sum();
-    }
-
-    private static double collections(Scrape s) {
-        return s.all(SelfMetrics.COLLECTIONS.name()).stream().mapToDouble(Scrape.Sample::value).sum();
     }
 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /** Faults on a real cluster: the exporter keeps running, tells the truth, and recovers by itself. */
 class FaultsIT {
 
-    private static final CollectorSettings FAST = new CollectorSettings(Duration.ofSeconds(2), 100,
+    /** Short timeouts and deadlines, so faults show within seconds; FaultDrillsIT collects with them too. */
+    static final CollectorSettings FAST = new CollectorSettings(Duration.ofSeconds(2), 100,
             Duration.ofSeconds(2), 1, Duration.ofSeconds(6), CollectorSettings.DEFAULT_TOPIC_CONFIG_REFRESH,
             CollectorSettings.DEFAULT_PLACEMENT_REFRESH, CollectorSettings.DEFAULT_REQUESTS_PER_BROKER);
 

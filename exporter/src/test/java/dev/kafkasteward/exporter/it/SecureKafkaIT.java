@@ -289,8 +289,7 @@ class SecureKafkaIT {
     }
 
     private static double errors(Scrape scrape, String stage) {
-        return scrape.all(SelfMetrics.COLLECTION_ERRORS.name(), "stage", stage).stream()
-                .mapToDouble(Scrape.Sample::value).sum();
+        return scrape.sum(SelfMetrics.COLLECTION_ERRORS.name(), "stage", stage);
     }
 
     private static long lag(Scrape scrape, String group) {

@@ -80,6 +80,11 @@ public record Scrape(List<Sample> samples, String text) {
         return found.stream().findFirst().map(Sample::value);
     }
 
+    /** The sum of {@link #all}'s values: 0 when there is no such series. */
+    public double sum(String name, String... labels) {
+        return all(name, labels).stream().mapToDouble(Sample::value).sum();
+    }
+
     public List<Sample> all(String name, String... labels) {
         return samples.stream().filter(s -> s.name().equals(name)).filter(s -> {
             for (int i = 0; i < labels.length; i += 2) {

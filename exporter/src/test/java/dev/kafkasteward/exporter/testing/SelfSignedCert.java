@@ -11,7 +11,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -34,16 +33,11 @@ public record SelfSignedCert(Path certFile, Path keyFile, X509Certificate certif
     private static SelfSignedCert create(Path dir, List<String> keyOptions) throws IOException, InterruptedException,
             GeneralSecurityException {
         Path store = dir.resolve("web.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "web"));
+        List<String> command = new java.util.ArrayList<>(List.of("-genkeypair", "-alias", "web"));
         command.addAll(keyOptions);
         command.addAll(List.of("-dname", "CN=kafka-steward-test", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("keytool failed: " + output);
-        }
+        Keytool.run(null, command);
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
@@ -103,7 +97,8 @@ public record SelfSignedCert(Path certFile, Path keyFile, X509Certificate certif
         return context;
     }
 
-    private static String pem(String type, byte[] der) {
+    /** DER bytes as a PEM block of {@code type}, 64 characters a line. */
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }

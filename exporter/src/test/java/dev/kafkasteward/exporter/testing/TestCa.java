@@ -2,15 +2,11 @@ package dev.kafkasteward.exporter.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A certificate authority made in the test by the JDK's keytool, issuing RSA certificates as the PEM
@@ -73,9 +69,7 @@ public final class TestCa {
         Issued issued = new Issued(out.resolve("ca.crt"), out.resolve("tls.crt"), out.resolve("tls.key"));
         Files.copy(caPem, issued.ca());
         Files.writeString(issued.cert(), leaf.strip() + "\n" + Files.readString(caPem).strip() + "\n");
-        Files.writeString(issued.key(), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key)
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(issued.key(), SelfSignedCert.pem("PRIVATE KEY", key));
         return issued;
     }
 
@@ -84,18 +78,6 @@ public final class TestCa {
     }
 
     private static String keytool(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (stdin != null) {
-            p.getOutputStream().write(stdin.getBytes(StandardCharsets.US_ASCII));
-        }
-        p.getOutputStream().close();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
-        }
-        return output;
+        return Keytool.run(stdin, List.of(args));
     }
 }
