@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter;
 
+import dev.kafkasteward.contract.catalog.CompatMetrics;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -23,21 +24,26 @@ import dev.kafkasteward.exporter.funnel.kafka.FunnelSettings;
 import dev.kafkasteward.exporter.http.MetricsServer;
 import dev.kafkasteward.exporter.http.WebSecurity;
 import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.metrics.CompatRenderer;
 import dev.kafkasteward.exporter.metrics.PartitionSeries;
 import dev.kafkasteward.exporter.metrics.SnapshotRenderer;
 import dev.kafkasteward.exporter.reload.OwnershipReloader;
 import dev.kafkasteward.exporter.reload.ReloadState;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -53,17 +59,23 @@ public final class StewardExporter implements AutoCloseable {
      * @param ownershipFile where {@code ownership} came from, to reload it when it changes; none: never reloaded
      * @param forecast      how much disk history a forecast needs
      * @param reloadEvery   how often the file is checked for a change
+     * @param compat        compatibility profiles to serve, each on its own path
      */
     public record Config(Ownership ownership, Properties clientProperties, String host, int port, Duration interval,
                          CollectorSettings collector, Clock clock, Scope scope, LagSettings lag,
                          PartitionSeries partitionSeries, ForecastSettings forecast, Optional<Path> ownershipFile,
-                         Duration reloadEvery) {
+                         Duration reloadEvery, List<CompatMetrics.Profile> compat) {
+
+        public Config {
+            compat = List.copyOf(compat);
+        }
 
         /** Defaults for everything but what must be given. */
         public static Config of(Ownership ownership, Properties clientProperties) {
             return new Config(ownership, clientProperties, "127.0.0.1", 0, Duration.ofSeconds(15),
                     CollectorSettings.DEFAULTS, Clock.systemUTC(), Scope.EVERYTHING, LagSettings.DEFAULTS,
-                    PartitionSeries.ALL, ForecastSettings.DEFAULTS, Optional.empty(), Duration.ofSeconds(10));
+                    PartitionSeries.ALL, ForecastSettings.DEFAULTS, Optional.empty(), Duration.ofSeconds(10),
+                    List.of());
         }
 
         /** Reload {@code file} (which {@code ownership} was loaded from) when its content changes. */
@@ -106,6 +118,11 @@ public final class StewardExporter implements AutoCloseable {
             return with(b -> b.forecast = forecast);
         }
 
+        /** Also serve these compatibility profiles, each on its path ({@link CompatMetrics}). */
+        public Config compatibility(List<CompatMetrics.Profile> profiles) {
+            return with(b -> b.compat = profiles);
+        }
+
         /** A copy with one change: each wither names only what it changes. */
         private Config with(java.util.function.Consumer<Copy> change) {
             Copy copy = new Copy(this);
@@ -128,6 +145,7 @@ public final class StewardExporter implements AutoCloseable {
             private ForecastSettings forecast;
             private Optional<Path> ownershipFile;
             private Duration reloadEvery;
+            private List<CompatMetrics.Profile> compat;
 
             Copy(Config c) {
                 ownership = c.ownership();
@@ -143,11 +161,12 @@ public final class StewardExporter implements AutoCloseable {
                 forecast = c.forecast();
                 ownershipFile = c.ownershipFile();
                 reloadEvery = c.reloadEvery();
+                compat = c.compat();
             }
 
             Config build() {
                 return new Config(ownership, clientProperties, host, port, interval, collector, clock, scope, lag,
-                        partitionSeries, forecast, ownershipFile, reloadEvery);
+                        partitionSeries, forecast, ownershipFile, reloadEvery, compat);
             }
         }
     }
@@ -193,8 +212,10 @@ public final class StewardExporter implements AutoCloseable {
         AtomicReference<Ownership> ownership = new AtomicReference<>(config.ownership());
         FunnelReaders funnels = new FunnelReaders(config.ownership().funnels(), f -> funnels(f, config, props));
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, () -> ownership.get().deadLetterTopics(),
-                config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot);
-        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast());
+                config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot)
+                .readingEveryPartition(config.compat().contains(CompatMetrics.KAFKA_EXPORTER));
+        Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast(),
+                !config.compat().isEmpty());
         // Stuck: two intervals without a cycle starting, or a cycle past four Admin-phase deadlines (the timestamp
         // and dead-letter reads that follow it are bounded too, and far shorter).
         CollectionLoop loop = new CollectionLoop(cycle, analysis, config.clock(), config.interval(),
@@ -206,7 +227,12 @@ public final class StewardExporter implements AutoCloseable {
                 () -> reloader.map(OwnershipReloader::state).orElse(ReloadState.INITIAL));
         MetricsServer server;
         try {
-            server = MetricsServer.start(config.host(), config.port(), renderer, loop::ready, loop::stuck, web);
+            Map<String, Supplier<MetricSnapshots>> compat = new TreeMap<>();
+            String cluster = config.ownership().cluster();
+            config.compat().forEach(p -> compat.put(p.path(),
+                    () -> CompatRenderer.render(p, cluster, loop.state(), config.clock().instant())));
+            server = MetricsServer.start(config.host(), config.port(), renderer, loop::ready, loop::stuck, web,
+                    compat);
         } catch (IOException | RuntimeException e) {
             metadata.close();
             funnels.close();

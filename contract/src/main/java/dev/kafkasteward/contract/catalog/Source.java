@@ -12,6 +12,14 @@ public sealed interface Source {
         }
     }
 
+    /** The exporter, on a compatibility profile's own path ({@link CompatMetrics}). */
+    record Compat(String path) implements Source {
+        @Override
+        public String toString() {
+            return "exporter " + path;
+        }
+    }
+
     /** A config file under {@code jmx-config/}, such as {@code broker.yml}. */
     record JmxConfig(String file) implements Source {
         @Override

@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.cli;
 
 import com.google.re2j.Pattern;
+import dev.kafkasteward.contract.catalog.CompatMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -17,15 +18,17 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kafka-steward serve}: collect in the background, serve {@code /metrics}, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -123,6 +126,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " /healthz and /readyz stay open.")
     Path webUsers;
 
+    @Option(names = "--compat", split = ",", paramLabel = "PROFILE",
+            description = "Also serve another exporter's metric names, each profile on its own path:"
+                    + " kafka_exporter (/compat/kafka_exporter) and/or kafka-lag-exporter"
+                    + " (/compat/kafka-lag-exporter). Comma-separated or repeated.")
+    List<String> compat = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -179,12 +188,22 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return StewardCommand.EXIT_USAGE;
         }
+        List<CompatMetrics.Profile> profiles = new ArrayList<>();
+        for (String name : compat) {
+            CompatMetrics.Profile profile = CompatMetrics.profile(name).orElseThrow(() ->
+                    new CommandLine.ParameterException(spec.commandLine(), "unknown --compat profile '" + name
+                            + "': expected one of " + String.join(", ", CompatMetrics.names())));
+            if (!profiles.contains(profile)) {
+                profiles.add(profile);
+            }
+        }
         Scope scope = new Scope(Optional.ofNullable(groupAllow), Optional.ofNullable(groupDeny),
                 Optional.ofNullable(topicAllow), Optional.ofNullable(topicDeny));
         StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(model, props)
                 .listen(bind, port).every(every).collecting(settings).scoped(scope)
                 .lagSettings(new LagSettings(duration("--stall-after", stallAfter))).partitionSeries(series)
-                .reloadingFrom(ownership, duration("--reload-interval", reloadInterval)), web);
+                .reloadingFrom(ownership, duration("--reload-interval", reloadInterval))
+                .compatibility(profiles), web);
         reloadOnSighup(exporter);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and SIGINT run this hook; the JVM then exits with 143 or 130 (128 + signal number).

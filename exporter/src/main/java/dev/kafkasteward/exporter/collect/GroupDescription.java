@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -7,12 +8,25 @@ import java.util.Set;
  *
  * @param assignmentKnown false while a classic group rebalances: its assignment is then stale, so
  *                        no partition may be called unassigned
+ * @param owners          the member each partition is currently assigned to (members share one record)
  */
 public record GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
-                               Set<TopicPartitionId> assigned, boolean assignmentKnown) {
+                               Set<TopicPartitionId> assigned, boolean assignmentKnown,
+                               Map<TopicPartitionId, Member> owners) {
 
     public GroupDescription {
         assigned = Set.copyOf(assigned);
+        owners = Map.copyOf(owners);
+    }
+
+    /** Without owners. */
+    public GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
+                            Set<TopicPartitionId> assigned, boolean assignmentKnown) {
+        this(groupId, protocol, state, members, assigned, assignmentKnown, Map.of());
+    }
+
+    /** A member as the group describes it: where it runs, its member id and its client id. */
+    public record Member(String host, String consumerId, String clientId) {
     }
 
     /** The group membership protocol: classic (JoinGroup/SyncGroup) or KIP-848 consumer. */

@@ -406,13 +406,18 @@ public final class KafkaCollector implements Collector {
 
     private GroupDescription describe(ClassicGroupDescription d) {
         Set<TopicPartitionId> assigned = new HashSet<>();
+        Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
         for (MemberDescription m : d.members()) {
-            m.assignment().topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp)));
+            GroupDescription.Member member = member(m);
+            m.assignment().topicPartitions().forEach(tp -> {
+                assigned.add(Partitions.id(tp));
+                owners.put(Partitions.id(tp), member);
+            });
         }
         // A classic group's assignment is only current once it is stable again after a rebalance.
         boolean stable = d.state() == ClassicGroupState.STABLE;
         return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.CLASSIC,
-                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable);
+                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable, owners);
     }
 
     private GroupDescription describe(ConsumerGroupDescription d) {
@@ -420,8 +425,13 @@ public final class KafkaCollector implements Collector {
                 : d.type() == GroupType.CLASSIC ? GroupDescription.GroupProtocol.CLASSIC
                 : GroupDescription.GroupProtocol.OTHER;
         Set<TopicPartitionId> assigned = new HashSet<>();
+        Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
         for (MemberDescription m : d.members()) {
-            m.assignment().topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp)));
+            GroupDescription.Member member = member(m);
+            m.assignment().topicPartitions().forEach(tp -> {
+                assigned.add(Partitions.id(tp));
+                owners.put(Partitions.id(tp), member);
+            });
             // KIP-848 groups reconcile towards a target; a partition on its way to a member has an owner.
             m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp))));
         }
@@ -430,7 +440,11 @@ public final class KafkaCollector implements Collector {
                 ? state != GroupState.DEAD
                 : state == GroupState.STABLE;
         return new GroupDescription(d.groupId(), protocol, state.toString().toLowerCase(java.util.Locale.ROOT),
-                d.members().size(), assigned, assignmentKnown);
+                d.members().size(), assigned, assignmentKnown, owners);
+    }
+
+    private static GroupDescription.Member member(MemberDescription m) {
+        return new GroupDescription.Member(m.host(), m.consumerId(), m.clientId());
     }
 
     private List<TopicMetadata> describeTopics(CycleErrors errors) {

@@ -5,6 +5,7 @@ import dev.kafkasteward.exporter.collect.CollectorSettings;
 import dev.kafkasteward.exporter.collect.Observation;
 import dev.kafkasteward.exporter.collect.RecordPosition;
 import dev.kafkasteward.exporter.collect.Stage;
+import dev.kafkasteward.exporter.compat.CompatView;
 import dev.kafkasteward.exporter.deadletter.DeadLetterAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskAnalyzer;
 import dev.kafkasteward.exporter.disk.DiskHistory;
@@ -12,16 +13,16 @@ import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagAgeEstimator;
 import dev.kafkasteward.exporter.lag.LagAnalyzer;
 import dev.kafkasteward.exporter.lag.LagCarryOver;
-import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.LagHistory;
 import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationAnalyzer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs every analyzer over a cycle's observation. No I/O, no clock beyond the observation's. A
@@ -40,11 +41,22 @@ public final class Analysis {
     private final LagHistory lagHistory = new LagHistory();
     private final Map<String, Integer> absentCycles = new HashMap<>();
     private final int timestampReadBudget;
+    private final boolean keepPositions;
 
-    public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast) {
+    /**
+     * @param keepPositions keep the observation's raw positions with each snapshot, for the
+     *                      compatibility profiles ({@link CompatView})
+     */
+    public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast,
+                    boolean keepPositions) {
         this.lag = new LagAnalyzer(lagSettings);
         this.timestampReadBudget = timestampReadBudget;
         this.disk = new DiskAnalyzer(forecast);
+        this.keepPositions = keepPositions;
+    }
+
+    public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast) {
+        this(lagSettings, timestampReadBudget, forecast, false);
     }
 
     public Analysis(LagSettings lagSettings, int timestampReadBudget) {
@@ -78,7 +90,7 @@ public final class Analysis {
         return new Snapshot(observation.at(), observation.complete(), lagNow,
                 replication.analyze(observation), disk.analyze(observation, history), observation.requests(),
                 deadLetters.analyze(observation.deadLetters(), observation.complete()), observation.funnels(),
-                change.analyze(observation));
+                change.analyze(observation), keepPositions ? CompatView.of(observation) : CompatView.EMPTY);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.change.ChangeSnapshot;
+import dev.kafkasteward.exporter.compat.CompatView;
 import dev.kafkasteward.exporter.deadletter.DeadLetterSnapshot;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
@@ -17,14 +18,23 @@ import java.util.Map;
  * @param deadLetters dead-letter totals and failure reasons
  * @param funnels     funnel state of the partitions this replica reads
  * @param change      reassignments, throttles and feature levels
+ * @param compat      the raw positions compatibility profiles serve; empty unless one is on
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
                        DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
-                       FunnelSnapshot funnels, ChangeSnapshot change) {
+                       FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
         change = change == null ? ChangeSnapshot.EMPTY : change;
+        compat = compat == null ? CompatView.EMPTY : compat;
+    }
+
+    /** A snapshot without the compatibility profiles' positions. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
+                    FunnelSnapshot funnels, ChangeSnapshot change) {
+        this(at, complete, lag, replication, disk, requests, deadLetters, funnels, change, CompatView.EMPTY);
     }
 
     /** A snapshot without change data. */

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -68,6 +69,30 @@ final class CachedScrape {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(head);
             out.write(tail);
+        }
+    }
+
+    /**
+     * Serves {@code snapshots} as rendered now, uncached, in the format and encoding asked for: a
+     * compatibility profile's path, which one job scrapes and which is rendered only when it is.
+     */
+    void handleUncached(HttpExchange exchange, Supplier<MetricSnapshots> snapshots) throws IOException {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        boolean om = accept != null && accept.contains("application/openmetrics-text");
+        ExpositionFormatWriter writer = om ? openMetrics : text;
+        boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+        byte[] body = render(writer, snapshots.get(), false, gzip);
+        exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
+        if (gzip) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 

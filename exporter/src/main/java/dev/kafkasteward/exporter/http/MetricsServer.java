@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,6 +68,16 @@ public final class MetricsServer implements AutoCloseable {
      */
     public static MetricsServer start(String host, int port, ScrapeSource source, BooleanSupplier ready,
                                       Supplier<Optional<String>> stuck, WebSecurity security) throws IOException {
+        return start(host, port, source, ready, stuck, security, Map.of());
+    }
+
+    /**
+     * With more paths besides {@code /metrics} ({@code more}: path to its series), each rendered when
+     * scraped and sharing {@code /metrics}'s limit on scrapes in flight, TLS and basic auth.
+     */
+    public static MetricsServer start(String host, int port, ScrapeSource source, BooleanSupplier ready,
+                                      Supplier<Optional<String>> stuck, WebSecurity security,
+                                      Map<String, Supplier<MetricSnapshots>> more) throws IOException {
         configureJdkServer();
         CachedScrape cached = new CachedScrape(source);
         Semaphore scrapes = new Semaphore(CONCURRENT_SCRAPES);
@@ -80,7 +92,7 @@ public final class MetricsServer implements AutoCloseable {
         }
         HttpContext context = server.createContext("/", exchange -> {
             try {
-                route(exchange, cached, scrapes, ready, stuck);
+                route(exchange, cached, scrapes, ready, stuck, more);
             } finally {
                 exchange.close();
             }
@@ -125,8 +137,22 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     private static void route(HttpExchange exchange, CachedScrape cached, Semaphore scrapes, BooleanSupplier ready,
-                              Supplier<Optional<String>> stuck) throws IOException {
+                              Supplier<Optional<String>> stuck, Map<String, Supplier<MetricSnapshots>> more)
+            throws IOException {
         String path = exchange.getRequestURI().getPath();
+        Supplier<MetricSnapshots> extra = more.get(path);
+        if (extra != null) {
+            if (!scrapes.tryAcquire()) {
+                respond(exchange, 503, "busy: " + CONCURRENT_SCRAPES + " scrapes in flight\n");
+                return;
+            }
+            try {
+                cached.handleUncached(exchange, extra);
+            } finally {
+                scrapes.release();
+            }
+            return;
+        }
         switch (path) {
             case "/metrics" -> {
                 if (!scrapes.tryAcquire()) {
@@ -154,8 +180,9 @@ public final class MetricsServer implements AutoCloseable {
                     respond(exchange, 503, "not ready: no collection from Kafka has succeeded yet\n");
                 }
             }
-            case "/" -> respond(exchange, 200,
-                    "Kafka Steward exporter\n/metrics  metrics\n/healthz  liveness\n/readyz   readiness\n");
+            case "/" -> respond(exchange, 200, "Kafka Steward exporter\n/metrics  metrics\n/healthz  liveness\n"
+                    + "/readyz   readiness\n" + more.keySet().stream().sorted()
+                    .map(p -> p + "  compatibility profile\n").collect(java.util.stream.Collectors.joining()));
             default -> respond(exchange, 404, "not found\n");
         }
     }

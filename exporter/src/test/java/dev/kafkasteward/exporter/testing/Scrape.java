@@ -54,14 +54,19 @@ public record Scrape(List<Sample> samples, String text) {
         };
     }
 
-        /** GETs {@code /metrics} in the Prometheus text format. */
+    /** GETs {@code /metrics} in the Prometheus text format. */
     public static Scrape get(int port) throws IOException, InterruptedException {
+        return get(port, "/metrics");
+    }
+
+    /** GETs {@code path} in the Prometheus text format. */
+    public static Scrape get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/plain; version=0.0.4").timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IOException("/metrics answered " + r.statusCode());
+            throw new IOException(path + " answered " + r.statusCode());
         }
         return parse(r.body());
     }

@@ -1,0 +1,30 @@
+package dev.kafkasteward.exporter.compat;
+
+import dev.kafkasteward.exporter.collect.GroupDescription;
+import dev.kafkasteward.exporter.collect.GroupOffsets;
+import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.collect.TopicMetadata;
+import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The raw positions a compatibility profile serves and our own series do not: every partition's
+ * placement and offsets, every group's committed offsets and members. Kept with a snapshot only when
+ * a profile is on; it shares the observation's immutable collections, so keeping it copies nothing.
+ *
+ * @param liveBrokers live broker count, empty when DescribeCluster failed
+ */
+public record CompatView(List<TopicMetadata> topics, List<GroupOffsets> groups,
+                         Map<String, GroupDescription> descriptions, Map<TopicPartitionId, LogOffsets> logOffsets,
+                         Optional<Integer> liveBrokers) {
+
+    public static final CompatView EMPTY = new CompatView(List.of(), List.of(), Map.of(), Map.of(), Optional.empty());
+
+    public static CompatView of(Observation o) {
+        return new CompatView(o.topics(), o.groups(), o.descriptions(), o.logOffsets(),
+                o.cluster().brokers().map(java.util.Set::size));
+    }
+}
