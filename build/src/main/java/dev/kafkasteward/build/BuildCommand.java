@@ -1,5 +1,7 @@
 package dev.kafkasteward.build;
 
+import dev.kafkasteward.build.operator.OperatorOptions;
+import dev.kafkasteward.build.operator.OperatorOutput;
 import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.output.OutputFolder;
 import dev.kafkasteward.contract.ownership.Ownership;
@@ -12,13 +14,16 @@ import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import dev.kafkasteward.signals.SignalPlan;
 import dev.kafkasteward.signals.Signals;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The build step: {@code generate --ownership FILE --out DIR} writes everything Kafka Steward derives
@@ -95,6 +100,33 @@ public final class BuildCommand {
                         + " them). Default: ${DEFAULT-VALUE}.")
         String fileMode;
 
+        @Option(names = "--format", paramLabel = "plain|operator", defaultValue = "plain",
+                description = "plain: the files only; operator: also operator/ with the Prometheus Operator and"
+                        + " Kubernetes objects (PrometheusRule, Alertmanager config Secret, ServiceMonitor, dashboard"
+                        + " ConfigMaps, the exporter's Deployment). Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Option(names = "--namespace", paramLabel = "NAME", defaultValue = OperatorOptions.DEFAULT_NAMESPACE,
+                description = "Namespace of the operator objects. Default: ${DEFAULT-VALUE}.")
+        String namespace;
+
+        @Option(names = "--operator-label", paramLabel = "KEY=VALUE",
+                description = "Label on the PrometheusRule and ServiceMonitor objects, for the Prometheus resource's"
+                        + " selectors; repeatable. Default: " + OperatorOptions.DEFAULT_SELECTOR_LABEL + ".")
+        List<String> operatorLabels;
+
+        @Option(names = "--dashboard-label", paramLabel = "KEY=VALUE", defaultValue = OperatorOptions.DEFAULT_DASHBOARD_LABEL,
+                description = "Label Grafana's dashboard sidecar looks for on ConfigMaps. Default: ${DEFAULT-VALUE}.")
+        String dashboardLabel;
+
+        @Option(names = "--exporter-image", paramLabel = "IMAGE", defaultValue = OperatorOptions.DEFAULT_IMAGE,
+                description = "The exporter's container image in its Deployment. Default: ${DEFAULT-VALUE}.")
+        String exporterImage;
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", defaultValue = OperatorOptions.DEFAULT_BOOTSTRAP,
+                description = "bootstrap.servers in the exporter's Kafka client ConfigMap. Default: ${DEFAULT-VALUE}.")
+        String bootstrapServers;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -111,13 +143,35 @@ public final class BuildCommand {
                 err.println(e.getMessage());
                 return USAGE_ERROR;
             }
+            if (!format.equals("plain") && !format.equals("operator")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown --format '" + format + "': expected plain or operator");
+            }
+            Optional<OperatorOptions> operator;
+            try {
+                operator = format.equals("operator") ? Optional.of(new OperatorOptions(namespace,
+                        OperatorOptions.pairs(operatorLabels == null ? List.of(OperatorOptions.DEFAULT_SELECTOR_LABEL)
+                                : operatorLabels, "--operator-label"),
+                        OperatorOptions.pair(dashboardLabel, "--dashboard-label"), exporterImage, exporterJob,
+                        bootstrapServers))
+                        : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return USAGE_ERROR;
+            }
             GeneratedFiles files;
             try {
                 RulesOptions options = RulesOptions.defaults().withTimeScale(timeScale).withRunbookBaseUrl(runbookBaseUrl)
                         .withDashboardBaseUrl(dashboardBaseUrl).withExporterJob(exporterJob);
                 files = build(loaded, options);
+                if (operator.isPresent()) {
+                    files = files.plus(OperatorOutput.of(files, Files.readString(ownership), operator.get()));
+                }
             } catch (IllegalArgumentException e) {
                 err.println(ownership + ": " + e.getMessage());
+                return USAGE_ERROR;
+            } catch (IOException e) {
+                err.println(ownership + ": cannot read: " + e.getMessage());
                 return USAGE_ERROR;
             }
             new OutputFolder(out, mode).replaceWith(files);

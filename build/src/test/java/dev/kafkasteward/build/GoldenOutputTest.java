@@ -2,10 +2,12 @@ package dev.kafkasteward.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kafkasteward.build.operator.OperatorOptions;
+import dev.kafkasteward.build.operator.OperatorOutput;
 import dev.kafkasteward.contract.output.GeneratedFiles;
-import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.rules.RulesGenerator;
 import dev.kafkasteward.rules.RulesOptions;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed output for {@code examples/ownership.yml} is exactly what the build generates, so
  * every change to an alert shows up as a reviewable diff: rules, tests and Alertmanager config under
- * {@code examples/generated/}, runbooks under {@code docs/runbooks/} (where {@code runbook_url} points).
+ * {@code examples/generated/} (with the Prometheus Operator objects under {@code operator/}), runbooks under
+ * {@code docs/runbooks/} (where {@code runbook_url} points).
  */
 class GoldenOutputTest {
 
@@ -33,8 +36,11 @@ class GoldenOutputTest {
 
     @Test
     void committedOutputForTheExampleIsUpToDate() throws IOException, OwnershipException {
-        GeneratedFiles files = BuildCommand.build(new OwnershipLoader().load(Path.of("..", "examples", "ownership.yml")),
-                RulesOptions.defaults());
+        Path example = Path.of("..", "examples", "ownership.yml");
+        GeneratedFiles plain = BuildCommand.build(new OwnershipLoader().load(example), RulesOptions.defaults());
+        // The Prometheus Operator output too, as `generate --format operator` writes it with its defaults.
+        GeneratedFiles files = plain.plus(OperatorOutput.of(plain, Files.readString(example),
+                OperatorOptions.defaults(RulesOptions.DEFAULT_EXPORTER_JOB)));
         SortedMap<String, String> expected = new TreeMap<>();
         files.files().forEach((path, text) -> expected.put(committedPath(path), text));
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
