@@ -4,6 +4,8 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
 import dev.kafkasteward.exporter.StewardExporter;
+import dev.kafkasteward.exporter.collect.CollectorSettings;
+import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.grafana.DashboardGenerator;
 import dev.kafkasteward.rules.RulesGenerator;
@@ -21,9 +23,30 @@ import java.util.Set;
  */
 public final class Demo implements AutoCloseable {
 
-    /** What to run: the ownership model, where to serve and write, how fast to collect. */
-    public record Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval) {
+    /**
+     * What to run: the ownership model, where to serve and write, how fast to collect, and the rules'
+     * time scale (every {@code for:}, range window and Alertmanager timer multiplied by it, so alerts
+     * fire within the demo's first minutes; 1 is production's pace).
+     */
+    public record Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval,
+                          double timeScale) {
+
+        /** At production's pace. */
+        public Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval) {
+            this(ownership, host, exporterPort, outputDir, interval, 1.0);
+        }
     }
+
+    /**
+     * A demo setting: disk forecasts from 3 samples over 20 s within a 10-minute window (production:
+     * 10 samples over 15 minutes within 6 hours), so time to exhaustion and steady state show within
+     * the first minute. A forecast this short follows every burst; never run the exporter with it.
+     */
+    public static final ForecastSettings DEMO_FORECAST = new ForecastSettings(Duration.ofMinutes(10), 240, 3,
+            Duration.ofSeconds(20));
+
+    /** A demo setting: log dirs read every 5 s (production: 30 s), for the forecast's samples. */
+    public static final Duration DEMO_PLACEMENT_REFRESH = Duration.ofSeconds(5);
 
     private final EmbeddedCluster cluster;
     private final OrderPlatform platform;
@@ -38,7 +61,8 @@ public final class Demo implements AutoCloseable {
     }
 
     public static Demo start(Options options) throws Exception {
-        GeneratedFiles generated = new RulesGenerator(RulesOptions.defaults()).generate(options.ownership())
+        GeneratedFiles generated = new RulesGenerator(RulesOptions.defaults().withTimeScale(options.timeScale()))
+                .generate(options.ownership())
                 .plus(new DashboardGenerator().generate(options.ownership()));
         generated.writeTo(options.outputDir());
 
@@ -51,7 +75,9 @@ public final class Demo implements AutoCloseable {
             props.put("bootstrap.servers", cluster.bootstrapServers());
             StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(options.ownership(), props)
                     .listen(options.host(), options.exporterPort()).every(options.interval())
-                    .lagSettings(new LagSettings(Duration.ofSeconds(30))));
+                    .lagSettings(new LagSettings(Duration.ofSeconds(30)))
+                    .forecasting(DEMO_FORECAST)
+                    .collecting(CollectorSettings.DEFAULTS.withPlacementRefresh(DEMO_PLACEMENT_REFRESH)));
             return new Demo(cluster, platform, exporter, generated);
         } catch (Exception e) {
             if (platform != null) {

@@ -43,6 +43,20 @@ public final class DemoMain implements Callable<Integer> {
             description = "Alertmanager port, when alertmanager is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int alertmanagerPort;
 
+    @Option(names = "--grafana-port", defaultValue = "3000",
+            description = "Grafana port, when grafana is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int grafanaPort;
+
+    @Option(names = "--webhook-port", defaultValue = "9095",
+            description = "Port of the teams' webhook receivers (examples/ownership.yml reaches every team at"
+                    + " 127.0.0.1:9095). Default: ${DEFAULT-VALUE}.")
+    int webhookPort;
+
+    @Option(names = "--time-scale", defaultValue = "0.25",
+            description = "Demo setting: multiplies every 'for', range window and Alertmanager timer of the generated"
+                    + " rules, so alerts fire within minutes (1 is production's pace). Default: ${DEFAULT-VALUE}.")
+    double timeScale;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,8 +73,13 @@ public final class DemoMain implements Callable<Integer> {
         outWriter.println("Starting a 3-broker KRaft cluster and the order platform...");
         outWriter.flush();
         Duration every = parse("--interval", interval);
-        Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, every));
-        DemoStack stack = DemoStack.start(demo, out, every, prometheusPort, alertmanagerPort);
+        if (!(timeScale > 0 && timeScale <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --time-scale " + timeScale + ": expected a factor above 0 and at most 1");
+        }
+        Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, every, timeScale));
+        DemoStack stack = DemoStack.start(demo, out, every,
+                new DemoStack.Ports(prometheusPort, alertmanagerPort, grafanaPort, webhookPort), outWriter);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stack.close();
@@ -80,13 +99,19 @@ public final class DemoMain implements Callable<Integer> {
                   Grafana dashboards       %s
                   Grafana provisioning     %s
                 %s
+                Demo settings (not production's): rule timers x%s (--time-scale); disk forecast from 3 samples
+                over 20 s in a 10-minute window, log dirs read every 5 s (production: 10 samples, 15 min, 6 h, 30 s).
                 Groups to watch: fulfillment-service falls behind on purpose; customer-timeline-service keeps up.
-                Try:  curl -s http://127.0.0.1:%d/metrics | grep kafka_consumergroup_lag_age_seconds
+                %s
+                Try:  curl -s http://127.0.0.1:%d/metrics | grep -E 'lag_age_seconds|time_to_exhaustion'
                 Stop with Ctrl-C.
                 """, model.cluster(), demo.bootstrapServers(), demo.exporterPort(),
                 abs.resolve("rules/*.rules.yml"), abs.resolve("rules/*.rules.test.yml"),
                 abs.resolve("alertmanager/alertmanager.yml"), abs.resolve("grafana/dashboards"),
-                abs.resolve("grafana/provisioning"), stack.describe(), demo.exporterPort());
+                abs.resolve("grafana/provisioning"), stack.describe(), timeScale,
+                stack.alertsFlow() ? "Within about two minutes fulfillment's dead-letter and lag-age alerts reach its"
+                        + " webhook; each alert reaching a team prints an [alert] line." : "",
+                demo.exporterPort());
         outWriter.flush();
         if (duration != null) {
             if (!stopped.await(parse("--duration", duration).toMillis(), TimeUnit.MILLISECONDS)) {

@@ -31,8 +31,16 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code command}, stdout and stderr appended to {@code log}. */
     public static ChildProcess start(String name, List<String> command, Path log) throws IOException {
+        return start(name, command, java.util.Map.of(), log);
+    }
+
+    /** With {@code environment} added to this process's. */
+    public static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment,
+                                     Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ChildProcess child = new ChildProcess(name, process, log);
         Runtime.getRuntime().addShutdownHook(child.hook);
