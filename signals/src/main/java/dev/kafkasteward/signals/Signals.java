@@ -18,6 +18,7 @@ import dev.kafkasteward.signals.platform.DiskAlerts;
 import dev.kafkasteward.signals.platform.JvmAlerts;
 import dev.kafkasteward.signals.platform.ReplicationAlerts;
 import dev.kafkasteward.signals.platform.TopicDeliveryAlerts;
+import dev.kafkasteward.signals.platform.TopicDurabilityAlerts;
 import dev.kafkasteward.signals.steward.StewardSelfAlerts;
 import java.util.List;
 
@@ -43,6 +44,7 @@ public final class Signals {
                 ClusterHealthAlerts.family(scale),
                 ChangeAlerts.family(scale),
                 new TopicDeliveryAlerts(scale),
+                new TopicDurabilityAlerts(scale),
                 BrokerRequestAlerts.family(scale),
                 DiskAlerts.family(scale),
                 new JvmAlerts(scale),

@@ -59,6 +59,12 @@ public final class AlertCatalog {
     public static final AlertDef TOPIC_UNDER_MIN_ISR = def("KafkaTopicUnderMinIsr", Subject.TOPIC);
     public static final AlertDef TOPIC_OFFLINE_PARTITIONS = def("KafkaTopicOfflinePartitions", Subject.TOPIC);
     public static final AlertDef TOPIC_AT_MIN_ISR = def("KafkaTopicAtMinIsr", Subject.TOPIC);
+    public static final AlertDef TOPIC_REPLICATION_FACTOR_BELOW_TIER =
+            def("KafkaTopicReplicationFactorBelowTier", Subject.TOPIC);
+    public static final AlertDef TOPIC_MIN_ISR_BELOW_TIER = def("KafkaTopicMinInsyncReplicasBelowTier", Subject.TOPIC);
+    public static final AlertDef TOPIC_UNCLEAN_ELECTION_ENABLED =
+            def("KafkaTopicUncleanLeaderElectionEnabled", Subject.TOPIC);
+    public static final AlertDef TOPIC_RETENTION_BELOW_TIER = def("KafkaTopicRetentionBelowTier", Subject.TOPIC);
     public static final AlertDef DEAD_LETTER_RECORDS = def("KafkaDeadLetterRecords", Subject.DEAD_LETTER_TOPIC);
     public static final AlertDef CONNECT_CONNECTOR_FAILED = def("KafkaConnectConnectorFailed", Subject.CONNECTOR);
     public static final AlertDef CONNECT_TASK_FAILED = def("KafkaConnectTaskFailed", Subject.CONNECTOR);
@@ -129,7 +135,8 @@ public final class AlertCatalog {
             CONSUMER_PARTITION_STOPPED, CONSUMER_PARTITION_UNASSIGNED, CONSUMER_RECORDS_LOST,
             CONSUMER_RETENTION_HEADROOM_LOW, CONSUMER_FRESHNESS_BUDGET_BURN,
             CONSUMER_FRESHNESS_BUDGET_BURN_SLOW, TOPIC_UNDER_MIN_ISR, TOPIC_OFFLINE_PARTITIONS,
-            TOPIC_AT_MIN_ISR, DEAD_LETTER_RECORDS, CONNECT_CONNECTOR_FAILED, CONNECT_TASK_FAILED,
+            TOPIC_AT_MIN_ISR, TOPIC_REPLICATION_FACTOR_BELOW_TIER, TOPIC_MIN_ISR_BELOW_TIER,
+            TOPIC_UNCLEAN_ELECTION_ENABLED, TOPIC_RETENTION_BELOW_TIER, DEAD_LETTER_RECORDS, CONNECT_CONNECTOR_FAILED, CONNECT_TASK_FAILED,
             CONNECT_DLQ_PRODUCE_FAILURES, CLIENT_PRODUCER_ERRORS, CLIENT_CONSUMER_LAG_HIGH,
             CLIENT_CONSUMER_POLL_STUCK, CLIENT_STREAMS_THREADS_FAILED, JVM_LONG_GC_PAUSES, JVM_HEAP_HIGH,
             JVM_THREADS_DEADLOCKED, PROCESS_FILE_DESCRIPTORS_HIGH, FUNNEL_KEYS_OVERDUE,

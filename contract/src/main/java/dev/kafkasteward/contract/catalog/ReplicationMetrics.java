@@ -48,6 +48,23 @@ public final class ReplicationMetrics {
             "Partitions of the topic with a replica reassignment in progress.",
             Source.EXPORTER, "cluster", "topic");
 
+    public static final MetricDef TOPIC_REPLICATION_FACTOR = gauge("kafka_topic_replication_factor", null,
+            "Fewest replicas any partition of the topic has (replicas a reassignment is still adding not counted):"
+                    + " what a tier's min_replication_factor is checked against.", Source.EXPORTER, "cluster", "topic");
+
+    public static final MetricDef TOPIC_MIN_INSYNC_REPLICAS = gauge("kafka_topic_min_insync_replicas", null,
+            "The topic's effective min.insync.replicas. Present once its config was read.",
+            Source.EXPORTER, "cluster", "topic");
+
+    public static final MetricDef TOPIC_UNCLEAN_LEADER_ELECTION = gauge(
+            "kafka_topic_unclean_leader_election_enabled", null,
+            "1 when the topic's effective unclean.leader.election.enable is true: an out-of-sync replica may become"
+                    + " leader, and records only the old leader had are lost.", Source.EXPORTER, "cluster", "topic");
+
+    public static final MetricDef TOPIC_RETENTION = gauge("kafka_topic_retention_seconds", "seconds",
+            "The topic's effective retention.ms in seconds; +Inf when time-based deletion never removes records"
+                    + " (retention.ms -1, or a cleanup.policy without delete).", Source.EXPORTER, "cluster", "topic");
+
     // --- per partition: only unhealthy partitions have a series, with value 1 ---
 
     public static final MetricDef PARTITION_UNDER_REPLICATED = gauge(
@@ -146,7 +163,8 @@ public final class ReplicationMetrics {
 
     public static final List<MetricDef> ALL = List.of(TOPIC_UNDER_REPLICATED_PARTITIONS,
             TOPIC_UNDER_MIN_ISR_PARTITIONS, TOPIC_AT_MIN_ISR_PARTITIONS, TOPIC_OFFLINE_PARTITIONS,
-            TOPIC_NON_PREFERRED_LEADER_PARTITIONS, TOPIC_REASSIGNING_PARTITIONS,
+            TOPIC_NON_PREFERRED_LEADER_PARTITIONS, TOPIC_REASSIGNING_PARTITIONS, TOPIC_REPLICATION_FACTOR,
+            TOPIC_MIN_INSYNC_REPLICAS, TOPIC_UNCLEAN_LEADER_ELECTION, TOPIC_RETENTION,
             PARTITION_UNDER_REPLICATED, PARTITION_REPLICA_MISSING_FROM_ISR, PARTITION_UNDER_MIN_ISR,
             PARTITION_AT_MIN_ISR, PARTITION_OFFLINE, PARTITION_NON_PREFERRED_LEADER,
             PARTITION_REASSIGNMENT_IN_PROGRESS,

@@ -112,6 +112,25 @@ final class MapReader {
         });
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    Optional<Integer> integer(String key, int min, int max) {
+        return value(key).flatMap(v -> {
+            if (v instanceof ScalarNode s && Tag.INT.equals(s.getTag())) {
+                try {
+                    int n = Integer.parseInt(s.getValue());
+                    if (n >= min && n <= max) {
+                        return Optional.of(n);
+                    }
+                } catch (NumberFormatException e) {
+                    // out of int's range: reported below
+                }
+            }
+            diagnostics.error(v, "'" + key + "' in " + what + " must be a whole number from " + min + " to " + max
+                    + ", got " + describe(v));
+            return Optional.empty();
+        });
+    }
+
     Optional<PromDuration> duration(String key) {
         return value(key).flatMap(v -> scalar(v, key).flatMap(text -> {
             Optional<PromDuration> parsed = PromDuration.parse(text);

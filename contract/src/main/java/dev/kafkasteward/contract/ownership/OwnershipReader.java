@@ -24,7 +24,10 @@ final class OwnershipReader {
             "consumer_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform", "unowned",
             "shared_responsibility");
     static final Set<String> TEAM_KEYS = Set.of("description", "receivers");
-    static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for");
+    static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for",
+            "durability");
+    static final Set<String> DURABILITY_KEYS = Set.of("min_replication_factor", "min_insync_replicas",
+            "unclean_leader_election", "min_retention");
     static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify", "alerts");
     static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
             "lag_age_critical", "freshness", "also_notify", "alerts");
@@ -51,7 +54,7 @@ final class OwnershipReader {
     /** Every key the loader accepts anywhere; docs/ownership.md documents each (OwnershipDocTest). */
     static final List<Set<String>> ALL_KEYS = List.of(ROOT_KEYS, TEAM_KEYS, TIER_KEYS, TOPIC_KEYS, GROUP_KEYS,
             FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
-            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, UNOWNED_KEYS, AREA_KEYS, ALERT_OVERRIDE_KEYS, RECEIVER_KEYS);
+            MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, DURABILITY_KEYS, UNOWNED_KEYS, AREA_KEYS, ALERT_OVERRIDE_KEYS, RECEIVER_KEYS);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -350,11 +353,27 @@ final class OwnershipReader {
                     PromDuration critical = t.duration("lag_age_critical").orElse(Tier.DEFAULT_LAG_AGE_CRITICAL);
                     checkOrdered(t, "lag_age_warning", warning, "lag_age_critical", critical);
                     PromDuration alertFor = t.duration("for").orElse(Tier.DEFAULT_FOR);
-                    severity.ifPresent(s -> out.put(name, new Tier(name, s, warning, critical, alertFor)));
+                    Tier.Durability durability = t.map("durability", DURABILITY_KEYS).map(this::durability)
+                            .orElse(Tier.Durability.NONE);
+                    severity.ifPresent(s -> out.put(name, new Tier(name, s, warning, critical, alertFor, durability)));
                 });
             }
         });
         return out;
+    }
+
+    /** A tier's durability policy; {@code unclean_leader_election} may only be {@code false}: it is a requirement. */
+    private Tier.Durability durability(MapReader d) {
+        Optional<Integer> replicationFactor = d.integer("min_replication_factor", 1, 32767);
+        Optional<Integer> minIsr = d.integer("min_insync_replicas", 1, 32767);
+        replicationFactor.ifPresent(rf -> minIsr.filter(isr -> isr > rf).ifPresent(isr -> d.error("min_insync_replicas",
+                "'min_insync_replicas' (" + isr + ") must not exceed 'min_replication_factor' (" + rf
+                        + "): no write with acks=all could succeed")));
+        Optional<Boolean> unclean = d.bool("unclean_leader_election");
+        unclean.filter(b -> b).ifPresent(b -> d.error("unclean_leader_election",
+                "'unclean_leader_election' can only be required off (false); leave it out to allow either"));
+        return new Tier.Durability(replicationFactor, minIsr, unclean.isPresent() && !unclean.get(),
+                d.duration("min_retention"));
     }
 
     private Optional<Severity> severity(MapReader t, String text) {

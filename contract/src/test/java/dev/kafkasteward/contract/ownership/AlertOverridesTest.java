@@ -60,7 +60,8 @@ class AlertOverridesTest {
                 """);
         assertEquals(4, found.size(), Loading.lines(found));
         String topicAlerts = "; alerts about a topic: KafkaTopicUnderMinIsr, KafkaTopicOfflinePartitions,"
-                + " KafkaTopicAtMinIsr";
+                + " KafkaTopicAtMinIsr, KafkaTopicReplicationFactorBelowTier, KafkaTopicMinInsyncReplicasBelowTier,"
+                + " KafkaTopicUncleanLeaderElectionEnabled, KafkaTopicRetentionBelowTier";
         assertDiagnostic(line(5) + 1, 7, "unknown alert 'KafkaTopicUnderMinIsrr' (did you mean"
                 + " 'KafkaTopicUnderMinIsr'?)" + topicAlerts, found.get(0));
         assertDiagnostic(line(6) + 1, 7, "alert 'KafkaConsumerRecordsLost' is not about a topic" + topicAlerts,

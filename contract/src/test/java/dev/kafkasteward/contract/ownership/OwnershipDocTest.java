@@ -26,9 +26,9 @@ class OwnershipDocTest {
     @Test
     void errorExampleIsWhatTheLoaderPrints() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(EXAMPLE));
-        edit(lines, 58, "    tier: tier-1", "    tier: tier1");
-        edit(lines, 71, "    owner: fulfillment", "    owner: fulfilment");
-        edit(lines, 74, "    lag_age_critical: 2m", "    lag_age_critical: 2x");
+        edit(lines, 63, "    tier: tier-1", "    tier: tier1");
+        edit(lines, 76, "    owner: fulfillment", "    owner: fulfilment");
+        edit(lines, 79, "    lag_age_critical: 2m", "    lag_age_critical: 2x");
         OwnershipException e = assertThrows(OwnershipException.class,
                 () -> new OwnershipLoader().parse("examples/ownership.yml", String.join("\n", lines) + "\n"));
         String shown = block(Files.readString(DOC), "the loader reports:", "```\n");

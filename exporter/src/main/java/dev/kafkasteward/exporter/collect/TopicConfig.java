@@ -20,10 +20,19 @@ import java.util.stream.Collectors;
  * @param segmentMs         segment.ms
  * @param leaderThrottled   leader.replication.throttled.replicas: replicas whose leaders send at the throttled rate
  * @param followerThrottled follower.replication.throttled.replicas: replicas that fetch at the throttled rate
+ * @param uncleanElection   unclean.leader.election.enable: an out-of-sync replica may become leader, losing records
  */
 public record TopicConfig(long retentionMs, long retentionBytes, int minInsyncReplicas, boolean delete,
                           boolean compact, long segmentBytes, long segmentMs, ThrottledReplicas leaderThrottled,
-                          ThrottledReplicas followerThrottled) {
+                          ThrottledReplicas followerThrottled, boolean uncleanElection) {
+
+    /** With unclean leader election off, Kafka's default. */
+    public TopicConfig(long retentionMs, long retentionBytes, int minInsyncReplicas, boolean delete, boolean compact,
+                       long segmentBytes, long segmentMs, ThrottledReplicas leaderThrottled,
+                       ThrottledReplicas followerThrottled) {
+        this(retentionMs, retentionBytes, minInsyncReplicas, delete, compact, segmentBytes, segmentMs,
+                leaderThrottled, followerThrottled, false);
+    }
 
     public static final String LEADER_THROTTLED_REPLICAS = "leader.replication.throttled.replicas";
     public static final String FOLLOWER_THROTTLED_REPLICAS = "follower.replication.throttled.replicas";
@@ -52,7 +61,8 @@ public record TopicConfig(long retentionMs, long retentionBytes, int minInsyncRe
                 longOr(values.get("segment.bytes"), d.segmentBytes()),
                 longOr(values.get("segment.ms"), d.segmentMs()),
                 ThrottledReplicas.parse(values.get(LEADER_THROTTLED_REPLICAS)),
-                ThrottledReplicas.parse(values.get(FOLLOWER_THROTTLED_REPLICAS)));
+                ThrottledReplicas.parse(values.get(FOLLOWER_THROTTLED_REPLICAS)),
+                Boolean.parseBoolean(String.valueOf(values.get("unclean.leader.election.enable")).trim()));
     }
 
     private static Set<String> parsePolicy(String value) {

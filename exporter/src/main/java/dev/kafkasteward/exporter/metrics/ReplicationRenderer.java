@@ -20,7 +20,17 @@ final class ReplicationRenderer {
         Family offline = new Family(TOPIC_OFFLINE_PARTITIONS);
         Family nonPreferred = new Family(TOPIC_NON_PREFERRED_LEADER_PARTITIONS);
         Family reassigning = new Family(TOPIC_REASSIGNING_PARTITIONS);
+        Family replicationFactor = new Family(TOPIC_REPLICATION_FACTOR);
+        Family minIsr = new Family(TOPIC_MIN_INSYNC_REPLICAS);
+        Family unclean = new Family(TOPIC_UNCLEAN_LEADER_ELECTION);
+        Family retention = new Family(TOPIC_RETENTION);
         replication.topics().forEach((topic, h) -> {
+            h.durability().ifPresent(d -> {
+                replicationFactor.add(d.replicationFactor(), cluster, topic);
+                minIsr.add(d.minInsyncReplicas(), cluster, topic);
+                unclean.add(d.uncleanElection() ? 1 : 0, cluster, topic);
+                retention.add(d.retentionSeconds(), cluster, topic);
+            });
             urp.add(h.underReplicated(), cluster, topic);
             if (h.minIsrKnown()) {
                 underMin.add(h.underMinIsr(), cluster, topic);
@@ -31,7 +41,7 @@ final class ReplicationRenderer {
             reassigning.add(h.reassigning(), cluster, topic);
         });
         out.addAll(List.of(urp.build(), underMin.build(), atMin.build(), offline.build(), nonPreferred.build(),
-                reassigning.build()));
+                reassigning.build(), replicationFactor.build(), minIsr.build(), unclean.build(), retention.build()));
         renderPartitions(cluster, replication.partitions(), out);
         renderBrokers(cluster, replication, out);
     }

@@ -37,8 +37,12 @@ public final class ReplicationAnalyzer {
         for (TopicMetadata topic : observation.topics()) {
             Optional<TopicConfig> config = Optional.ofNullable(observation.topicConfigs().get(topic.name()));
             int[] counts = new int[6];
+            int fewestReplicas = Integer.MAX_VALUE;
             for (PartitionReplicas p : topic.partitions()) {
-                Assessment a = partition(p, Optional.ofNullable(reassignments.get(p.id())), config);
+                Optional<Reassignment> moving = Optional.ofNullable(reassignments.get(p.id()));
+                fewestReplicas = Math.min(fewestReplicas,
+                        p.replicas().size() - moving.map(r -> r.adding().size()).orElse(0));
+                Assessment a = partition(p, moving, config);
                 PartitionHealth h = a.health();
                 count(counts, a);
                 if (h.underReplicated() || h.underMinIsr() || h.atMinIsr() || h.offline() || h.nonPreferredLeader()
@@ -60,14 +64,21 @@ public final class ReplicationAnalyzer {
                     }
                 }
             }
+            int replicationFactor = fewestReplicas;
             topics.put(topic.name(), new TopicHealth(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                    config.isPresent()));
+                    config.isPresent(), config.filter(c -> !topic.partitions().isEmpty())
+                    .map(c -> durability(replicationFactor, c))));
         }
         unhealthy.sort((a, b) -> a.id().compareTo(b.id()));
         TreeMap<Integer, BrokerHealth> brokerHealth = new TreeMap<>();
         brokers.forEach((id, b) -> brokerHealth.put(id, new BrokerHealth(b[0], b[1], b[2], b[3])));
         return new ReplicationSnapshot(topics, unhealthy, brokerHealth, cluster.brokers(),
                 cluster.quorum().map(ReplicationAnalyzer::quorum));
+    }
+
+    private static TopicHealth.Durability durability(int replicationFactor, TopicConfig c) {
+        double retention = c.delete() && c.retentionMs() >= 0 ? c.retentionMs() / 1000.0 : Double.POSITIVE_INFINITY;
+        return new TopicHealth.Durability(replicationFactor, c.minInsyncReplicas(), c.uncleanElection(), retention);
     }
 
     /**

@@ -76,7 +76,7 @@ class ReplicationAnalyzerTest {
         assertEquals(List.of(3), orders0.missingFromIsr());
         assertTrue(orders0.atMinIsr(), "ISR 2 = min.insync.replicas 2: one more loss rejects acks=all");
         assertFalse(orders0.underMinIsr());
-        assertEquals(new TopicHealth(1, 0, 1, 0, 0, 0, true), snapshot.topics().get("orders"));
+        assertEquals(new TopicHealth(1, 0, 1, 0, 0, 0, true, week(3, 2)), snapshot.topics().get("orders"));
         assertTrue(snapshot.partitions().stream().noneMatch(h -> h.id().equals(new TopicPartitionId("orders", 1))),
                 "healthy partitions have no record");
     }
@@ -86,7 +86,7 @@ class ReplicationAnalyzerTest {
         assertTrue(partition("payments", 0).underMinIsr(), "ISR 2 < min.insync.replicas 3 = RF 3");
         // RF 2 with min.insync.replicas 3: the broker enforces min(3, 2) = 2, so ISR 2 is fine (Kafka's topic
         // tool reports it under min ISR forever). At the minimum by configuration: counted, no partition record.
-        assertEquals(new TopicHealth(0, 0, 1, 0, 0, 0, true), snapshot.topics().get("metrics"));
+        assertEquals(new TopicHealth(0, 0, 1, 0, 0, 0, true, week(2, 3)), snapshot.topics().get("metrics"));
         assertTrue(snapshot.partitions().stream().noneMatch(h -> h.id().topic().equals("metrics")));
     }
 
@@ -105,7 +105,29 @@ class ReplicationAnalyzerTest {
         assertFalse(moving.underReplicated(), "broker 4 is being added: not a lost replica");
         assertEquals(List.of(), moving.missingFromIsr());
         assertTrue(moving.nonPreferredLeader(), "led by 2, preferred is 1");
-        assertEquals(new TopicHealth(0, 0, 1, 0, 1, 1, true), snapshot.topics().get("moving"));
+        assertEquals(new TopicHealth(0, 0, 1, 0, 1, 1, true, week(2, 2)), snapshot.topics().get("moving"),
+                "replication factor 2: the replica being added does not count until the reassignment completes");
+    }
+
+    /** The durability facts of a topic with the test's one-week delete retention. */
+    private static Optional<TopicHealth.Durability> week(int replicationFactor, int minInsyncReplicas) {
+        return Optional.of(new TopicHealth.Durability(replicationFactor, minInsyncReplicas, false, 604_800));
+    }
+
+    @Test
+    void durabilityFactsFollowTheEffectiveConfig() {
+        TopicMetadata topic = new TopicMetadata("t", false, List.of(p("t", 0, 1, List.of(1), List.of(1)),
+                p("t", 1, 1, List.of(1, 2), List.of(1, 2))));
+        Map<String, String> unsafe = Map.of("unclean.leader.election.enable", "true", "cleanup.policy", "compact",
+                "min.insync.replicas", "1");
+        ReplicationSnapshot s = new ReplicationAnalyzer().analyze(new Observation(NOW, List.of(topic), List.of(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ClusterState.UNKNOWN,
+                Map.of("t", TopicConfig.resolve(unsafe)), List.of()));
+        assertEquals(Optional.of(new TopicHealth.Durability(1, 1, true, Double.POSITIVE_INFINITY)),
+                s.topics().get("t").durability(), "fewest replicas of any partition; compact-only keeps records forever");
+        ReplicationSnapshot unknown = new ReplicationAnalyzer().analyze(new Observation(NOW, List.of(topic),
+                List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), ClusterState.UNKNOWN, Map.of(), List.of()));
+        assertEquals(Optional.empty(), unknown.topics().get("t").durability(), "no facts while the config is unknown");
     }
 
     @Test

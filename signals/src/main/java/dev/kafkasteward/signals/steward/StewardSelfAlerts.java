@@ -26,6 +26,7 @@ import dev.kafkasteward.signals.platform.ClusterHealthAlerts;
 import dev.kafkasteward.signals.platform.DiskAlerts;
 import dev.kafkasteward.signals.platform.ReplicationAlerts;
 import dev.kafkasteward.signals.platform.TopicDeliveryAlerts;
+import dev.kafkasteward.signals.platform.TopicDurabilityAlerts;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
@@ -71,7 +72,8 @@ public final class StewardSelfAlerts {
                 FreshnessSloAlerts.PAGE, FreshnessSloAlerts.TICKET, ConsumerStatusAlerts.STALLED,
                 ConsumerStatusAlerts.STOPPED, ConsumerStatusAlerts.UNASSIGNED, ConsumerStatusAlerts.RECORDS_LOST,
                 ConsumerStatusAlerts.RETENTION_HEADROOM, TopicDeliveryAlerts.UNDER_MIN_ISR, TopicDeliveryAlerts.OFFLINE,
-                TopicDeliveryAlerts.AT_MIN_ISR, ReplicationAlerts.TOPIC_URP, DiskAlerts.EXHAUSTION_WARNING,
+                TopicDeliveryAlerts.AT_MIN_ISR, TopicDurabilityAlerts.REPLICATION_FACTOR, TopicDurabilityAlerts.MIN_ISR,
+                TopicDurabilityAlerts.UNCLEAN, TopicDurabilityAlerts.RETENTION, ReplicationAlerts.TOPIC_URP, DiskAlerts.EXHAUSTION_WARNING,
                 DiskAlerts.EXHAUSTION_CRITICAL, DiskAlerts.USAGE_WARNING, DiskAlerts.USAGE_CRITICAL,
                 DiskAlerts.LOG_DIR_OFFLINE, DeadLetterAlerts.NEW_RECORDS, FunnelAlerts.KEYS_OVERDUE,
                 FunnelAlerts.CONVERSION_LOW));
