@@ -30,11 +30,6 @@ public final class Demo implements AutoCloseable {
      */
     public record Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval,
                           double timeScale) {
-
-        /** At production's pace. */
-        public Options(Ownership ownership, String host, int exporterPort, Path outputDir, Duration interval) {
-            this(ownership, host, exporterPort, outputDir, interval, 1.0);
-        }
     }
 
     /**

@@ -35,22 +35,18 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--duration", description = "Stop after this long (e.g. 2m); default: run until Ctrl-C.")
     String duration;
 
-    @Option(names = "--prometheus-port", defaultValue = "9090",
+    // Free ports by default: installing Debian's packages starts their own services on 9090 and 9093.
+    @Option(names = "--prometheus-port", defaultValue = "0",
             description = "Prometheus port, when prometheus is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int prometheusPort;
 
-    @Option(names = "--alertmanager-port", defaultValue = "9093",
+    @Option(names = "--alertmanager-port", defaultValue = "0",
             description = "Alertmanager port, when alertmanager is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int alertmanagerPort;
 
-    @Option(names = "--grafana-port", defaultValue = "3000",
+    @Option(names = "--grafana-port", defaultValue = "0",
             description = "Grafana port, when grafana is on PATH; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int grafanaPort;
-
-    @Option(names = "--webhook-port", defaultValue = "9095",
-            description = "Port of the teams' webhook receivers (examples/ownership.yml reaches every team at"
-                    + " 127.0.0.1:9095). Default: ${DEFAULT-VALUE}.")
-    int webhookPort;
 
     @Option(names = "--time-scale", defaultValue = "0.25",
             description = "Demo setting: multiplies every 'for', range window and Alertmanager timer of the generated"
@@ -79,7 +75,7 @@ public final class DemoMain implements Callable<Integer> {
         }
         Demo demo = Demo.start(new Demo.Options(model, "127.0.0.1", port, out, every, timeScale));
         DemoStack stack = DemoStack.start(demo, out, every,
-                new DemoStack.Ports(prometheusPort, alertmanagerPort, grafanaPort, webhookPort), outWriter);
+                new DemoStack.Ports(prometheusPort, alertmanagerPort, grafanaPort), outWriter);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stack.close();

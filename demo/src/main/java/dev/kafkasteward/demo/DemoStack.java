@@ -23,8 +23,11 @@ import java.util.Optional;
 final class DemoStack implements AutoCloseable {
 
     /** Ports of the parts; 0 picks a free one. */
-    record Ports(int prometheus, int alertmanager, int grafana, int webhooks) {
+    record Ports(int prometheus, int alertmanager, int grafana) {
     }
+
+    /** Where examples/ownership.yml reaches every team: {@code http://127.0.0.1:9095/hooks/<team>}. */
+    static final int WEBHOOK_PORT = 9095;
 
     private final Optional<DemoInbox> inbox;
     private final Optional<MonitoringStack> stack;
@@ -45,7 +48,7 @@ final class DemoStack implements AutoCloseable {
         Path abs = out.toAbsolutePath();
         Optional<DemoInbox> inbox;
         try {
-            inbox = Optional.of(DemoInbox.start(ports.webhooks(), alerts));
+            inbox = Optional.of(DemoInbox.start(WEBHOOK_PORT, alerts));
             lines.add(line("Team webhooks", "http://127.0.0.1:" + inbox.get().port() + "/hooks/<team>"
                     + "   (alerts reaching a team are printed below)"));
         } catch (IOException e) {

@@ -212,8 +212,8 @@ public final class StewardExporter implements AutoCloseable {
         AtomicReference<Ownership> ownership = new AtomicReference<>(config.ownership());
         FunnelReaders funnels = new FunnelReaders(config.ownership().funnels(), f -> funnels(f, config, props));
         FullCollector cycle = new FullCollector(collector, admin, deadLetters, () -> ownership.get().deadLetterTopics(),
-                config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot)
-                .readingEveryPartition(config.compat().contains(CompatMetrics.KAFKA_EXPORTER));
+                config.collector(), DeadLetterSettings.DEFAULTS, funnels::snapshot,
+                config.compat().contains(CompatMetrics.KAFKA_EXPORTER));
         Analysis analysis = new Analysis(config.lag(), config.collector().timestampReadBudget(), config.forecast(),
                 !config.compat().isEmpty());
         // Stuck: two intervals without a cycle starting, or a cycle past four Admin-phase deadlines (the timestamp

@@ -34,9 +34,9 @@ final class ExporterObjects {
     /** The SASL login line, key {@code sasl.jaas.config}. */
     static final String CREDENTIALS_SECRET = "kafka-steward-kafka-credentials";
     /**
-     * Sized from docs/benchmarks.md: at 20,000 partitions and 2,000 groups the heap after GC is ~50 MB
-     * and the process stayed under 720 MB resident with -Xmx512m; a cycle costs well under a second of
-     * CPU every 15 s, a cold start a few. No CPU limit: throttling would stretch cycles, not save anything.
+     * Sized from what was measured at the largest scale: heap after GC ~50 MB at 19,400 partitions and
+     * 2,000 groups (docs/benchmarks.md), 684-713 MB resident with -Xmx512m at 20,000 partitions (issue
+     * #22's run). No CPU limit: throttling would stretch cycles, not save anything.
      */
     static final String JAVA_OPTIONS = "-Xmx512m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData";
     static final String MEMORY_REQUEST = "768Mi";
@@ -69,13 +69,13 @@ final class ExporterObjects {
         return new TreeMap<>(Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/part-of", APP));
     }
 
-    static Map<String, String> selector(OperatorOptions options) {
+    static Map<String, String> selector() {
         return Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/component", "exporter");
     }
 
-    private static SortedMap<String, String> podLabels(OperatorOptions options) {
+    private static SortedMap<String, String> podLabels() {
         SortedMap<String, String> labels = commonLabels();
-        labels.putAll(selector(options));
+        labels.putAll(selector());
         return labels;
     }
 
@@ -92,26 +92,26 @@ final class ExporterObjects {
                 .withAutomountServiceAccountToken(false).build()));
         out.put("exporter/deployment-" + APP + ".yaml", deployment(options));
         out.put("exporter/service-" + options.exporterJob() + ".yaml", KubernetesYaml.write(new ServiceBuilder()
-                .withMetadata(MonitoringObjects.meta(options.exporterJob(), options, selector(options)))
-                .withNewSpec().withSelector(selector(options))
+                .withMetadata(MonitoringObjects.meta(options.exporterJob(), options, selector()))
+                .withNewSpec().withSelector(selector())
                 .addNewPort().withName(PORT_NAME).withPort(PORT).withTargetPort(new IntOrString(PORT_NAME))
                 .withProtocol("TCP").endPort()
                 .endSpec().build()));
         out.put("exporter/poddisruptionbudget-" + APP + ".yaml", KubernetesYaml.write(new PodDisruptionBudgetBuilder()
                 .withMetadata(MonitoringObjects.meta(APP, options, Map.of()))
                 .withNewSpec().withMaxUnavailable(new IntOrString(1))
-                .withNewSelector().withMatchLabels(selector(options)).endSelector().endSpec().build()));
+                .withNewSelector().withMatchLabels(selector()).endSelector().endSpec().build()));
         return GeneratedFiles.of(out);
     }
 
     private static String deployment(OperatorOptions options) {
         return KubernetesYaml.write(new DeploymentBuilder()
-                .withMetadata(MonitoringObjects.meta(APP, options, selector(options)))
+                .withMetadata(MonitoringObjects.meta(APP, options, selector()))
                 .withNewSpec()
                 .withReplicas(2)
-                .withNewSelector().withMatchLabels(selector(options)).endSelector()
+                .withNewSelector().withMatchLabels(selector()).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(podLabels(options)).endMetadata()
+                .withNewMetadata().withLabels(podLabels()).endMetadata()
                 .withNewSpec()
                 .withServiceAccountName(APP)
                 .withAutomountServiceAccountToken(false)
@@ -120,7 +120,7 @@ final class ExporterObjects {
                 .endSecurityContext()
                 // One replica per node where the cluster allows it: the two must not fail together.
                 .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname")
-                .withWhenUnsatisfiable("ScheduleAnyway").withNewLabelSelector().withMatchLabels(selector(options))
+                .withWhenUnsatisfiable("ScheduleAnyway").withNewLabelSelector().withMatchLabels(selector())
                 .endLabelSelector().endTopologySpreadConstraint()
                 .withTerminationGracePeriodSeconds(30L)
                 .addNewContainer()

@@ -23,14 +23,14 @@ final class KubernetesNames {
     }
 
     /**
-     * {@code text} as an object name (RFC 1123 subdomain): lower case, every run of other characters
-     * a single {@code -}, trimmed to 253 characters. For example {@code Team_Payments} becomes
-     * {@code team-payments}.
+     * {@code text} as an object name (an RFC 1123 subdomain without dots, so also a valid label): lower
+     * case, every run of other characters a single {@code -}, trimmed to 253 characters. For example
+     * {@code Team_Payments.EU} becomes {@code team-payments-eu}.
      */
     static String objectName(String text) {
-        String name = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        String name = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (name.length() > 253) {
-            name = name.substring(0, 253).replaceAll("[-.]+$", "");
+            name = name.substring(0, 253).replaceAll("-+$", "");
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("'" + text + "' has no character a Kubernetes object name may hold");

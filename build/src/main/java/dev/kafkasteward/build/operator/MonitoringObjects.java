@@ -39,15 +39,17 @@ final class MonitoringObjects {
 
     static GeneratedFiles of(GeneratedFiles plain, OperatorOptions options) {
         SortedMap<String, String> out = new TreeMap<>();
+        Map<String, String> madeFrom = new TreeMap<>(); // object file -> the plain file it wraps
         plain.files().forEach((path, text) -> {
             if (path.startsWith(RULES_DIR) && path.endsWith(RULES_SUFFIX) && path.indexOf('/', RULES_DIR.length()) < 0) {
                 String stem = path.substring(RULES_DIR.length(), path.length() - RULES_SUFFIX.length());
                 String name = KubernetesNames.objectName("kafka-steward-" + stem);
-                out.put("monitoring/prometheusrule-" + name + ".yaml", prometheusRule(name, path, text, options));
+                put(out, madeFrom, "monitoring/prometheusrule-" + name + ".yaml", path,
+                        prometheusRule(name, path, text, options));
             } else if (path.startsWith(DASHBOARDS_DIR) && path.endsWith(".json")) {
                 String file = path.substring(DASHBOARDS_DIR.length());
                 String name = KubernetesNames.objectName("grafana-dashboard-" + file.substring(0, file.length() - 5));
-                out.put("monitoring/configmap-" + name + ".yaml", dashboard(name, file, text, options));
+                put(out, madeFrom, "monitoring/configmap-" + name + ".yaml", path, dashboard(name, file, text, options));
             }
         });
         String routing = plain.files().get(ALERTMANAGER_FILE);
@@ -61,10 +63,22 @@ final class MonitoringObjects {
         return GeneratedFiles.of(out);
     }
 
+    /** Two plain files whose names map to one object name would overwrite each other: an error instead. */
+    private static void put(SortedMap<String, String> out, Map<String, String> madeFrom, String file, String from,
+                            String yaml) {
+        String earlier = madeFrom.putIfAbsent(file, from);
+        if (earlier != null) {
+            throw new IllegalArgumentException(earlier + " and " + from + " map to the same Kubernetes object name ("
+                    + file + "); rename one of their teams or entries");
+        }
+        out.put(file, yaml);
+    }
+
     private static String prometheusRule(String name, String path, String text, OperatorOptions options) {
         PrometheusRuleSpec spec;
         try {
-            // Read into the typed spec: a rule file the operator's schema does not know fails here, not in the cluster.
+            // Read into the typed spec, so the object is written by the model (tests read every object back
+            // strictly: fabric8 keeps unknown fields instead of rejecting them).
             spec = KubernetesYaml.mapper().readValue(text, PrometheusRuleSpec.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(path + " does not read as a PrometheusRule spec: " + e.getOriginalMessage(), e);
@@ -77,8 +91,9 @@ final class MonitoringObjects {
         if (!KubernetesNames.isDataKey(file)) {
             throw new IllegalStateException("dashboard file name '" + file + "' is not a ConfigMap key");
         }
-        if (json.length() > CONFIGMAP_LIMIT) {
-            throw new IllegalArgumentException("dashboard " + file + " is " + json.length() + " bytes; a ConfigMap"
+        int bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > CONFIGMAP_LIMIT) {
+            throw new IllegalArgumentException("dashboard " + file + " is " + bytes + " bytes; a ConfigMap"
                     + " holds at most 1 MiB: split the team's entries or use the plain files");
         }
         return KubernetesYaml.write(new ConfigMapBuilder()
@@ -91,7 +106,7 @@ final class MonitoringObjects {
         return KubernetesYaml.write(new ServiceMonitorBuilder()
                 .withMetadata(meta(options.exporterJob(), options, options.selectorLabels()))
                 .withNewSpec()
-                .withNewSelector().withMatchLabels(ExporterObjects.selector(options)).endSelector()
+                .withNewSelector().withMatchLabels(ExporterObjects.selector()).endSelector()
                 .withNewNamespaceSelector().withMatchNames(options.namespace()).endNamespaceSelector()
                 .addNewEndpoint().withPort(ExporterObjects.PORT_NAME).withPath("/metrics").withInterval("15s")
                 .withScrapeTimeout("10s").endEndpoint()

@@ -5,8 +5,10 @@ import dev.kafkasteward.contract.output.GeneratedFiles;
 /**
  * The build's output for the Prometheus Operator, next to the plain files under {@code operator/}:
  * {@code monitoring/} (rules, routing, scrape target, dashboards) and {@code exporter/} (the exporter's
- * own objects). Every object is built with fabric8's typed models, so it is what the operator's and
- * Kubernetes' schemas accept; {@code kubectl apply -R -f operator/} applies it all.
+ * own objects). Every object is built with fabric8's typed models of the Kubernetes and operator
+ * schemas (and read back strictly by the tests); {@code kubectl apply --server-side -R -f operator/}
+ * applies it all (server-side: a client-side apply copies each object into a 256 KiB annotation, which
+ * a large team's dashboard can outgrow).
  */
 public final class OperatorOutput {
 

@@ -163,8 +163,18 @@ class OperatorOutputTest {
     @Test
     void objectNamesAreMappedOntoKubernetesRules() {
         assertEquals("team-payments-eu", KubernetesNames.objectName("Team_Payments  EU"));
-        assertEquals("a.b-c", KubernetesNames.objectName("-A.b_c-"));
+        assertEquals("a-b-c", KubernetesNames.objectName("-A.b_c-"));
         assertThrows(IllegalArgumentException.class, () -> KubernetesNames.objectName("__"));
+    }
+
+    @Test
+    void twoFilesMappingToOneObjectNameAreAnError() {
+        GeneratedFiles clash = GeneratedFiles.of(Map.of("alertmanager/alertmanager.yml", "route: {}\n",
+                "grafana/dashboards/team-a_b.json", "{}", "grafana/dashboards/team-a.b.json", "{}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OperatorOutput.of(clash, "cluster: x\n", OperatorOptions.defaults("kafka-steward")));
+        assertTrue(e.getMessage().contains("team-a.b.json") && e.getMessage().contains("team-a_b.json"),
+                e.getMessage());
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The teams' webhook receivers of the demo: the example's teams are reached at
@@ -35,7 +34,9 @@ public final class DemoInbox implements AutoCloseable {
 
     private final HttpServer server;
     private final PrintWriter out;
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** The latest deliveries, resends included, at most {@link #KEPT}: the demo may run for days. */
+    private final java.util.Deque<Delivery> deliveries = new java.util.ArrayDeque<>();
+    static final int KEPT = 10_000;
     private final Map<String, String> lastStatus = new ConcurrentHashMap<>();
 
     private DemoInbox(HttpServer server, PrintWriter out) {
@@ -71,7 +72,12 @@ public final class DemoInbox implements AutoCloseable {
             Map<String, String> labels = new TreeMap<>();
             alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             Delivery d = new Delivery(team, labels.getOrDefault("alertname", "?"), alert.path("status").asText(), labels);
-            deliveries.add(d);
+            synchronized (deliveries) {
+                deliveries.addLast(d);
+                if (deliveries.size() > KEPT) {
+                    deliveries.removeFirst();
+                }
+            }
             String key = team + " " + labels;
             if (!d.status().equals(lastStatus.put(key, d.status()))) {
                 print(d);
@@ -94,9 +100,11 @@ public final class DemoInbox implements AutoCloseable {
         }
     }
 
-    /** Every alert delivered so far, resends included. */
+    /** The latest alerts delivered (at most {@value #KEPT}), resends included, oldest first. */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
     }
 
     public int port() {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class GrafanaServer implements AutoCloseable {
 
     /** Grafana's binaries: {@code grafana server} since 10, {@code grafana-server} before. */
-    static final String[] BINARIES = {"grafana", "grafana-server"};
+    private static final String[] BINARIES = {"grafana", "grafana-server"};
 
     private final ChildProcess child;
     private final URI url;

@@ -3,10 +3,8 @@ package dev.kafkasteward.exporter.collect;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,12 +22,24 @@ public final class FullCollector implements Collector {
     private final DeadLetterRecordReader reader;
     private final DeadLetterCollector deadLetters;
     private final Function<List<String>, FunnelSnapshot> funnels;
-    private boolean everyPartition;
+    private final boolean everyPartition;
 
     public FullCollector(KafkaCollector kafka, Admin admin, DeadLetterRecordReader reader,
                          Supplier<List<DeadLetterTopic>> deadLetterTopics, CollectorSettings settings,
                          DeadLetterSettings deadLetterSettings,
                          Function<List<String>, FunnelSnapshot> funnels) {
+        this(kafka, admin, reader, deadLetterTopics, settings, deadLetterSettings, funnels, false);
+    }
+
+    /**
+     * @param everyPartition also read the log offsets of every partition with a leader, not only those
+     *                       groups commit on: what the kafka_exporter profile serves per partition
+     */
+    public FullCollector(KafkaCollector kafka, Admin admin, DeadLetterRecordReader reader,
+                         Supplier<List<DeadLetterTopic>> deadLetterTopics, CollectorSettings settings,
+                         DeadLetterSettings deadLetterSettings, Function<List<String>, FunnelSnapshot> funnels,
+                         boolean everyPartition) {
+        this.everyPartition = everyPartition;
         this.kafka = kafka;
         this.admin = admin;
         this.reader = reader;
@@ -37,25 +47,9 @@ public final class FullCollector implements Collector {
         this.funnels = funnels;
     }
 
-    /**
-     * Also read the log offsets of every partition, not only those groups commit on: what the
-     * kafka_exporter profile serves per partition. One more ListOffsets entry per partition, in the
-     * same requests.
-     */
-    public FullCollector readingEveryPartition(boolean every) {
-        this.everyPartition = every;
-        return this;
-    }
-
     @Override
     public Observation collect() {
-        Observation base = kafka.collect(topics -> {
-            Set<TopicPartitionId> wanted = new HashSet<>(deadLetters.partitions(topics));
-            if (everyPartition) {
-                topics.forEach(t -> t.partitions().forEach(p -> wanted.add(p.id())));
-            }
-            return wanted;
-        });
+        Observation base = kafka.collect(deadLetters::partitions, everyPartition);
         // A cycle that did not reach the cluster is thrown away; reading dead letters in it would move
         // the reader past records whose reasons would then never be counted.
         if (!base.reachedCluster()) {

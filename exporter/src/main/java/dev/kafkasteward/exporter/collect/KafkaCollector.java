@@ -118,6 +118,17 @@ public final class KafkaCollector implements Collector {
      * the lag does not need count their failures as {@link Stage#DEAD_LETTER_OFFSETS}.
      */
     public Observation collect(Function<List<TopicMetadata>, Set<TopicPartitionId>> alsoOffsets) {
+        return collect(alsoOffsets, false);
+    }
+
+    /**
+     * With {@code everyLedPartition}: also the log offsets of every partition that has a leader (what the
+     * kafka_exporter profile serves per partition), in the same requests; their failures count as
+     * {@link Stage#LIST_OFFSETS}. Leaderless partitions are left out: the Admin client would wait for a
+     * leader until the request timeout, every cycle, at the cost of the reads after it.
+     */
+    public Observation collect(Function<List<TopicMetadata>, Set<TopicPartitionId>> alsoOffsets,
+                               boolean everyLedPartition) {
         Instant at = clock.instant();
         deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
         long requestsBefore = RequestCounter.total(admin.metrics());
@@ -151,6 +162,10 @@ public final class KafkaCollector implements Collector {
         Set<TopicPartitionId> wanted = new TreeSet<>();
         for (GroupOffsets g : groups) {
             g.committed().keySet().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(wanted::add);
+        }
+        if (everyLedPartition) {
+            topics.forEach(t -> t.partitions().stream().filter(p -> p.leader().isPresent())
+                    .forEach(p -> wanted.add(p.id())));
         }
         Set<TopicPartitionId> forLag = Set.copyOf(wanted);
         wanted.addAll(alsoOffsets.apply(topics));

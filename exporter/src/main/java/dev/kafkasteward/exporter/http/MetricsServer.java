@@ -73,14 +73,14 @@ public final class MetricsServer implements AutoCloseable {
 
     /**
      * With more paths besides {@code /metrics} ({@code more}: path to its series), each rendered when
-     * scraped and sharing {@code /metrics}'s limit on scrapes in flight, TLS and basic auth.
+     * scraped, one at a time (a second concurrent one gets 503), with {@code /metrics}'s TLS and basic auth.
      */
     public static MetricsServer start(String host, int port, ScrapeSource source, BooleanSupplier ready,
                                       Supplier<Optional<String>> stuck, WebSecurity security,
                                       Map<String, Supplier<MetricSnapshots>> more) throws IOException {
         configureJdkServer();
         CachedScrape cached = new CachedScrape(source);
-        Semaphore scrapes = new Semaphore(CONCURRENT_SCRAPES);
+        Scrapes scrapes = new Scrapes(new Semaphore(CONCURRENT_SCRAPES), new Semaphore(1));
         InetSocketAddress address = new InetSocketAddress(host, port);
         HttpServer server;
         if (security.tls().isPresent()) {
@@ -136,33 +136,40 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void route(HttpExchange exchange, CachedScrape cached, Semaphore scrapes, BooleanSupplier ready,
+    /**
+     * Scrapes in flight: {@code /metrics}'s, and the extra paths' apart, one at a time: they are rendered
+     * at each request, and must never take the permits {@code /metrics} is served with.
+     */
+    private record Scrapes(Semaphore metrics, Semaphore extra) {
+    }
+
+    private static void route(HttpExchange exchange, CachedScrape cached, Scrapes scrapes, BooleanSupplier ready,
                               Supplier<Optional<String>> stuck, Map<String, Supplier<MetricSnapshots>> more)
             throws IOException {
         String path = exchange.getRequestURI().getPath();
         Supplier<MetricSnapshots> extra = more.get(path);
         if (extra != null) {
-            if (!scrapes.tryAcquire()) {
-                respond(exchange, 503, "busy: " + CONCURRENT_SCRAPES + " scrapes in flight\n");
+            if (!scrapes.extra().tryAcquire()) {
+                respond(exchange, 503, "busy: a scrape of " + path + " or another compatibility path is in flight\n");
                 return;
             }
             try {
                 cached.handleUncached(exchange, extra);
             } finally {
-                scrapes.release();
+                scrapes.extra().release();
             }
             return;
         }
         switch (path) {
             case "/metrics" -> {
-                if (!scrapes.tryAcquire()) {
+                if (!scrapes.metrics().tryAcquire()) {
                     respond(exchange, 503, "busy: " + CONCURRENT_SCRAPES + " scrapes in flight\n");
                     return;
                 }
                 try {
                     cached.handle(exchange);
                 } finally {
-                    scrapes.release();
+                    scrapes.metrics().release();
                 }
             }
             case "/healthz" -> {

@@ -158,7 +158,7 @@ class CompatProfilesIT {
 
     @Test
     void kafkaExporterNamesCarryTheirLabelsAndTheClustersValues() throws Exception {
-        Truth truth = awaitScrapeAgreeing(CompatMetrics.KAFKA_EXPORTER, "kafka_consumergroup_lag", "consumergroup");
+        Truth truth = awaitBothGroupsServed(CompatMetrics.KAFKA_EXPORTER, "kafka_consumergroup_lag", "consumergroup");
         Scrape all = truth.scrape();
         assertLabelsAsDeclared(CompatMetrics.KAFKA_EXPORTER, all);
 
@@ -226,7 +226,7 @@ class CompatProfilesIT {
 
     @Test
     void kafkaLagExporterNamesCarryTheirLabelsAndTheClustersValues() throws Exception {
-        Truth truth = awaitScrapeAgreeing(CompatMetrics.KAFKA_LAG_EXPORTER, "kafka_consumergroup_group_lag", "group");
+        Truth truth = awaitBothGroupsServed(CompatMetrics.KAFKA_LAG_EXPORTER, "kafka_consumergroup_group_lag", "group");
         Scrape s = truth.scrape();
         assertLabelsAsDeclared(CompatMetrics.KAFKA_LAG_EXPORTER, s);
         String clusterName = "cluster_name";
@@ -303,7 +303,7 @@ class CompatProfilesIT {
      * both groups' lag series (the exporter's first cycles may predate the commits); the cluster is
      * idle by then, so what the Admin API reads is what the exporter read.
      */
-    private Truth awaitScrapeAgreeing(CompatMetrics.Profile profile, String lagName, String groupLabel)
+    private Truth awaitBothGroupsServed(CompatMetrics.Profile profile, String lagName, String groupLabel)
             throws Exception {
         AtomicReference<Truth> found = new AtomicReference<>();
         Await.until(Duration.ofSeconds(60), profile.name() + " serves both groups' lag", () -> {

@@ -410,6 +410,36 @@ class ReplicationDiskIT {
     }
 
     @Test
+    @Order(8)
+    void durabilityFactsAreTheTopicsAndFollowAConfigChangeWithinTheRefresh() throws Exception {
+        // A tier-1 topic of the example (its tier asks for 3 replicas, min ISR 2, unclean election off, 3 days)
+        // created the way a hurried script would: one replica, min ISR 1, unclean election on, one hour.
+        String topic = "payments.results.v1";
+        admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(0), 1, List.of(1))).configs(Map.of(
+                "min.insync.replicas", "1", "unclean.leader.election.enable", "true", "retention.ms", "3600000"))))
+                .all().get(30, TimeUnit.SECONDS);
+        String[] t = {"topic", topic};
+        Scrape created = awaitScrape("the new topic's durability facts", x ->
+                x.value(ReplicationMetrics.TOPIC_REPLICATION_FACTOR.name(), t).isPresent());
+        assertEquals(1.0, created.value(ReplicationMetrics.TOPIC_REPLICATION_FACTOR.name(), t).orElseThrow());
+        assertEquals(1.0, created.value(ReplicationMetrics.TOPIC_MIN_INSYNC_REPLICAS.name(), t).orElseThrow());
+        assertEquals(1.0, created.value(ReplicationMetrics.TOPIC_UNCLEAN_LEADER_ELECTION.name(), t).orElseThrow());
+        assertEquals(3600.0, created.value(ReplicationMetrics.TOPIC_RETENTION.name(), t).orElseThrow());
+        assertEquals(3.0, created.value(ReplicationMetrics.TOPIC_REPLICATION_FACTOR.name(), "topic", SPREAD)
+                .orElseThrow(), "a topic with three replicas everywhere");
+
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                new AlterConfigOp(new ConfigEntry("unclean.leader.election.enable", "false"), AlterConfigOp.OpType.SET),
+                new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
+                .all().get(30, TimeUnit.SECONDS);
+        Scrape fixed = awaitScrape("the changed configuration, within the topic-config refresh", x ->
+                x.value(ReplicationMetrics.TOPIC_UNCLEAN_LEADER_ELECTION.name(), t).orElse(1.0) == 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, fixed.value(ReplicationMetrics.TOPIC_RETENTION.name(), t).orElseThrow(),
+                "compacted only: time-based deletion never removes its records");
+    }
+
+    @Test
     @Order(7)
     void everyWarmCycleStaysWithinSixRequestsPerBrokerAndEveryPeriodicReadStillComes() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
