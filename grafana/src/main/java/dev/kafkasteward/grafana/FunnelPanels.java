@@ -75,7 +75,35 @@ final class FunnelPanels {
                     Thresholds.none(), List.of()));
             panels.add(overdue(grid.nextId(), grid.place(4, 8), "Keys overdue", funnel));
         }
+        if (funnel.correlation().isPresent()) {
+            panels.addAll(truth(grid, funnel));
+        }
         return panels;
+    }
+
+    /** What the counts leave out: keys dropped unfinished, duplicates, events without a readable key. */
+    private static List<DataPanel> truth(GridLayout grid, Funnel funnel) {
+        MetricDef expired = FunnelMetrics.KEYS_EXPIRED;
+        MetricDef duplicates = FunnelMetrics.DUPLICATE_EVENTS;
+        MetricDef misses = FunnelMetrics.CORRELATION_MISSES;
+        return List.of(
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Keys dropped unfinished",
+                                "Keys per second, by stage, that waited longer than the funnel window ("
+                                        + funnel.window() + ") without reaching the next stage; more than "
+                                        + funnel.truth().maxDroppedKeys() + " over the window alerts. " + expired.help(),
+                                "ops"),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage"), expired, "",
+                                of(funnel)), "{{stage}}")),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Duplicate events",
+                                "Events per second of keys that had already entered the stage. " + duplicates.help(),
+                                "ops"),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage"), duplicates, "",
+                                of(funnel)), "{{stage}}")),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Correlation misses",
+                                "Events per second without a readable correlation key, by stage and reason. "
+                                        + misses.help(), "ops"),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage", "reason"), misses, "",
+                                of(funnel)), "{{stage}}: {{reason}}")));
     }
 
     private static String stageRate(Funnel funnel, String stage) {

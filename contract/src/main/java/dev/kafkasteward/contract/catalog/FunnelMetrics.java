@@ -40,6 +40,17 @@ public final class FunnelMetrics {
             "Keys dropped because they waited in the stage longer than the funnel window without completing.",
             Source.EXPORTER, "cluster", "funnel", "stage");
 
+    public static final MetricDef DUPLICATE_EVENTS = counter("kafka_funnel_duplicate_events_total", null,
+            "Events of a key that had already entered the stage within the funnel window: counted here, not again"
+                    + " in kafka_funnel_stage_events_total's key progress (a redelivery, a retry, a double publish).",
+            Source.EXPORTER, "cluster", "funnel", "stage");
+
+    public static final MetricDef CORRELATION_MISSES = counter("kafka_funnel_correlation_misses_total", null,
+            "Events of the stage whose correlation key could not be read, by reason: missing (no key, header or"
+                    + " field, or JSON null) or unparsable (the value is not a JSON object, or the field holds an"
+                    + " object or array). They count as stage events but cannot be followed to the next stage.",
+            Source.EXPORTER, "cluster", "funnel", "stage", "reason");
+
     public static final MetricDef KEY_OVERFLOWS = counter("kafka_funnel_key_overflows_total", null,
             "Events of new keys that were not tracked because the funnel already tracked its maximum of keys.",
             Source.EXPORTER, "cluster", "funnel");
@@ -54,7 +65,8 @@ public final class FunnelMetrics {
             Source.EXPORTER, "cluster", "topic");
 
     public static final List<MetricDef> ALL = List.of(STAGE_EVENTS, KEYS_WAITING, KEYS_OVERDUE, KEYS_COMPLETED,
-            COMPLETIONS, KEYS_EXPIRED, KEY_OVERFLOWS, REBUILDING, ASSIGNED_PARTITIONS);
+            COMPLETIONS, KEYS_EXPIRED, DUPLICATE_EVENTS, CORRELATION_MISSES, KEY_OVERFLOWS, REBUILDING,
+            ASSIGNED_PARTITIONS);
 
     private FunnelMetrics() {
     }

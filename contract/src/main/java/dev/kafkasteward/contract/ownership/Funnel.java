@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Funnel(String name, String owner, String tier, Optional<Correlation> correlation,
                      PromDuration window, List<Stage> stages, List<String> alsoNotify,
-                     Map<String, AlertOverride> alerts) {
+                     Map<String, AlertOverride> alerts, Truth truth) {
 
     public static final PromDuration DEFAULT_WINDOW = PromDuration.parse("1h").orElseThrow();
 
@@ -18,6 +18,23 @@ public record Funnel(String name, String owner, String tier, Optional<Correlatio
         stages = List.copyOf(stages);
         alsoNotify = List.copyOf(alsoNotify);
         alerts = Map.copyOf(alerts);
+    }
+
+    /** With the default truth thresholds. */
+    public Funnel(String name, String owner, String tier, Optional<Correlation> correlation, PromDuration window,
+                  List<Stage> stages, List<String> alsoNotify, Map<String, AlertOverride> alerts) {
+        this(name, owner, tier, correlation, window, stages, alsoNotify, alerts, Truth.DEFAULTS);
+    }
+
+    /**
+     * How much of a correlated funnel may go unfollowed before its owner hears of it, over its window.
+     *
+     * @param maxDroppedKeys          keys that may expire unfinished (a payment that never produced a
+     *                                fulfillment) per window; more alerts
+     * @param maxCorrelationMissRatio share of a stage's events whose key cannot be read; above it alerts
+     */
+    public record Truth(int maxDroppedKeys, Percent maxCorrelationMissRatio) {
+        public static final Truth DEFAULTS = new Truth(0, Percent.parse("1%").orElseThrow());
     }
 
     /** A funnel that notifies its owner only and changes none of its alerts. */

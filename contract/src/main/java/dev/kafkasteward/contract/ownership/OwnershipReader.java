@@ -38,7 +38,7 @@ final class OwnershipReader {
     static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match", "jvm_job", "also_notify",
             "alerts");
     static final Set<String> FUNNEL_KEYS = Set.of("name", "owner", "tier", "correlation", "window", "stages",
-            "also_notify", "alerts");
+            "also_notify", "alerts", "max_dropped_keys", "max_correlation_miss_ratio");
     static final Set<String> CORRELATION_KEYS = Set.of("key", "header", "json_field");
     static final Set<String> STAGE_KEYS = Set.of("name", "topic", "match", "max_wait");
     static final Set<String> MATCH_KEYS = Set.of("header", "json_field", "equals");
@@ -527,6 +527,14 @@ final class OwnershipReader {
             r.error("stages", "funnel '" + name.orElse("?") + "' needs at least two stages, has "
                     + stageNodes.size());
         }
+        Optional<Integer> maxDropped = r.integer("max_dropped_keys", 0, Integer.MAX_VALUE);
+        Optional<Percent> maxMisses = r.percent("max_correlation_miss_ratio");
+        for (String key : List.of("max_dropped_keys", "max_correlation_miss_ratio")) {
+            if (r.has(key) && !r.has("correlation")) {
+                r.error(key, "'" + key + "' needs a 'correlation': without a key, records are not followed and"
+                        + " nothing can be dropped or missed");
+            }
+        }
         if (r.has("correlation") && correlation.isEmpty()) {
             return Optional.empty();
         }
@@ -534,8 +542,10 @@ final class OwnershipReader {
                 || stageNodes.size() < 2) {
             return Optional.empty();
         }
+        Funnel.Truth truth = new Funnel.Truth(maxDropped.orElse(Funnel.Truth.DEFAULTS.maxDroppedKeys()),
+                maxMisses.orElse(Funnel.Truth.DEFAULTS.maxCorrelationMissRatio()));
         return Optional.of(new Funnel(name.get(), owner.get(), tier.get(), correlation, window, stages, alsoNotify,
-                alerts));
+                alerts, truth));
     }
 
     private Optional<Funnel.Correlation> correlation(MapReader c) {

@@ -50,11 +50,23 @@ public record FunnelSnapshot(List<FunnelStats> funnels, Set<TopicPartitionId> as
     }
 
     /**
-     * @param events  events that reached the stage (see the catalog's help for de-duplication)
-     * @param waiting keys whose furthest stage is this one, not completed
-     * @param overdue of those, keys waiting longer than the stage's max_wait
-     * @param expired keys dropped after waiting here longer than the window
+     * @param events     events that reached the stage (see the catalog's help for de-duplication)
+     * @param waiting    keys whose furthest stage is this one, not completed
+     * @param overdue    of those, keys waiting longer than the stage's max_wait
+     * @param expired    keys dropped after waiting here longer than the window
+     * @param duplicates events of a key that had already entered the stage within the window
+     * @param misses     events without a readable correlation key, by reason (missing, unparsable)
      */
-    public record StageStats(String stage, long events, OptionalLong waiting, OptionalLong overdue, long expired) {
+    public record StageStats(String stage, long events, OptionalLong waiting, OptionalLong overdue, long expired,
+                             long duplicates, java.util.SortedMap<String, Long> misses) {
+
+        public StageStats {
+            misses = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(misses));
+        }
+
+        /** Without duplicates or misses counted. */
+        public StageStats(String stage, long events, OptionalLong waiting, OptionalLong overdue, long expired) {
+            this(stage, events, waiting, overdue, expired, 0, new java.util.TreeMap<>());
+        }
     }
 }

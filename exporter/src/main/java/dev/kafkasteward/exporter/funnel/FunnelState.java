@@ -37,6 +37,9 @@ final class FunnelState {
     private int tracked;
     private final long[] events;
     private final long[] expired;
+    private final long[] duplicates;
+    private final long[] missing;
+    private final long[] unparsable;
     private long completions;
     private long overflows;
 
@@ -58,6 +61,9 @@ final class FunnelState {
         this.last = stages.size() - 1;
         this.events = new long[stages.size()];
         this.expired = new long[stages.size()];
+        this.duplicates = new long[stages.size()];
+        this.missing = new long[stages.size()];
+        this.unparsable = new long[stages.size()];
     }
 
     String name() {
@@ -91,6 +97,11 @@ final class FunnelState {
         if (hash == KeyHash.NONE) {
             if (live) {
                 events[s]++; // it reached the stage; without a key it just cannot be followed
+                if (key.get().missReason(record).equals(KeyExtractor.UNPARSABLE)) {
+                    unparsable[s]++;
+                } else {
+                    missing[s]++;
+                }
             }
             return;
         }
@@ -114,6 +125,9 @@ final class FunnelState {
         int bit = 1 << s;
         int furthest = 31 - Integer.numberOfLeadingZeros(mask);
         if ((mask & bit) != 0) {
+            if (live) {
+                duplicates[s]++; // the key entered this stage before, within the window
+            }
             if (s == furthest && at < store.entered(slot)) {
                 store.update(slot, (byte) mask, at); // a duplicate that happened earlier: keep the first entry
             }
@@ -182,7 +196,13 @@ final class FunnelState {
             OptionalLong w = waits ? OptionalLong.of(waiting[s]) : OptionalLong.empty();
             OptionalLong o = waits && stages.get(s).maxWaitSeconds() >= 0
                     ? OptionalLong.of(overdue[s]) : OptionalLong.empty();
-            out.add(new FunnelSnapshot.StageStats(stages.get(s).name(), events[s], w, o, expired[s]));
+            java.util.SortedMap<String, Long> misses = new java.util.TreeMap<>();
+            if (key.isPresent()) {
+                misses.put(KeyExtractor.MISSING, missing[s]);
+                misses.put(KeyExtractor.UNPARSABLE, unparsable[s]);
+            }
+            out.add(new FunnelSnapshot.StageStats(stages.get(s).name(), events[s], w, o, expired[s], duplicates[s],
+                    misses));
         }
         return new FunnelSnapshot.FunnelStats(name, rebuilding, out,
                 countsValid ? OptionalLong.of(completed[0]) : OptionalLong.empty(), completions, overflows);

@@ -56,6 +56,27 @@ final class JsonField {
         }
     }
 
+    /**
+     * Why {@link #withText} found nothing in {@code value}: {@code missing} when the value is JSON
+     * without the field (or with it null), {@code unparsable} when the value is not a JSON object or
+     * the field holds an object or array. Parses again: only called for records without a key.
+     */
+    String missReason(byte[] value) {
+        if (value == null || value.length == 0) {
+            return KeyExtractor.MISSING;
+        }
+        try (JsonParser p = JSON.createParser(value)) {
+            if (!seek(p)) {
+                // seek read the whole object (or failed on its first token) without finding the field
+                return p.currentToken() == JsonToken.END_OBJECT ? KeyExtractor.MISSING : KeyExtractor.UNPARSABLE;
+            }
+            JsonToken t = p.currentToken();
+            return t == JsonToken.VALUE_NULL ? KeyExtractor.MISSING : KeyExtractor.UNPARSABLE;
+        } catch (IOException | RuntimeException e) {
+            return KeyExtractor.UNPARSABLE;
+        }
+    }
+
     private boolean seek(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return false;

@@ -27,6 +27,8 @@ final class FunnelRenderer {
         Family waiting = new Family(FunnelMetrics.KEYS_WAITING);
         Family overdue = new Family(FunnelMetrics.KEYS_OVERDUE);
         Family expired = new Family(FunnelMetrics.KEYS_EXPIRED);
+        Family duplicates = new Family(FunnelMetrics.DUPLICATE_EVENTS);
+        Family misses = new Family(FunnelMetrics.CORRELATION_MISSES);
         Family completed = new Family(FunnelMetrics.KEYS_COMPLETED);
         Family completions = new Family(FunnelMetrics.COMPLETIONS);
         Family overflows = new Family(FunnelMetrics.KEY_OVERFLOWS);
@@ -37,6 +39,8 @@ final class FunnelRenderer {
                 s.waiting().ifPresent(n -> waiting.add(n, cluster, f.funnel(), s.stage()));
                 s.overdue().ifPresent(n -> overdue.add(n, cluster, f.funnel(), s.stage()));
                 expired.add(s.expired(), cluster, f.funnel(), s.stage());
+                duplicates.add(s.duplicates(), cluster, f.funnel(), s.stage());
+                s.misses().forEach((reason, n) -> misses.add(n, cluster, f.funnel(), s.stage(), reason));
             }
             f.completedKeys().ifPresent(n -> completed.add(n, cluster, f.funnel()));
             completions.add(f.completions(), cluster, f.funnel());
@@ -53,6 +57,8 @@ final class FunnelRenderer {
         out.add(waiting.build());
         out.add(overdue.build());
         out.add(expired.build());
+        out.add(duplicates.build());
+        out.add(misses.build());
         out.add(completed.build());
         out.add(completions.build());
         out.add(overflows.build());

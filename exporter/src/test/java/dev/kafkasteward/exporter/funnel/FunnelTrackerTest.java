@@ -77,14 +77,37 @@ class FunnelTrackerTest {
     }
 
     @Test
-    void duplicatesCountOnceAndKeepTheFirstEntryTime() {
+    void duplicatesMoveTheKeyOnceKeepTheFirstEntryTimeAndAreCounted() {
         FunnelTracker t = new FunnelTracker(List.of(orderFunnel(new Funnel.Correlation.RecordKey(), 60)), 100);
         t.apply(json(ORDERS, "o-1", NOW.minusSeconds(100)), true);
         t.apply(json(ORDERS, "o-1", NOW.minusSeconds(10)), true); // producer retry, read later
         t.apply(json(ORDERS, "o-1", NOW.minusSeconds(200)), true); // an earlier duplicate read last
+        t.apply(json(ORDERS, "o-2", NOW.minusSeconds(5)), false); // re-read while rebuilding: no counter
+        t.apply(json(ORDERS, "o-2", NOW.minusSeconds(5)), false);
         FunnelSnapshot s = t.sweep(NOW, Set.of(), Set.of());
         assertEquals(1, s.funnels().get(0).stages().get(0).events());
+        assertEquals(2, s.funnels().get(0).stages().get(0).duplicates(), "two events of o-1 after its first");
         assertEquals(1L, overdue(s).get("accepted"), "entered 200 s ago, max_wait 120 s");
+    }
+
+    @Test
+    void eventsWithoutAReadableKeyAreCountedByReason() {
+        FunnelTracker t = new FunnelTracker(List.of(orderFunnel(new Funnel.Correlation.JsonField("orderId"), 60)), 100);
+        Instant at = NOW.minusSeconds(30);
+        t.apply(TestRecord.of(ORDERS, 0, at.toEpochMilli(), "k", "{\"amount\":12}"), true); // no field
+        t.apply(TestRecord.of(ORDERS, 0, at.toEpochMilli(), "k", "{\"orderId\":null}"), true); // JSON null
+        t.apply(TestRecord.of(ORDERS, 0, at.toEpochMilli(), "k", "orderId=o-9"), true); // not JSON
+        t.apply(TestRecord.of(ORDERS, 0, at.toEpochMilli(), "k", "{\"orderId\":{\"id\":1}}"), true); // an object
+        t.apply(json(ORDERS, "o-1", at), true);
+        FunnelSnapshot.StageStats accepted = t.sweep(NOW, Set.of(), Set.of()).funnels().get(0).stages().get(0);
+        assertEquals(Map.of("missing", 2L, "unparsable", 2L), accepted.misses());
+        assertEquals(5, accepted.events(), "they reached the stage: counted as events, just not followed");
+
+        FunnelTracker byHeader = new FunnelTracker(List.of(orderFunnel(new Funnel.Correlation.Header("order-id"), 60)),
+                100);
+        byHeader.apply(json(ORDERS, "o-1", at), true);
+        assertEquals(Map.of("missing", 1L, "unparsable", 0L),
+                byHeader.sweep(NOW, Set.of(), Set.of()).funnels().get(0).stages().get(0).misses());
     }
 
     @Test

@@ -164,6 +164,52 @@ class FunnelIT {
         assertEquals(WAITING.get("reserved"), waiting.get("reserved"));
     }
 
+    @Test
+    @Order(4)
+    void duplicatesCorrelationMissesAndDroppedKeysAreCountedExactly() throws Exception {
+        List<Scrape> before = List.of(Scrape.get(first.port()), Scrape.get(second.port()));
+        try (KafkaProducer<String, String> producer = cluster.producer()) {
+            for (int i = 0; i < 20; i++) { // orders o-0..o-19 accepted again: a producer retry
+                producer.send(order(ORDERS, i, now));
+            }
+            for (int i = 0; i < 7; i++) { // JSON without the correlation field
+                producer.send(new ProducerRecord<>(ORDERS, null, now.toEpochMilli(), "x-" + i, "{\"amount\":" + i + "}"));
+            }
+            for (int i = 0; i < 4; i++) { // not JSON at all
+                producer.send(new ProducerRecord<>(ORDERS, null, now.toEpochMilli(), "y-" + i, "orderId=y-" + i));
+            }
+            for (int i = 5000; i < 5006; i++) { // accepted 70 minutes ago, never paid: past the 1 h window
+                producer.send(order(ORDERS, i, now.minus(Duration.ofMinutes(70))));
+            }
+            producer.flush();
+        }
+        List<StewardExporter> replicas = List.of(first, second);
+        Await.until(LIMIT, "17 new accepted events (duplicates are not events) and 6 keys dropped", () ->
+                delta(before, replicas, FunnelMetrics.STAGE_EVENTS.name()).getOrDefault("accepted", 0.0) == 17.0
+                        && delta(before, replicas, FunnelMetrics.KEYS_EXPIRED.name()).getOrDefault("accepted", 0.0)
+                        == 6.0);
+        assertEquals(20.0, delta(before, replicas, FunnelMetrics.DUPLICATE_EVENTS.name()).get("accepted"),
+                "each retried order once");
+        Map<String, Double> misses = new TreeMap<>();
+        for (StewardExporter e : replicas) {
+            Scrape.get(e.port()).all(FunnelMetrics.CORRELATION_MISSES.name(), "funnel", FUNNEL, "stage", "accepted")
+                    .forEach(x -> misses.merge(x.labels().get("reason"), x.value(), Double::sum));
+        }
+        assertEquals(Map.of("missing", 7.0, "unparsable", 4.0), misses, "by reason");
+    }
+
+    /** Per stage, how much {@code metric} grew on the replicas since {@code before}. */
+    private static Map<String, Double> delta(List<Scrape> before, List<StewardExporter> replicas, String metric)
+            throws Exception {
+        List<Scrape> now = new java.util.ArrayList<>();
+        for (StewardExporter e : replicas) {
+            now.add(Scrape.get(e.port()));
+        }
+        Map<String, Double> out = perStage(now, metric);
+        perStage(before, metric).forEach((stage, v) -> out.merge(stage, -v, Double::sum));
+        return out;
+    }
+
     private void produceOrderFlow() throws Exception {
         try (KafkaProducer<String, String> producer = cluster.producer()) {
             // Newest stage first: the exporter must not depend on reading stages in order.

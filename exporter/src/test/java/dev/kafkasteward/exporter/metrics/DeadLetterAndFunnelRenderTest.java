@@ -38,7 +38,8 @@ class DeadLetterAndFunnelRenderTest {
                 new DeadLetterSnapshot.ReasonCount("orders.accepted.v1", "org.apache.kafka.connect.errors.DataException", 3)))));
         FunnelSnapshot funnels = new FunnelSnapshot(List.of(new FunnelSnapshot.FunnelStats("order-lifecycle", false,
                 List.of(new FunnelSnapshot.StageStats("accepted", 1000, OptionalLong.of(0), OptionalLong.of(0), 0),
-                        new FunnelSnapshot.StageStats("paid", 1000, OptionalLong.of(10), OptionalLong.of(10), 1),
+                        new FunnelSnapshot.StageStats("paid", 1000, OptionalLong.of(10), OptionalLong.of(10), 1, 4,
+                                new java.util.TreeMap<>(Map.of("missing", 2L, "unparsable", 1L))),
                         new FunnelSnapshot.StageStats("dispatched", 900, OptionalLong.empty(), OptionalLong.empty(), 0)),
                 OptionalLong.of(900), 900, 0)), Set.of(new TopicPartitionId("orders.accepted.v1", 0),
                 new TopicPartitionId("orders.accepted.v1", 1), new TopicPartitionId("payments.results.v1", 0)));
@@ -64,6 +65,11 @@ class DeadLetterAndFunnelRenderTest {
                 kafka_funnel_assigned_partitions{cluster="orders-prod",topic="orders.accepted.v1"} 2.0
                 kafka_funnel_assigned_partitions{cluster="orders-prod",topic="payments.results.v1"} 1.0
                 kafka_funnel_completions_total{cluster="orders-prod",funnel="order-lifecycle"} 900.0
+                kafka_funnel_correlation_misses_total{cluster="orders-prod",funnel="order-lifecycle",reason="missing",stage="paid"} 2.0
+                kafka_funnel_correlation_misses_total{cluster="orders-prod",funnel="order-lifecycle",reason="unparsable",stage="paid"} 1.0
+                kafka_funnel_duplicate_events_total{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0
+                kafka_funnel_duplicate_events_total{cluster="orders-prod",funnel="order-lifecycle",stage="dispatched"} 0.0
+                kafka_funnel_duplicate_events_total{cluster="orders-prod",funnel="order-lifecycle",stage="paid"} 4.0
                 kafka_funnel_key_overflows_total{cluster="orders-prod",funnel="order-lifecycle"} 0.0
                 kafka_funnel_keys_completed{cluster="orders-prod",funnel="order-lifecycle"} 900.0
                 kafka_funnel_keys_expired_total{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0

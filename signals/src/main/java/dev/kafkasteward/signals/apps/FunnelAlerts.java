@@ -33,6 +33,8 @@ public final class FunnelAlerts extends InstanceFamily {
 
     public static final String KEYS_OVERDUE = AlertCatalog.FUNNEL_KEYS_OVERDUE.name();
     public static final String CONVERSION_LOW = AlertCatalog.FUNNEL_CONVERSION_LOW.name();
+    public static final String KEYS_DROPPED = AlertCatalog.FUNNEL_KEYS_DROPPED.name();
+    public static final String CORRELATION_MISSES = AlertCatalog.FUNNEL_CORRELATION_MISSES.name();
     /** Built-in: fewer than half the events of a stage reaching the next one is a broken flow, not a dip. */
     static final double MIN_CONVERSION = 0.5;
 
@@ -72,6 +74,10 @@ public final class FunnelAlerts extends InstanceFamily {
                                 Map.of("funnel", funnel.name(), "stage", stage.name() + "-quiet"), 0))));
             }
             PromDuration window = window(funnel.window());
+            if (funnel.correlation().isPresent()) {
+                instances.add(keysDropped(recipient, funnel, cluster, window, tier));
+                instances.add(correlationMisses(recipient, funnel, cluster, window));
+            }
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
                 String to = funnel.stages().get(i + 1).name();
@@ -91,6 +97,71 @@ public final class FunnelAlerts extends InstanceFamily {
             }
         }
         return instances;
+    }
+
+    /**
+     * Keys that expired unfinished over the window (seed 000: "payment events that never produce
+     * fulfillment actions"), above the funnel's {@code max_dropped_keys}.
+     */
+    private AlertInstance keysDropped(Recipient recipient, Funnel funnel, String cluster, PromDuration window,
+                                      Tier tier) {
+        String c = PromQl.eq("cluster", cluster);
+        String f = PromQl.eq("funnel", funnel.name());
+        int max = funnel.truth().maxDroppedKeys();
+        String stage = funnel.stages().get(0).name();
+        return recipient.alert(KEYS_DROPPED, Condition.above("sum by (cluster, funnel, stage) ("
+                        + ServingReplicas.only("increase(" + FunnelMetrics.KEYS_EXPIRED.select(c, f) + "["
+                        + window.text() + "])") + ")", max), scaled(tier.alertFor()), SeverityRule.TIER,
+                new Text(v -> "Keys of funnel " + v.label("funnel") + " were dropped in stage " + v.label("stage")
+                        + " without finishing.", v -> v.value(ValueUnit.NUMBER) + " keys of funnel "
+                        + v.label("funnel") + " in cluster " + v.label("cluster") + " waited in stage "
+                        + v.label("stage") + " longer than the funnel window (" + funnel.window() + ") and were"
+                        + " dropped unfinished within " + window.text() + " (allowed: " + max + "). Owner: "
+                        + funnel.owner() + "."),
+                // In test steps (a minute, scaled like the window): the window's increase is exactly steps x rate.
+                List.of(Scenarios.counter(FunnelMetrics.KEYS_EXPIRED, cluster, List.of("funnel", "stage"),
+                        Map.of("funnel", funnel.name(), "stage", stage), max + 2,
+                        Map.of("funnel", funnel.name(), "stage", stage + "-quiet"), 0,
+                        (max + 2) * windowSteps(funnel), windowSteps(funnel))));
+    }
+
+    /** Events whose correlation key cannot be read, as a share of the stage's events, above the funnel's ratio. */
+    private AlertInstance correlationMisses(Recipient recipient, Funnel funnel, String cluster, PromDuration window) {
+        String c = PromQl.eq("cluster", cluster);
+        String f = PromQl.eq("funnel", funnel.name());
+        double max = funnel.truth().maxCorrelationMissRatio().ratio();
+        String stage = funnel.stages().get(0).name();
+        Condition condition = Condition.above("sum by (cluster, funnel, stage) (" + ServingReplicas.only("increase("
+                + FunnelMetrics.CORRELATION_MISSES.select(c, f) + "[" + window.text() + "])")
+                + ") / sum by (cluster, funnel, stage) (" + ServingReplicas.only("increase("
+                + FunnelMetrics.STAGE_EVENTS.select(c, f) + "[" + window.text() + "])") + ")", max);
+        List<Scenario> scenarios = new ArrayList<>();
+        int minutes = windowSteps(funnel);
+        for (double missed : new double[] {5, 0}) {
+            List<Input> inputs = new ArrayList<>();
+            inputs.add(Input.counter(FunnelMetrics.STAGE_EVENTS, Map.of("cluster", cluster, "funnel", funnel.name(),
+                    "stage", stage), 10));
+            inputs.add(Input.counter(FunnelMetrics.CORRELATION_MISSES, Map.of("cluster", cluster, "funnel",
+                    funnel.name(), "stage", stage, "reason", "missing"), missed));
+            List<Firing> firing = missed / 10 > max
+                    ? List.of(Firing.of(Map.of("cluster", cluster, "funnel", funnel.name(), "stage", stage), missed / 10))
+                    : List.of();
+            scenarios.add(new Scenario(inputs, firing, minutes));
+        }
+        return recipient.alert(CORRELATION_MISSES, condition, scaled(PromDuration.ofSeconds(900)), SeverityRule.WARNING,
+                new Text(v -> "Events of funnel " + v.label("funnel") + " in stage " + v.label("stage")
+                        + " carry no readable correlation key.", v -> v.value(ValueUnit.RATIO) + " of the events of"
+                        + " stage " + v.label("stage") + " of funnel " + v.label("funnel") + " in cluster "
+                        + v.label("cluster") + " had no readable correlation key within " + window.text()
+                        + " (allowed: " + funnel.truth().maxCorrelationMissRatio().text() + "): they cannot be"
+                        + " followed, so the funnel's waiting and dropped counts miss them. Owner: " + funnel.owner()
+                        + "."),
+                scenarios);
+    }
+
+    /** The funnel's window in promtool test steps: minutes at time scale 1, scaled as the window is otherwise. */
+    private static int windowSteps(Funnel funnel) {
+        return (int) Math.max(1, funnel.window().seconds() / 60);
     }
 
     /** 10 events a minute enter, 2 move on (20 %, fires); with 8 moving on (80 %) it stays silent. */
