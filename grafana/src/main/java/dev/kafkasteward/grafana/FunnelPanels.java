@@ -103,7 +103,13 @@ final class FunnelPanels {
                                 "Events per second without a readable correlation key, by stage and reason. "
                                         + misses.help(), "ops"),
                         Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage", "reason"), misses, "",
-                                of(funnel)), "{{stage}}: {{reason}}")));
+                                of(funnel)), "{{stage}}: {{reason}}")),
+                Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(8, 8), "Keys on another partition",
+                                "Keys per second arriving on a partition number other than the one they were"
+                                        + " followed on: anything above 0 means the stage topics are not co-partitioned."
+                                        + " " + FunnelMetrics.KEYS_MISPLACED.help(), "ops"),
+                        Panels.range(PanelPromQl.aggregateRate("sum", "rate", List.of("stage"),
+                                FunnelMetrics.KEYS_MISPLACED, "", of(funnel)), "{{stage}}")));
     }
 
     private static String stageRate(Funnel funnel, String stage) {

@@ -84,6 +84,7 @@ public final class AlertCatalog {
     public static final AlertDef FUNNEL_KEYS_OVERDUE = def("KafkaFunnelKeysOverdue", Subject.FUNNEL);
     public static final AlertDef FUNNEL_KEYS_DROPPED = def("KafkaFunnelKeysDropped", Subject.FUNNEL);
     public static final AlertDef FUNNEL_CORRELATION_MISSES = def("KafkaFunnelCorrelationMisses", Subject.FUNNEL);
+    public static final AlertDef FUNNEL_NOT_COPARTITIONED = def("KafkaFunnelNotCopartitioned", Subject.FUNNEL);
     public static final AlertDef FUNNEL_CONVERSION_LOW = def("KafkaFunnelConversionLow", Subject.FUNNEL);
     public static final AlertDef ACTIVE_CONTROLLER_COUNT_NOT_ONE =
             def("KafkaActiveControllerCountNotOne", Subject.PLATFORM);
@@ -142,7 +143,7 @@ public final class AlertCatalog {
             CONNECT_DLQ_PRODUCE_FAILURES, CLIENT_PRODUCER_ERRORS, CLIENT_CONSUMER_LAG_HIGH,
             CLIENT_CONSUMER_POLL_STUCK, CLIENT_STREAMS_THREADS_FAILED, JVM_LONG_GC_PAUSES, JVM_HEAP_HIGH,
             JVM_THREADS_DEADLOCKED, PROCESS_FILE_DESCRIPTORS_HIGH, FUNNEL_KEYS_OVERDUE, FUNNEL_KEYS_DROPPED,
-            FUNNEL_CORRELATION_MISSES,
+            FUNNEL_CORRELATION_MISSES, FUNNEL_NOT_COPARTITIONED,
             FUNNEL_CONVERSION_LOW, ACTIVE_CONTROLLER_COUNT_NOT_ONE, BROKER_DOWN, BROKER_UNDERLOADED,
             BROKER_THROTTLE_LEFTOVER, TOPIC_THROTTLE_LEFTOVER, REASSIGNMENT_NO_PROGRESS,
             BROKER_FAILED_FETCH_REQUESTS, BROKER_FAILED_PRODUCE_REQUESTS, BROKER_UNDER_MIN_ISR,

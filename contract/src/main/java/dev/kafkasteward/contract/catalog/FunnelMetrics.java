@@ -51,6 +51,13 @@ public final class FunnelMetrics {
                     + " object or array). They count as stage events but cannot be followed to the next stage.",
             Source.EXPORTER, "cluster", "funnel", "stage", "reason");
 
+    public static final MetricDef KEYS_MISPLACED = counter("kafka_funnel_keys_misplaced_total", null,
+            "Keys that arrived in the stage on one partition number while this replica already followed them on"
+                    + " another: the stage topics are not co-partitioned by the correlation key (a different record"
+                    + " key, or partition counts that differ), so waiting counts are inflated and completions missed."
+                    + " Seen within one replica's partitions.",
+            Source.EXPORTER, "cluster", "funnel", "stage");
+
     public static final MetricDef KEY_OVERFLOWS = counter("kafka_funnel_key_overflows_total", null,
             "Events of new keys that were not tracked because the funnel already tracked its maximum of keys.",
             Source.EXPORTER, "cluster", "funnel");
@@ -65,7 +72,7 @@ public final class FunnelMetrics {
             Source.EXPORTER, "cluster", "topic");
 
     public static final List<MetricDef> ALL = List.of(STAGE_EVENTS, KEYS_WAITING, KEYS_OVERDUE, KEYS_COMPLETED,
-            COMPLETIONS, KEYS_EXPIRED, DUPLICATE_EVENTS, CORRELATION_MISSES, KEY_OVERFLOWS, REBUILDING,
+            COMPLETIONS, KEYS_EXPIRED, DUPLICATE_EVENTS, CORRELATION_MISSES, KEYS_MISPLACED, KEY_OVERFLOWS, REBUILDING,
             ASSIGNED_PARTITIONS);
 
     private FunnelMetrics() {

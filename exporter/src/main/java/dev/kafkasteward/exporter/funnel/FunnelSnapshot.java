@@ -56,17 +56,19 @@ public record FunnelSnapshot(List<FunnelStats> funnels, Set<TopicPartitionId> as
      * @param expired    keys dropped after waiting here longer than the window
      * @param duplicates events of a key that had already entered the stage within the window
      * @param misses     events without a readable correlation key, by reason (missing, unparsable)
+     * @param misplaced  events of a key new on its partition number that another partition number of this
+     *                   replica already tracks: the stage topics are not co-partitioned
      */
     public record StageStats(String stage, long events, OptionalLong waiting, OptionalLong overdue, long expired,
-                             long duplicates, java.util.SortedMap<String, Long> misses) {
+                             long duplicates, java.util.SortedMap<String, Long> misses, long misplaced) {
 
         public StageStats {
             misses = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(misses));
         }
 
-        /** Without duplicates or misses counted. */
+        /** Without duplicates, misses or misplaced keys counted. */
         public StageStats(String stage, long events, OptionalLong waiting, OptionalLong overdue, long expired) {
-            this(stage, events, waiting, overdue, expired, 0, new java.util.TreeMap<>());
+            this(stage, events, waiting, overdue, expired, 0, new java.util.TreeMap<>(), 0);
         }
     }
 }

@@ -40,6 +40,7 @@ final class FunnelState {
     private final long[] duplicates;
     private final long[] missing;
     private final long[] unparsable;
+    private final long[] misplaced;
     private long completions;
     private long overflows;
 
@@ -64,6 +65,7 @@ final class FunnelState {
         this.duplicates = new long[stages.size()];
         this.missing = new long[stages.size()];
         this.unparsable = new long[stages.size()];
+        this.misplaced = new long[stages.size()];
     }
 
     String name() {
@@ -109,6 +111,10 @@ final class FunnelState {
         KeyStore store = stores.computeIfAbsent(record.partition(), p -> new KeyStore());
         int slot = store.find(hash);
         if (slot < 0) {
+            if (live && onAnotherPartition(record.partition(), hash)) {
+                // Co-partitioned stage topics put a key on one partition number; this one is elsewhere too.
+                misplaced[s]++;
+            }
             if (tracked >= maxKeys) {
                 overflows++;
                 if (live) {
@@ -135,6 +141,16 @@ final class FunnelState {
         }
         store.update(slot, (byte) (mask | bit), s > furthest ? at : store.entered(slot));
         countFirstArrival(s, live);
+    }
+
+    /** Whether another partition number of this replica tracks the key: the stages are not co-partitioned. */
+    private boolean onAnotherPartition(int partition, long hash) {
+        for (Map.Entry<Integer, KeyStore> e : stores.entrySet()) {
+            if (e.getKey() != partition && e.getValue().find(hash) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countFirstArrival(int s, boolean live) {
@@ -202,7 +218,7 @@ final class FunnelState {
                 misses.put(KeyExtractor.UNPARSABLE, unparsable[s]);
             }
             out.add(new FunnelSnapshot.StageStats(stages.get(s).name(), events[s], w, o, expired[s], duplicates[s],
-                    misses));
+                    misses, misplaced[s]));
         }
         return new FunnelSnapshot.FunnelStats(name, rebuilding, out,
                 countsValid ? OptionalLong.of(completed[0]) : OptionalLong.empty(), completions, overflows);

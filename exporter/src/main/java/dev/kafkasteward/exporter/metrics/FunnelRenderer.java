@@ -29,6 +29,7 @@ final class FunnelRenderer {
         Family expired = new Family(FunnelMetrics.KEYS_EXPIRED);
         Family duplicates = new Family(FunnelMetrics.DUPLICATE_EVENTS);
         Family misses = new Family(FunnelMetrics.CORRELATION_MISSES);
+        Family misplaced = new Family(FunnelMetrics.KEYS_MISPLACED);
         Family completed = new Family(FunnelMetrics.KEYS_COMPLETED);
         Family completions = new Family(FunnelMetrics.COMPLETIONS);
         Family overflows = new Family(FunnelMetrics.KEY_OVERFLOWS);
@@ -41,6 +42,7 @@ final class FunnelRenderer {
                 expired.add(s.expired(), cluster, f.funnel(), s.stage());
                 duplicates.add(s.duplicates(), cluster, f.funnel(), s.stage());
                 s.misses().forEach((reason, n) -> misses.add(n, cluster, f.funnel(), s.stage(), reason));
+                misplaced.add(s.misplaced(), cluster, f.funnel(), s.stage());
             }
             f.completedKeys().ifPresent(n -> completed.add(n, cluster, f.funnel()));
             completions.add(f.completions(), cluster, f.funnel());
@@ -59,6 +61,7 @@ final class FunnelRenderer {
         out.add(expired.build());
         out.add(duplicates.build());
         out.add(misses.build());
+        out.add(misplaced.build());
         out.add(completed.build());
         out.add(completions.build());
         out.add(overflows.build());

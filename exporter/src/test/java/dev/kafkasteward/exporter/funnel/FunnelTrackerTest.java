@@ -91,6 +91,20 @@ class FunnelTrackerTest {
     }
 
     @Test
+    void aKeyArrivingOnAnotherPartitionNumberIsCountedAsMisplaced() {
+        FunnelTracker t = new FunnelTracker(List.of(orderFunnel(new Funnel.Correlation.JsonField("orderId"), 60)), 100);
+        Instant at = NOW.minusSeconds(30);
+        String value = "{\"orderId\":\"o-1\"}";
+        t.apply(TestRecord.of(ORDERS, 0, at.toEpochMilli(), "o-1", value), true);
+        t.apply(TestRecord.of(PAYMENTS, 0, at.toEpochMilli(), "pay-1", value, "event-type", "PaymentConfirmed"), true);
+        t.apply(TestRecord.of(PAYMENTS, 2, at.toEpochMilli(), "pay-2", "{\"orderId\":\"o-1\"}", "event-type",
+                "PaymentConfirmed"), true); // keyed by payment id: o-1 lands on partition 2
+        List<FunnelSnapshot.StageStats> stages = t.sweep(NOW, Set.of(), Set.of()).funnels().get(0).stages();
+        assertEquals(0, stages.get(0).misplaced());
+        assertEquals(1, stages.get(1).misplaced(), "o-1 was followed on partition 0 already");
+    }
+
+    @Test
     void eventsWithoutAReadableKeyAreCountedByReason() {
         FunnelTracker t = new FunnelTracker(List.of(orderFunnel(new Funnel.Correlation.JsonField("orderId"), 60)), 100);
         Instant at = NOW.minusSeconds(30);

@@ -196,6 +196,32 @@ class FunnelIT {
                     .forEach(x -> misses.merge(x.labels().get("reason"), x.value(), Double::sum));
         }
         assertEquals(Map.of("missing", 7.0, "unparsable", 4.0), misses, "by reason");
+        assertEquals(0.0, sum(List.of(Scrape.get(first.port()), Scrape.get(second.port())),
+                FunnelMetrics.KEYS_MISPLACED.name()), "a funnel keyed alike on every stage is never misplaced");
+    }
+
+    @Test
+    @Order(5)
+    void paymentsKeyedByPaymentIdAreToldApartAsNotCopartitioned() throws Exception {
+        List<Scrape> before = List.of(Scrape.get(first.port()), Scrape.get(second.port()));
+        try (KafkaProducer<String, String> producer = cluster.producer()) {
+            for (int i = 7000; i < 7060; i++) {
+                producer.send(order(ORDERS, i, now));
+            }
+            producer.flush();
+            for (int i = 7000; i < 7060; i++) { // the payment's record key is its own id, not the order's
+                ProducerRecord<String, String> paid = new ProducerRecord<>(PAYMENTS, null, now.toEpochMilli(),
+                        "pay-" + (i * 7919), "{\"orderId\":\"o-" + i + "\"}");
+                paid.headers().add("event-type", "PaymentConfirmed".getBytes(StandardCharsets.UTF_8));
+                producer.send(paid);
+            }
+            producer.flush();
+        }
+        Await.until(LIMIT, "payments on other partitions than their orders", () ->
+                delta(before, List.of(first, second), FunnelMetrics.KEYS_MISPLACED.name()).getOrDefault("paid", 0.0) > 0);
+        double misplaced = delta(before, List.of(first, second), FunnelMetrics.KEYS_MISPLACED.name()).get("paid");
+        System.out.printf("not co-partitioned: %.0f of 60 payments seen on another partition than their order%n",
+                misplaced);
     }
 
     /** Per stage, how much {@code metric} grew on the replicas since {@code before}. */

@@ -39,7 +39,7 @@ class DeadLetterAndFunnelRenderTest {
         FunnelSnapshot funnels = new FunnelSnapshot(List.of(new FunnelSnapshot.FunnelStats("order-lifecycle", false,
                 List.of(new FunnelSnapshot.StageStats("accepted", 1000, OptionalLong.of(0), OptionalLong.of(0), 0),
                         new FunnelSnapshot.StageStats("paid", 1000, OptionalLong.of(10), OptionalLong.of(10), 1, 4,
-                                new java.util.TreeMap<>(Map.of("missing", 2L, "unparsable", 1L))),
+                                new java.util.TreeMap<>(Map.of("missing", 2L, "unparsable", 1L)), 5),
                         new FunnelSnapshot.StageStats("dispatched", 900, OptionalLong.empty(), OptionalLong.empty(), 0)),
                 OptionalLong.of(900), 900, 0)), Set.of(new TopicPartitionId("orders.accepted.v1", 0),
                 new TopicPartitionId("orders.accepted.v1", 1), new TopicPartitionId("payments.results.v1", 0)));
@@ -75,6 +75,9 @@ class DeadLetterAndFunnelRenderTest {
                 kafka_funnel_keys_expired_total{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0
                 kafka_funnel_keys_expired_total{cluster="orders-prod",funnel="order-lifecycle",stage="dispatched"} 0.0
                 kafka_funnel_keys_expired_total{cluster="orders-prod",funnel="order-lifecycle",stage="paid"} 1.0
+                kafka_funnel_keys_misplaced_total{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0
+                kafka_funnel_keys_misplaced_total{cluster="orders-prod",funnel="order-lifecycle",stage="dispatched"} 0.0
+                kafka_funnel_keys_misplaced_total{cluster="orders-prod",funnel="order-lifecycle",stage="paid"} 5.0
                 kafka_funnel_keys_overdue{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0
                 kafka_funnel_keys_overdue{cluster="orders-prod",funnel="order-lifecycle",stage="paid"} 10.0
                 kafka_funnel_keys_waiting{cluster="orders-prod",funnel="order-lifecycle",stage="accepted"} 0.0

@@ -35,6 +35,7 @@ public final class FunnelAlerts extends InstanceFamily {
     public static final String CONVERSION_LOW = AlertCatalog.FUNNEL_CONVERSION_LOW.name();
     public static final String KEYS_DROPPED = AlertCatalog.FUNNEL_KEYS_DROPPED.name();
     public static final String CORRELATION_MISSES = AlertCatalog.FUNNEL_CORRELATION_MISSES.name();
+    public static final String NOT_COPARTITIONED = AlertCatalog.FUNNEL_NOT_COPARTITIONED.name();
     /** Built-in: fewer than half the events of a stage reaching the next one is a broken flow, not a dip. */
     static final double MIN_CONVERSION = 0.5;
 
@@ -77,6 +78,7 @@ public final class FunnelAlerts extends InstanceFamily {
             if (funnel.correlation().isPresent()) {
                 instances.add(keysDropped(recipient, funnel, cluster, window, tier));
                 instances.add(correlationMisses(recipient, funnel, cluster, window));
+                instances.add(notCopartitioned(recipient, funnel, cluster, window));
             }
             for (int i = 0; i + 1 < funnel.stages().size(); i++) {
                 String from = funnel.stages().get(i).name();
@@ -156,6 +158,35 @@ public final class FunnelAlerts extends InstanceFamily {
                         + " (allowed: " + funnel.truth().maxCorrelationMissRatio().text() + "): they cannot be"
                         + " followed, so the funnel's waiting and dropped counts miss them. Owner: " + funnel.owner()
                         + "."),
+                scenarios);
+    }
+
+    /**
+     * Keys that turn up on two partition numbers: the stage topics are not keyed (or partitioned) alike,
+     * so the waiting and dropped counts are not the truth (docs/dead-letters-and-funnels.md).
+     */
+    private AlertInstance notCopartitioned(Recipient recipient, Funnel funnel, String cluster, PromDuration window) {
+        String c = PromQl.eq("cluster", cluster);
+        String f = PromQl.eq("funnel", funnel.name());
+        int steps = windowSteps(funnel);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (double misplaced : new double[] {2, 0}) {
+            List<Input> inputs = List.of(Input.counter(FunnelMetrics.KEYS_MISPLACED, Map.of("cluster", cluster,
+                    "funnel", funnel.name(), "stage", funnel.stages().get(1).name()), misplaced));
+            List<Firing> firing = misplaced > 0
+                    ? List.of(Firing.of(Map.of("cluster", cluster, "funnel", funnel.name()), misplaced * steps))
+                    : List.of();
+            scenarios.add(new Scenario(inputs, firing, steps));
+        }
+        return recipient.alert(NOT_COPARTITIONED, Condition.above("sum by (cluster, funnel) (" + ServingReplicas.only(
+                        "increase(" + FunnelMetrics.KEYS_MISPLACED.select(c, f) + "[" + window.text() + "])") + ")", 0),
+                scaled(PromDuration.ofSeconds(300)), SeverityRule.WARNING,
+                new Text(v -> "The stage topics of funnel " + v.label("funnel") + " are not co-partitioned.",
+                        v -> v.value(ValueUnit.NUMBER) + " keys of funnel " + v.label("funnel") + " in cluster "
+                                + v.label("cluster") + " arrived on a partition number other than the one they were"
+                                + " followed on within " + window.text() + ": the stage topics are not keyed or"
+                                + " partitioned alike, so its waiting, overdue and dropped counts are inflated."
+                                + " Owner: " + funnel.owner() + "."),
                 scenarios);
     }
 
