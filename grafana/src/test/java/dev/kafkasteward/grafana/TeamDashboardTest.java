@@ -35,13 +35,17 @@ class TeamDashboardTest {
 
     @Test
     void lagPanelsQueryTheTeamsGroupsOnly() {
+        // The team's groups: its service, and the decision group of its dead-letter topic (pending decisions).
         assertEquals("max by (group, topic) (kafka_consumergroup_topic_max_lag_age_seconds{cluster=\"$cluster\","
-                        + " group=\"fulfillment-service\"})",
+                        + " group=\"fulfillment-service\"} or kafka_consumergroup_topic_max_lag_age_seconds{"
+                        + "cluster=\"$cluster\", group=\"fulfillment-dlq-decisions\"})",
                 GeneratedDashboards.panel(FULFILLMENT, "Lag age by group and topic").path("targets").get(0)
                         .path("expr").asText());
         JsonNode table = GeneratedDashboards.panel(FULFILLMENT, "Partitions: lag age, lag and status");
         assertEquals("max by (group, topic, partition, status) (kafka_consumergroup_partition_status{"
-                        + "cluster=\"$cluster\", group=\"fulfillment-service\"} == 1)",
+                        + "cluster=\"$cluster\", group=\"fulfillment-service\"} == 1 or"
+                        + " kafka_consumergroup_partition_status{cluster=\"$cluster\","
+                        + " group=\"fulfillment-dlq-decisions\"} == 1)",
                 table.path("targets").get(2).path("expr").asText());
         assertEquals("table", table.path("targets").get(0).path("format").asText());
         assertEquals("merge", table.path("transformations").get(0).path("id").asText());

@@ -33,7 +33,7 @@ final class OwnershipReader {
             "lag_age_critical", "freshness", "also_notify", "alerts");
     static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
     static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header",
-            "also_notify", "alerts");
+            "also_notify", "alerts", "decision_group", "decide_within");
     static final Set<String> CONNECTOR_KEYS = Set.of("name", "owner", "tier", "also_notify", "alerts");
     static final Set<String> CLIENT_KEYS = Set.of("name", "owner", "tier", "match", "jvm_job", "also_notify",
             "alerts");
@@ -112,7 +112,8 @@ final class OwnershipReader {
             return Optional.empty();
         }
         return Optional.of(new Ownership(cluster, teams, tiers, topicsWithCatchAll(topics, unowned.get()),
-                groupsWithCatchAll(groups, unowned.get()), deadLettersWithCatchAll(dlqs, unowned.get()), connectors,
+                groupsWithCatchAll(withDecisionGroups(groups, dlqs), unowned.get()),
+                deadLettersWithCatchAll(dlqs, unowned.get()), connectors,
                 clients, funnels, platform, unowned.get(), shared));
     }
 
@@ -145,6 +146,29 @@ final class OwnershipReader {
     private List<TopicOwnership> topicsWithCatchAll(List<TopicOwnership> topics, Unowned unowned) {
         return append(topics, new TopicOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
                 unowned.tier(), List.of()));
+    }
+
+    /**
+     * Each dead-letter topic's decision group as a consumer group of the topic's owner, its lag alerts off:
+     * it lags by design (records wait for a decision), and the catch-all would otherwise page the
+     * {@code unowned} owner for it. An entry naming the group explicitly comes first and wins.
+     */
+    private List<ConsumerGroupOwnership> withDecisionGroups(List<ConsumerGroupOwnership> groups,
+                                                            List<DeadLetterTopic> dlqs) {
+        Map<String, AlertOverride> off = new java.util.TreeMap<>();
+        AlertCatalog.namesFor(AlertCatalog.Subject.CONSUMER_GROUP)
+                .forEach(a -> off.put(a, new AlertOverride(false, Optional.empty())));
+        List<ConsumerGroupOwnership> out = new ArrayList<>(groups);
+        for (DeadLetterTopic d : dlqs) {
+            d.decisions().ifPresent(decisions -> {
+                Tier tier = tiers.get(d.tier());
+                if (tier != null && out.stream().noneMatch(g -> g.selector().matches(decisions.group()))) {
+                    out.add(new ConsumerGroupOwnership(NameSelector.exact(decisions.group()), d.owner(), d.tier(),
+                            tier.lagAgeWarning(), tier.lagAgeCritical(), Optional.empty(), List.of(), off));
+                }
+            });
+        }
+        return out;
     }
 
     private List<ConsumerGroupOwnership> groupsWithCatchAll(List<ConsumerGroupOwnership> groups, Unowned unowned) {
@@ -442,11 +466,22 @@ final class OwnershipReader {
         Optional<String> tier = tier(r);
         List<String> alsoNotify = alsoNotify(r);
         Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.DEAD_LETTER_TOPIC);
+        Optional<String> group = r.string("decision_group");
+        group.filter(g -> g.isBlank() || g.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch)))
+                .ifPresent(g -> r.error("decision_group", "'decision_group' must be a consumer group id without"
+                        + " spaces or control characters, got '" + g + "'"));
+        Optional<PromDuration> within = r.duration("decide_within");
+        if (r.has("decide_within") && !r.has("decision_group")) {
+            r.error("decide_within", "'decide_within' needs a 'decision_group': the group whose commits record the"
+                    + " decisions");
+        }
         if (selector.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return Optional.empty();
         }
+        Optional<DeadLetterTopic.Decisions> decisions = group.map(g -> new DeadLetterTopic.Decisions(g,
+                within.orElse(DeadLetterTopic.Decisions.DEFAULT_DECIDE_WITHIN)));
         return Optional.of(new DeadLetterTopic(selector.get(), owner.get(), tier.get(), r.string("source_topic"),
-                r.string("reason_header"), alsoNotify, alerts));
+                r.string("reason_header"), alsoNotify, alerts, decisions));
     }
 
     private Optional<ConnectorOwnership> readConnector(MapReader r) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.catalog.DeadLetterMetrics;
+import dev.kafkasteward.contract.catalog.LagMetrics;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
@@ -314,6 +315,70 @@ class DeadLetterIT {
     }
 
     /** The partitions of each listOffsets call that asked max-timestamp. */
+    @Test
+    @Order(7)
+    void aReplayedDeadLetterStopsPendingAndOneLeftAloneAges() throws Exception {
+        String group = "fulfillment-dlq-decisions"; // the example's decision_group for this topic
+        Instant first = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant second = Instant.now().minusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try (KafkaProducer<String, String> producer = cluster.producer()) {
+            producer.send(connectStyle(0, DATA_EXCEPTION, first)).get();
+            producer.send(connectStyle(0, DATA_EXCEPTION, second)).get();
+        }
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        try (Admin admin = cluster.admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                latest.put(new TopicPartition(DLQ, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            // Everything decided but the two new records of partition 0.
+            commit(admin, group, ends, 2);
+            awaitPending(group, 2, first);
+            // The team replays the older one and commits past it.
+            commit(admin, group, ends, 1);
+            Scrape one = awaitPending(group, 1, second);
+            Thread.sleep(2_000);
+            Scrape later = Scrape.get(exporter.port());
+            assertTrue(value(later, LagMetrics.TOPIC_MAX_LAG_AGE.name(), "group", group, "topic", DLQ)
+                    > value(one, LagMetrics.TOPIC_MAX_LAG_AGE.name(), "group", group, "topic", DLQ),
+                    "the record left alone keeps ageing");
+        }
+    }
+
+    /** Commits the decision group at each partition's log end, partition 0 {@code undecided} records short of it. */
+    private static void commit(Admin admin, String group, Map<TopicPartition, Long> ends, int undecided)
+            throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+        ends.forEach((tp, end) -> offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(
+                tp.partition() == 0 ? end - undecided : end, "replayed after repair")));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
+    }
+
+    /**
+     * Waits for {@code pending} records awaiting a decision with the oldest's age served within max(1 s, 2 %)
+     * of its true age at the scrape: the first cycles may only estimate it, until the record's timestamp is read.
+     */
+    private Scrape awaitPending(String group, double pending, Instant oldest) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Scrape> found = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+        try {
+            Await.until(Duration.ofSeconds(30), pending + " records pending, the oldest's age right", () -> {
+                long before = System.currentTimeMillis();
+                Scrape s = Scrape.get(exporter.port());
+                double truth = (before - oldest.toEpochMilli()) / 1000.0;
+                double served = s.value(LagMetrics.TOPIC_MAX_LAG_AGE.name(), "group", group, "topic", DLQ).orElse(-1.0);
+                double records = s.value(LagMetrics.TOPIC_LAG_RECORDS.name(), "group", group, "topic", DLQ).orElse(-1.0);
+                last.set("pending " + records + ", served age " + served + " s, true " + truth + " s");
+                found.set(s);
+                return records == pending && Math.abs(served - truth) <= Math.max(1, 0.02 * truth);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e);
+        }
+        return found.get();
+    }
+
     private static List<Set<TopicPartition>> newestTimestampLookups(List<RecordingAdmin.Call> calls) {
         List<Set<TopicPartition>> out = new ArrayList<>();
         for (RecordingAdmin.Call c : calls) {

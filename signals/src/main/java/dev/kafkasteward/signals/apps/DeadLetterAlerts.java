@@ -17,6 +17,9 @@ import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenarios;
 import dev.kafkasteward.signals.SeverityRule;
 import dev.kafkasteward.signals.Text;
+import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.contract.catalog.MetricDef;
+import dev.kafkasteward.signals.promql.PromQl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,8 @@ public final class DeadLetterAlerts extends InstanceFamily {
 
     public static final String NEW_RECORDS = AlertCatalog.DEAD_LETTER_RECORDS.name();
     static final String WINDOW = "5m";
+
+    public static final String DECISIONS_PENDING = AlertCatalog.DEAD_LETTER_DECISIONS_PENDING.name();
 
     private final String window;
 
@@ -72,8 +77,34 @@ public final class DeadLetterAlerts extends InstanceFamily {
                                     + ": they were not processed." + dlq.sourceTopic().map(s -> " Records come from " + v.text(s)
                                     + ".").orElse("") + " Owner: " + owner + "."),
                     claim.sample().map(topic -> List.of(scenario(cluster, topic))).orElse(List.of())));
+            dlq.decisions().ifPresent(d -> instances.add(decisionsPending(to, d, claim, cluster, owner)));
         }
         return instances;
+    }
+
+    /**
+     * Records still awaiting a replay-or-close decision longer than the entry's {@code decide_within}: the
+     * age of the oldest record the decision group has not committed past (its lag age on the topic), so a
+     * ticket stays open until every old dead letter has been replayed or closed.
+     */
+    private AlertInstance decisionsPending(Recipient to, DeadLetterTopic.Decisions d, Claim<DeadLetterTopic> claim,
+                                           String cluster, String owner) {
+        List<String> matchers = new ArrayList<>(claim.matchers("topic", cluster));
+        matchers.add(PromQl.eq("group", d.group()));
+        String[] m = matchers.toArray(String[]::new);
+        long threshold = scaled(d.decideWithin()).seconds();
+        MetricDef age = LagMetrics.TOPIC_MAX_LAG_AGE;
+        return to.alert(DECISIONS_PENDING, Condition.above("max by (cluster, topic) (" + ServingReplicas.only(
+                        age.select(m)) + ")", threshold), scaled(PromDuration.ofSeconds(300)), SeverityRule.WARNING,
+                new Text(v -> "Dead letters of " + v.label("topic") + " await a replay-or-close decision.",
+                        v -> "The oldest record of dead-letter topic " + v.label("topic") + " in cluster "
+                                + v.label("cluster") + " not yet replayed or closed (decision group " + v.text(d.group())
+                                + ") is " + v.value(ValueUnit.DURATION) + " old; decisions are due within "
+                                + d.decideWithin() + ". Owner: " + owner + "."),
+                claim.sample().map(topic -> List.of(Scenarios.gauge(age, cluster, List.of("topic"),
+                        Map.of("group", d.group(), "topic", topic), threshold * 2.0,
+                        Map.of("group", d.group(), "topic", topic + ".quiet"), threshold / 2.0)))
+                        .orElse(List.<Scenario>of()));
     }
 
     /**

@@ -75,7 +75,7 @@ public final class StewardSelfAlerts {
                 TopicDeliveryAlerts.AT_MIN_ISR, TopicDurabilityAlerts.REPLICATION_FACTOR, TopicDurabilityAlerts.MIN_ISR,
                 TopicDurabilityAlerts.UNCLEAN, TopicDurabilityAlerts.RETENTION, ReplicationAlerts.TOPIC_URP, DiskAlerts.EXHAUSTION_WARNING,
                 DiskAlerts.EXHAUSTION_CRITICAL, DiskAlerts.USAGE_WARNING, DiskAlerts.USAGE_CRITICAL,
-                DiskAlerts.LOG_DIR_OFFLINE, DeadLetterAlerts.NEW_RECORDS, FunnelAlerts.KEYS_OVERDUE,
+                DiskAlerts.LOG_DIR_OFFLINE, DeadLetterAlerts.NEW_RECORDS, DeadLetterAlerts.DECISIONS_PENDING, FunnelAlerts.KEYS_OVERDUE,
                 FunnelAlerts.KEYS_DROPPED, FunnelAlerts.CORRELATION_MISSES, FunnelAlerts.NOT_COPARTITIONED,
                 FunnelAlerts.CONVERSION_LOW));
         fed.addAll(ClusterHealthAlerts.FROM_EXPORTER);
