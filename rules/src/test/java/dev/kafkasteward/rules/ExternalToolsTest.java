@@ -53,11 +53,29 @@ class ExternalToolsTest {
     void promtoolRunsTheGeneratedTests(String name, Ownership ownership, RulesOptions options) {
         Tool promtool = new Tool(ExternalTool.require("promtool"));
         GeneratedFiles files = write(ownership, options);
-        List<String> args = new ArrayList<>(List.of("test", "rules"));
-        Generated.testFiles(files).forEach(p -> args.add(out.resolve(p).toString()));
-        Tool.Result result = promtool.run(args.toArray(String[]::new));
-        assertSucceeds(result);
-        assertTrue(result.output().contains("SUCCESS"), result.describe());
+        // The test files split over one promtool per core, the largest first into the least loaded share.
+        int shares = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<List<String>> argLists = new ArrayList<>();
+        long[] load = new long[shares];
+        for (int i = 0; i < shares; i++) {
+            argLists.add(new ArrayList<>(List.of("test", "rules")));
+        }
+        Generated.testFiles(files).stream().map(out::resolve)
+                .sorted(java.util.Comparator.comparingLong(ExternalToolsTest::size).reversed())
+                .forEach(p -> {
+                    int least = 0;
+                    for (int i = 1; i < shares; i++) {
+                        least = load[i] < load[least] ? i : least;
+                    }
+                    argLists.get(least).add(p.toString());
+                    load[least] += size(p);
+                });
+        argLists.removeIf(args -> args.size() == 2);
+        assertTrue(!argLists.isEmpty(), "promtool tests were generated");
+        for (Tool.Result result : promtool.runAll(argLists)) {
+            assertSucceeds(result);
+            assertTrue(result.output().contains("SUCCESS"), result.describe());
+        }
         // Every alerting rule is exercised by at least one expected alert in the tests.
         List<Map<String, String>> expected = new ArrayList<>();
         Generated.tests(files).forEach(t -> t.path("alert_rule_test")
@@ -101,6 +119,8 @@ class ExternalToolsTest {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String> wrong = new ArrayList<>();
         int checked = 0;
+        List<Map<String, String>> labelSets = new ArrayList<>();
+        List<List<String>> argLists = new ArrayList<>();
         for (JsonNode rule : rules) {
             Map<String, String> labels = labels(rule.get("labels"));
             labels.put("alertname", rule.get("alert").asText());
@@ -111,7 +131,13 @@ class ExternalToolsTest {
             // Quoted as a matcher value: label values are free text (a funnel stage may hold spaces and quotes).
             labels.forEach((k, v) -> args.add(k + "=\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
             args.addAll(List.of("group=some-group", "topic=some-topic"));
-            Tool.Result result = amtool.run(args.toArray(String[]::new));
+            labelSets.add(labels);
+            argLists.add(args);
+        }
+        List<Tool.Result> results = amtool.runAll(argLists);
+        for (int i = 0; i < results.size(); i++) {
+            Map<String, String> labels = labelSets.get(i);
+            Tool.Result result = results.get(i);
             assertSucceeds(result);
             java.util.SortedSet<String> expected = new java.util.TreeSet<>(List.of(labels.get("team")));
             if (labels.containsKey("also_notify")) {
@@ -153,6 +179,14 @@ class ExternalToolsTest {
     /** The receivers amtool resolved: its output minus the warning it prints about --config.file. */
     private static String receivers(Tool.Result result) {
         return result.output().lines().filter(l -> !l.startsWith("Warning:")).reduce("", String::concat).trim();
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertSucceeds(Tool.Result result) {

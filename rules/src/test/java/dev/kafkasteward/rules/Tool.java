@@ -18,6 +18,31 @@ record Tool(Path binary) {
         }
     }
 
+    /**
+     * Runs one invocation per argument list, as many at once as the machine has cores (each tool run is
+     * single-threaded), and returns the results in the order of {@code argLists}.
+     */
+    List<Result> runAll(List<List<String>> argLists) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(argLists.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            List<java.util.concurrent.Future<Result>> running = argLists.stream()
+                    .map(args -> pool.submit(() -> run(args.toArray(String[]::new)))).toList();
+            List<Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Result> f : running) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + binary, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());

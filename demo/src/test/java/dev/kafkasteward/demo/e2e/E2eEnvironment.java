@@ -1,8 +1,10 @@
 package dev.kafkasteward.demo.e2e;
 
+import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
+import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.testing.GatedListeners;
 import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.demo.EmbeddedCluster;
@@ -52,6 +54,8 @@ final class E2eEnvironment implements AutoCloseable {
     static final String JMX_JOB = "kafka-broker";
     /** The Prometheus job of this JVM as the fulfillment service ({@code jvm_job} in e2e/ownership.yml). */
     static final String FULFILLMENT_JOB = "fulfillment-service";
+    /** Refund requests and completions (funnel {@code refunds}); only the dropped-keys drill writes here. */
+    static final String REFUNDS = "payments.refunds.v1";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private WebhookReceiver receiver;
@@ -142,6 +146,7 @@ final class E2eEnvironment implements AutoCloseable {
             cluster.stopBroker(late);
         }
         cluster.createTopics(Orders.TOPICS, 3);
+        cluster.createTopics(List.of(REFUNDS), 3);
         traffic = track(OrderTraffic.start(cluster.bootstrapServers()));
         if (shape.lastJoinsLate()) {
             awaitConsumerOffsetsTopic(); // the consumers' offsets live on the first brokers too
@@ -149,7 +154,7 @@ final class E2eEnvironment implements AutoCloseable {
         }
         Properties props = new Properties();
         props.put("bootstrap.servers", link.bootstrapServers()); // its own cuttable path, see GatedListeners
-        StewardExporter.Config config = StewardExporter.Config.of(ownership, props)
+        StewardExporter.Config config = StewardExporter.Config.of(withScaledFunnelWindows(ownership), props)
                 .every(PACE).lagSettings(new LagSettings(Duration.ofSeconds(3)))
                 .collecting(CollectorSettings.DEFAULTS
                         .withPlacementRefresh(scaled(CollectorSettings.DEFAULT_PLACEMENT_REFRESH))
@@ -209,6 +214,20 @@ final class E2eEnvironment implements AutoCloseable {
                 replicas.get(i).close();
             }
         }
+    }
+
+    /**
+     * The ownership the exporter reads: funnel windows scaled like the rules' look-back over them, so a key
+     * expires unfinished after the window the dropped-keys alert counts over (10m in the file, 10 s in both).
+     */
+    private static Ownership withScaledFunnelWindows(Ownership ownership) {
+        List<Funnel> funnels = ownership.funnels().stream().map(f -> new Funnel(f.name(), f.owner(), f.tier(),
+                f.correlation(), PromDuration.ofMillis(scaled(f.window().value()).toMillis()), f.stages(),
+                f.alsoNotify(), f.alerts(), f.truth())).toList();
+        return new Ownership(ownership.cluster(), ownership.teams(), ownership.tiers(), ownership.topics(),
+                ownership.consumerGroups(), ownership.deadLetterTopics(), ownership.connectors(),
+                ownership.clientApps(), funnels, ownership.platform(), ownership.unowned(),
+                ownership.sharedResponsibility());
     }
 
     private static ForecastSettings scaled(ForecastSettings production) {

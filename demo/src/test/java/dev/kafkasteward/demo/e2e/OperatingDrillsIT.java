@@ -1,6 +1,8 @@
 package dev.kafkasteward.demo.e2e;
 
 import dev.kafkasteward.contract.testing.Await;
+import dev.kafkasteward.contract.catalog.AlertCatalog;
+import dev.kafkasteward.contract.catalog.FunnelMetrics;
 import dev.kafkasteward.demo.Orders;
 import dev.kafkasteward.demo.stack.RequiredBinaries;
 import dev.kafkasteward.demo.stack.StackBinaries;
@@ -17,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +49,8 @@ class OperatingDrillsIT {
     private static final Duration BASELINE_TIMEOUT = Duration.ofSeconds(90);
     /** Seed Test 5: "the owner is alerted within 30 s". */
     private static final Duration DEAD_LETTER_DETECTION = Duration.ofSeconds(30);
+    /** A topic of tier-1-ledger in e2e/ownership.yml; the durability drill creates it. */
+    private static final String LEDGER = "payments.ledger.v1";
 
     private final LatencyTable table = new LatencyTable();
     private Instant suiteStarted;
@@ -203,9 +208,54 @@ class OperatingDrillsIT {
                                 .anyMatch(a -> a.name().startsWith("KafkaConsumer")))));
     }
 
+    /**
+     * A tier's durability promise broken (seed 000: durability is chosen per workload, explicitly): a topic of a
+     * tier that requires {@code min.insync.replicas} 2 is created with the broker's default of 1. Its owner,
+     * payments, gets the ticket, platform too (producer delivery is shared); setting the topic's value to 2
+     * clears it within the exporter's topic-config refresh.
+     */
+    @Test
+    @Order(8)
+    void topicBelowItsTiersDurability() throws Exception {
+        table.add(drills.run(Drill.of("Topic below its tier's durability (ticket)", AlertCatalog.TOPIC_MIN_ISR_BELOW_TIER.name(),
+                        "payments", Map.of("topic", LEDGER), () -> {
+                            try (Admin admin = admin()) {
+                                admin.createTopics(List.of(new NewTopic(LEDGER, 3, (short) 3))).all()
+                                        .get(30, TimeUnit.SECONDS);
+                            }
+                        }, () -> minInsyncReplicas(LEDGER, "2"))
+                .alsoNotifying("platform")));
+    }
+
+    /**
+     * Keys dropped (seed 000: "payment events that never produce fulfillment actions"): refunds are requested
+     * and never completed, so after the funnel's window they expire unfinished. The funnel's owner is paged, and
+     * Prometheus holds exactly as many dropped keys as were requested. Nothing to repair: a dropped key stays
+     * dropped, and the alert resolves once its window passes without another.
+     */
+    @Test
+    @Order(9)
+    void funnelKeysDropped() throws Exception {
+        int refunds = 3;
+        String dropped = "sum(" + FunnelMetrics.KEYS_EXPIRED.name() + "{funnel=\"refunds\",stage=\"requested\"})";
+        double before = env.prometheus().values(dropped).values().stream().mapToDouble(Double::doubleValue).sum();
+        table.add(drills.run(Drill.of("Funnel keys dropped", AlertCatalog.FUNNEL_KEYS_DROPPED.name(), "payments",
+                Map.of("funnel", "refunds", "stage", "requested"),
+                () -> env.traffic().requestRefundsNeverCompleted(refunds), () -> { })));
+        double after = env.prometheus().values(dropped).values().stream().mapToDouble(Double::doubleValue).sum();
+        if (after - before != refunds) {
+            throw new AssertionError("Prometheus holds " + (after - before) + " refunds dropped by the drill, expected "
+                    + refunds);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", env.cluster().bootstrapServers()));
+    }
+
     /** Sets the topic's {@code min.insync.replicas}, or drops the override when {@code value} is null. */
     private void minInsyncReplicas(String topic, String value) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.cluster().bootstrapServers()))) {
+        try (Admin admin = admin()) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             AlterConfigOp op = value == null
                     ? new AlterConfigOp(new ConfigEntry("min.insync.replicas", ""), AlterConfigOp.OpType.DELETE)

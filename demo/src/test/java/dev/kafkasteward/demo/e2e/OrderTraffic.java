@@ -81,20 +81,32 @@ final class OrderTraffic implements AutoCloseable {
         dispatching.set(true);
     }
 
-    /** The next order checkout publishes is not JSON; fulfillment will dead-letter it. */
     /** Writes one record to {@code topic} as a dead-letter publisher would, its reason in a header. */
     void publishDeadLetter(String topic, String reason) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
-        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = producer("dead-letter-publisher")) {
             ProducerRecord<String, String> dead = new ProducerRecord<>(topic, "order-0", "{}");
             dead.headers().add("x-failure-reason", reason.getBytes(StandardCharsets.UTF_8));
             producer.send(dead).get();
         }
     }
 
+    /**
+     * PaymentService accepts {@code count} refund requests and never completes them: each enters the
+     * {@code refunds} funnel's first stage and nothing follows. Keyed by refund id, as the funnel reads it.
+     */
+    void requestRefundsNeverCompleted(int count) throws Exception {
+        try (KafkaProducer<String, String> producer = producer("payment-service")) {
+            for (int i = 0; i < count; i++) {
+                String refundId = "r-" + System.nanoTime() + "-" + i;
+                ProducerRecord<String, String> request = new ProducerRecord<>(E2eEnvironment.REFUNDS, refundId,
+                        "{\"refundId\":\"" + refundId + "\"}");
+                request.headers().add("event-type", "RefundRequested".getBytes(StandardCharsets.UTF_8));
+                producer.send(request).get();
+            }
+        }
+    }
+
+    /** The next order checkout publishes is not JSON; fulfillment will dead-letter it. */
     void publishInvalidOrder() {
         invalidPending.incrementAndGet();
     }
