@@ -1,9 +1,10 @@
 package dev.kafkasteward.exporter.change;
 
-import dev.kafkasteward.exporter.collect.BrokerThrottle;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.TopicConfig;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
+import dev.kafkasteward.exporter.observation.BrokerThrottle;
+import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,10 +12,11 @@ import java.util.TreeMap;
  * Turns a cycle's observation into its {@link ChangeSnapshot}: reassignment progress (stateful, see
  * {@link ReassignmentTracker}), throttles from broker and topic configs, and feature levels. No I/O.
  */
-public final class ChangeAnalyzer {
+public final class ChangeAnalyzer implements CycleAnalyzer<ChangeSnapshot> {
 
     private final ReassignmentTracker reassignments = new ReassignmentTracker();
 
+    @Override
     public ChangeSnapshot analyze(Observation observation) {
         TreeMap<Integer, BrokerThrottle> brokers = new TreeMap<>();
         observation.cluster().settings().throttles().ifPresent(t -> t.forEach((id, throttle) -> {

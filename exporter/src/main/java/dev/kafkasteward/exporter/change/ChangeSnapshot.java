@@ -1,6 +1,6 @@
 package dev.kafkasteward.exporter.change;
 
-import dev.kafkasteward.exporter.collect.BrokerThrottle;
+import dev.kafkasteward.exporter.observation.BrokerThrottle;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.SortedMap;

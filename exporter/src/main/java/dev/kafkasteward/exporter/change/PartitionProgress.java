@@ -1,6 +1,6 @@
 package dev.kafkasteward.exporter.change;
 
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;

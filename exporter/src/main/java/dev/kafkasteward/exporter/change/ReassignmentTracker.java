@@ -1,11 +1,11 @@
 package dev.kafkasteward.exporter.change;
 
-import dev.kafkasteward.exporter.collect.LogDirState;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.PartitionReplicas;
-import dev.kafkasteward.exporter.collect.Reassignment;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.Reassignment;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,5 +1,12 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.ClusterState;
+import dev.kafkasteward.exporter.observation.QuorumReplica;
+import dev.kafkasteward.exporter.observation.QuorumState;
+import dev.kafkasteward.exporter.observation.Reassignment;
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

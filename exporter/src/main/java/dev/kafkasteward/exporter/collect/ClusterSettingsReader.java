@@ -1,5 +1,8 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.BrokerThrottle;
+import dev.kafkasteward.exporter.observation.ClusterSettings;
+import dev.kafkasteward.exporter.observation.Stage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

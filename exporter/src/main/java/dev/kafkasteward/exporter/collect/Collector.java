@@ -1,5 +1,7 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
 import java.util.Collection;
 
 /**

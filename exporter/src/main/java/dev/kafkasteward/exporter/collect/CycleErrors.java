@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.Stage;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,13 @@
 package dev.kafkasteward.exporter.collect;
 
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
-import dev.kafkasteward.exporter.deadletter.FailureHeaders;
+import dev.kafkasteward.exporter.observation.DeadLetterObservation;
+import dev.kafkasteward.exporter.observation.FailureHeaders;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,11 @@
 package dev.kafkasteward.exporter.collect;
 
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.DeadLetterObservation;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

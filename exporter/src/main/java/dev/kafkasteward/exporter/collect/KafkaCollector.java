@@ -1,6 +1,19 @@
 package dev.kafkasteward.exporter.collect;
 
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.ClusterState;
+import dev.kafkasteward.exporter.observation.DeadLetterObservation;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.GroupDescription;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.Reassignment;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +47,10 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.LeaderNotAvailableException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.internals.Topic;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * All Admin I/O of one cycle, batched: one Metadata request for all topics (through a consumer,

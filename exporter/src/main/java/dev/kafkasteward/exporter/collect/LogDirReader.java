@@ -1,5 +1,9 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicLogSize;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

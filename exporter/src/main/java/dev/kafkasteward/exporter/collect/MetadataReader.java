@@ -1,5 +1,8 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.TopicMetadata;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import org.apache.kafka.common.TopicPartition;
 
 /** Between Kafka's {@link TopicPartition} and the exporter's own key, which stays free of client types. */

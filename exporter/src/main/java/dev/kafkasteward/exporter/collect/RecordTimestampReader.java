@@ -1,5 +1,7 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

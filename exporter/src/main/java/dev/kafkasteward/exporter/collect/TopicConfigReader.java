@@ -1,5 +1,7 @@
 package dev.kafkasteward.exporter.collect;
 
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

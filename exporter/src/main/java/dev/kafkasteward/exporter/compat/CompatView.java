@@ -1,11 +1,11 @@
 package dev.kafkasteward.exporter.compat;
 
-import dev.kafkasteward.exporter.collect.GroupDescription;
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.GroupDescription;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.kafkasteward.exporter.core;
 
 import dev.kafkasteward.exporter.collect.Collector;
-import dev.kafkasteward.exporter.collect.Observation;
+import dev.kafkasteward.exporter.observation.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +90,7 @@ public final class CollectionLoop implements AutoCloseable {
             if (adminPhase.reachedCluster()) {
                 Observation complete = collector.readTimestamps(adminPhase, analysis.plan(adminPhase));
                 errors = complete.errors();
-                snapshot = Optional.of(analysis.analyze(complete, snapshot));
+                snapshot = Optional.of(analysis.analyze(complete));
                 refreshed = true;
             }
         } catch (Throwable e) { // Errors too: see the class comment

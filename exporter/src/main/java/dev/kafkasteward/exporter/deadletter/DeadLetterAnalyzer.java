@@ -1,7 +1,9 @@
 package dev.kafkasteward.exporter.deadletter;
 
-import dev.kafkasteward.exporter.collect.DeadLetterObservation;
-import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.DeadLetterObservation;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
  * counters across cycles (they count records read since start), with bounded label budgets per
  * topic so a burst of distinct exception messages cannot blow up the series count.
  */
-public final class DeadLetterAnalyzer {
+public final class DeadLetterAnalyzer implements CycleAnalyzer<DeadLetterSnapshot> {
 
     /** Distinct reasons (and source topics) per dead-letter topic before further ones become "other". */
     public static final int DEFAULT_LABEL_BUDGET = 20;
@@ -37,6 +39,11 @@ public final class DeadLetterAnalyzer {
         final Map<List<String>, Long> counts = new TreeMap<>(DeadLetterAnalyzer::compareKeys);
         long skipped;
         long read;
+    }
+
+    @Override
+    public DeadLetterSnapshot analyze(Observation observation) {
+        return analyze(observation.deadLetters(), observation.complete());
     }
 
     /** @param complete whether the cycle met no error: only then do absent topics lose their counters */

@@ -1,5 +1,6 @@
 package dev.kafkasteward.exporter.deadletter;
 
+import dev.kafkasteward.exporter.observation.FailureHeaders;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,9 @@
 package dev.kafkasteward.exporter.disk;
 
-import dev.kafkasteward.exporter.collect.LogDirState;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.TopicLogSize;
+import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.TopicLogSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,11 +19,12 @@ import java.util.TreeMap;
  * broker that did not answer) keep their history until it is a window old, so one failed request
  * does not restart every forecast. A forecast counts from the dir's newest sample.
  */
-public final class DiskAnalyzer {
+public final class DiskAnalyzer implements CycleAnalyzer<DiskSnapshot> {
 
     private final ForecastSettings settings;
     private final DiskForecaster forecaster;
     private final SteadyStateProjector projector;
+    private DiskHistory history = DiskHistory.EMPTY;
 
     public DiskAnalyzer(ForecastSettings settings) {
         this.settings = settings;
@@ -30,6 +32,15 @@ public final class DiskAnalyzer {
         this.projector = new SteadyStateProjector(settings.minSpan());
     }
 
+    /** Analyzes with the history of the cycles before, and keeps the next one. */
+    @Override
+    public DiskSnapshot analyze(Observation observation) {
+        DiskSnapshot snapshot = analyze(observation, history);
+        history = snapshot.history();
+        return snapshot;
+    }
+
+    /** The pure step: (observation, previous history) -> (reports, next history). */
     public DiskSnapshot analyze(Observation observation, DiskHistory previous) {
         Instant now = observation.at();
         TreeMap<LogDirKey, LogDirHistory> next = new TreeMap<>();

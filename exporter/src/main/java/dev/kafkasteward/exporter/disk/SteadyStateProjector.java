@@ -1,8 +1,8 @@
 package dev.kafkasteward.exporter.disk;
 
-import dev.kafkasteward.exporter.collect.LogDirState;
-import dev.kafkasteward.exporter.collect.TopicConfig;
-import dev.kafkasteward.exporter.collect.TopicLogSize;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicLogSize;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.funnel;
 
 import dev.kafkasteward.contract.ownership.Funnel;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

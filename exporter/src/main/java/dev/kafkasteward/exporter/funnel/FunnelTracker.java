@@ -1,7 +1,8 @@
 package dev.kafkasteward.exporter.funnel;
 
 import dev.kafkasteward.contract.ownership.Funnel;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.kafkasteward.exporter.lag;
 
-import dev.kafkasteward.exporter.collect.GroupDescription;
+import dev.kafkasteward.exporter.observation.GroupDescription;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;

@@ -1,13 +1,13 @@
 package dev.kafkasteward.exporter.lag;
 
-import dev.kafkasteward.exporter.collect.GroupDescription;
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.PartitionReplicas;
-import dev.kafkasteward.exporter.collect.TopicConfig;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.GroupDescription;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,7 +108,7 @@ public final class LagAnalyzer {
         return p;
     }
 
-    private static LagAge age(LagHistory history, dev.kafkasteward.exporter.collect.RecordPosition p, long now) {
+    private static LagAge age(LagHistory history, dev.kafkasteward.exporter.observation.RecordPosition p, long now) {
         AgeEstimate e = LagAgeEstimator.estimate(history, p);
         long timestamp;
         if (e instanceof AgeEstimate.Exact x) {

@@ -1,10 +1,10 @@
 package dev.kafkasteward.exporter.lag;
 
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.RecordPosition;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.kafkasteward.exporter.metrics;
 
 import static dev.kafkasteward.contract.catalog.DiskMetrics.*;
 
-import dev.kafkasteward.exporter.collect.LogDirState;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.disk.Forecast;
 import dev.kafkasteward.exporter.disk.LogDirReport;
 import dev.kafkasteward.exporter.disk.SteadyState;
+import dev.kafkasteward.exporter.observation.LogDirState;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Duration;
 import java.time.Instant;

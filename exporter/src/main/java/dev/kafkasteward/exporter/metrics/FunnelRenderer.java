@@ -2,8 +2,8 @@ package dev.kafkasteward.exporter.metrics;
 
 import dev.kafkasteward.contract.catalog.FunnelMetrics;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import java.util.Map;

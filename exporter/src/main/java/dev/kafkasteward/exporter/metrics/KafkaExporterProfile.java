@@ -2,12 +2,12 @@ package dev.kafkasteward.exporter.metrics;
 
 import static dev.kafkasteward.contract.catalog.CompatMetrics.*;
 
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.PartitionReplicas;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.compat.CompatView;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.List;
 import java.util.Map;

@@ -2,15 +2,15 @@ package dev.kafkasteward.exporter.metrics;
 
 import static dev.kafkasteward.contract.catalog.CompatMetrics.*;
 
-import dev.kafkasteward.exporter.collect.GroupDescription;
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.compat.CompatView;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.PartitionLag;
+import dev.kafkasteward.exporter.observation.GroupDescription;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.kafkasteward.exporter.replication;
 
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.List;
 import java.util.OptionalInt;
 

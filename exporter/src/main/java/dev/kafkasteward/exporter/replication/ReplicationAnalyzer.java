@@ -1,14 +1,15 @@
 package dev.kafkasteward.exporter.replication;
 
-import dev.kafkasteward.exporter.collect.ClusterState;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.PartitionReplicas;
-import dev.kafkasteward.exporter.collect.QuorumReplica;
-import dev.kafkasteward.exporter.collect.QuorumState;
-import dev.kafkasteward.exporter.collect.Reassignment;
-import dev.kafkasteward.exporter.collect.TopicConfig;
-import dev.kafkasteward.exporter.collect.TopicMetadata;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.ClusterState;
+import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.QuorumReplica;
+import dev.kafkasteward.exporter.observation.QuorumState;
+import dev.kafkasteward.exporter.observation.Reassignment;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.TreeMap;
  * the replication factor excludes replicas a reassignment is still adding, so the under-replication
  * a reassignment causes on purpose is not reported as lost replicas.
  */
-public final class ReplicationAnalyzer {
+public final class ReplicationAnalyzer implements CycleAnalyzer<ReplicationSnapshot> {
 
+    @Override
     public ReplicationSnapshot analyze(Observation observation) {
         ClusterState cluster = observation.cluster();
         Map<TopicPartitionId, Reassignment> reassignments = cluster.reassignments().orElse(Map.of());

@@ -2,6 +2,9 @@ package dev.kafkasteward.exporter.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kafkasteward.exporter.observation.PartitionReplicas;
+import dev.kafkasteward.exporter.observation.TopicMetadata;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

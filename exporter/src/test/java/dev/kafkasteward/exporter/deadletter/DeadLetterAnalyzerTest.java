@@ -3,8 +3,9 @@ package dev.kafkasteward.exporter.deadletter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkasteward.exporter.collect.DeadLetterObservation;
-import dev.kafkasteward.exporter.collect.LogOffsets;
+import dev.kafkasteward.exporter.observation.DeadLetterObservation;
+import dev.kafkasteward.exporter.observation.FailureHeaders;
+import dev.kafkasteward.exporter.observation.LogOffsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkasteward.exporter.collect.ClusterState;
-import dev.kafkasteward.exporter.collect.LogDirState;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.TopicConfig;
-import dev.kafkasteward.exporter.collect.TopicLogSize;
+import dev.kafkasteward.exporter.observation.ClusterState;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.TopicConfig;
+import dev.kafkasteward.exporter.observation.TopicLogSize;
 import dev.kafkasteward.exporter.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.PromDuration;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.testing.Await;
 import dev.kafkasteward.exporter.StewardExporter;
 import dev.kafkasteward.exporter.collect.CollectorSettings;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import dev.kafkasteward.exporter.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.kafkasteward.exporter.lag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.kafkasteward.exporter.collect.GroupOffsets;
-import dev.kafkasteward.exporter.collect.LogOffsets;
-import dev.kafkasteward.exporter.collect.Observation;
-import dev.kafkasteward.exporter.collect.RecordPosition;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
+import dev.kafkasteward.exporter.observation.GroupOffsets;
+import dev.kafkasteward.exporter.observation.LogOffsets;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

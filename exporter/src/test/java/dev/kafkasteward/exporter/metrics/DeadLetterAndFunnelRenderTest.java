@@ -2,14 +2,14 @@ package dev.kafkasteward.exporter.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.core.CollectionStatus;
 import dev.kafkasteward.exporter.core.ServedState;
 import dev.kafkasteward.exporter.core.Snapshot;
 import dev.kafkasteward.exporter.deadletter.DeadLetterSnapshot;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import dev.kafkasteward.exporter.testing.MutableClock;
 import io.prometheus.metrics.config.EscapingScheme;

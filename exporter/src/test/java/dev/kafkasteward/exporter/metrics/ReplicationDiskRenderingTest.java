@@ -2,14 +2,14 @@ package dev.kafkasteward.exporter.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kafkasteward.exporter.collect.LogDirState;
-import dev.kafkasteward.exporter.collect.TopicLogSize;
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import dev.kafkasteward.exporter.disk.DiskHistory;
 import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.disk.Forecast;
 import dev.kafkasteward.exporter.disk.LogDirReport;
 import dev.kafkasteward.exporter.disk.SteadyState;
+import dev.kafkasteward.exporter.observation.LogDirState;
+import dev.kafkasteward.exporter.observation.TopicLogSize;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import dev.kafkasteward.exporter.replication.BrokerHealth;
 import dev.kafkasteward.exporter.replication.PartitionHealth;
 import dev.kafkasteward.exporter.replication.QuorumHealth;

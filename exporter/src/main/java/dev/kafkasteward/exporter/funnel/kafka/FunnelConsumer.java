@@ -1,8 +1,8 @@
 package dev.kafkasteward.exporter.funnel.kafka;
 
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import dev.kafkasteward.exporter.funnel.FunnelTracker;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.kafkasteward.exporter.funnel.kafka;
 
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package dev.kafkasteward.exporter.funnel.kafka;
 
 import dev.kafkasteward.contract.ownership.Funnel;
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
+import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
-package dev.kafkasteward.exporter.collect;
+package dev.kafkasteward.exporter.observation;
 
-import dev.kafkasteward.exporter.funnel.FunnelSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.kafkasteward.exporter.collect;
+package dev.kafkasteward.exporter.observation;
 
 import java.util.OptionalLong;
 

@@ -1,4 +1,4 @@
-package dev.kafkasteward.exporter.deadletter;
+package dev.kafkasteward.exporter.observation;
 
 import java.util.Optional;
 import java.util.Set;

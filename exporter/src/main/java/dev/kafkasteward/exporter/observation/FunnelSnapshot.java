@@ -1,6 +1,5 @@
-package dev.kafkasteward.exporter.funnel;
+package dev.kafkasteward.exporter.observation;
 
-import dev.kafkasteward.exporter.collect.TopicPartitionId;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
