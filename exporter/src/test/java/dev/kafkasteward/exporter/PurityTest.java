@@ -28,8 +28,8 @@ class PurityTest {
     private static final String ROOT = "dev.kafkasteward.exporter";
     private static final List<String> FORBIDDEN = List.of("org.apache.kafka.clients", "System.currentTimeMillis",
             "System.nanoTime", "Instant.now(", "LocalDateTime.now(", "Clock.system", "System.out", "System.err");
-    private static final List<String> ANALYZERS = List.of("lag", "disk", "replication", "change", "deadletter",
-            "funnel", "compat");
+    private static final List<String> ANALYZERS = List.of("lag", "share", "disk", "replication", "change",
+            "deadletter", "funnel", "compat");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?" + Pattern.quote(ROOT)
             + "\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]", Pattern.MULTILINE);
 

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
  */
 public final class MetricCatalog {
 
-    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ReplicationMetrics.ALL, ChangeMetrics.ALL,
-            DiskMetrics.ALL, SelfMetrics.ALL, DeadLetterMetrics.ALL, FunnelMetrics.ALL, JmxMetrics.ALL)
+    private static final List<MetricDef> ALL = Stream.of(LagMetrics.ALL, ShareGroupMetrics.ALL,
+            ReplicationMetrics.ALL, ChangeMetrics.ALL, DiskMetrics.ALL, SelfMetrics.ALL, DeadLetterMetrics.ALL, FunnelMetrics.ALL, JmxMetrics.ALL)
             .flatMap(List::stream).toList();
 
     private MetricCatalog() {

@@ -74,6 +74,12 @@ public final class KafkaCollector implements Collector {
 
     /** How much longer than the Admin client's own timeout the group listing is awaited. */
     private static final long LISTING_GRACE_MS = 200;
+    /**
+     * The groups listed: consumer groups of either protocol (not Connect workers or other classic groups of
+     * another protocol type) and share groups, in one ListGroups per broker.
+     */
+    private static final Set<GroupType> LISTED_TYPES = Set.of(GroupType.CLASSIC, GroupType.CONSUMER, GroupType.SHARE);
+    private static final Set<String> LISTED_PROTOCOL_TYPES = Set.of("", "consumer", "share");
 
     private final Admin admin;
     private final RecordTimestampReader timestamps;
@@ -88,6 +94,7 @@ public final class KafkaCollector implements Collector {
     private final LogDirReader logDirReader;
     private final ClusterSettingsReader settingsReader;
     private final LogOffsetReader logOffsetReader;
+    private final ShareGroupReader shareGroups;
     private final ReadSchedule schedule;
     /** The groups in scope the last complete listing found, less those found gone since. */
     private List<GroupListing> listed = List.of();
@@ -116,6 +123,7 @@ public final class KafkaCollector implements Collector {
         this.logDirReader = new LogDirReader(admin, clock);
         this.settingsReader = new ClusterSettingsReader(admin);
         this.logOffsetReader = new LogOffsetReader(admin);
+        this.shareGroups = new ShareGroupReader(admin, topicFilter);
         this.schedule = ReadSchedule.of(settings);
     }
 
@@ -160,12 +168,16 @@ public final class KafkaCollector implements Collector {
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty());
-        List<String> groupIds = listing.groups().stream().map(GroupListing::groupId).toList();
+        List<GroupListing> consumerGroups = listing.groups().stream().filter(l -> !isShare(l)).toList();
+        List<String> groupIds = consumerGroups.stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
         // Described after their offsets were read: a group deleted in between reads as having no offsets,
         // and only the description tells it is gone. Its series are left out rather than served as lag 0.
-        Descriptions described = describeGroups(listing.groups(), errors);
+        Descriptions described = describeGroups(consumerGroups, errors);
+        ShareGroupReader.Read shares = shareGroups.read(listing.groups().stream().filter(KafkaCollector::isShare)
+                .map(GroupListing::groupId).toList(), this::timeoutMs, errors);
+        gone.addAll(shares.gone());
         gone.addAll(described.gone());
         Map<String, GroupDescription> descriptions = described.groups();
         List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();
@@ -227,7 +239,7 @@ public final class KafkaCollector implements Collector {
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
         boolean reached = Stage.reachedCluster(errors.byLabel(), listing.anyListed());
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), cost, errors.byLabel(), cluster,
-                topicConfigs, logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, reached);
+                topicConfigs, logDirs, DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, reached, shares.groups());
     }
 
     /**
@@ -269,8 +281,8 @@ public final class KafkaCollector implements Collector {
         long budget = timeoutMs();
         try {
             // The Admin client times out the brokers that do not answer, so valid() completes in time.
-            ListGroupsResult result = admin.listGroups(ListGroupsOptions.forConsumerGroups()
-                    .timeoutMs((int) Math.max(1, budget)));
+            ListGroupsResult result = admin.listGroups(new ListGroupsOptions().withTypes(LISTED_TYPES)
+                    .withProtocolTypes(LISTED_PROTOCOL_TYPES).timeoutMs((int) Math.max(1, budget)));
             Collection<Throwable> failures = result.errors().get(budget + LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             Collection<GroupListing> all = result.valid().get(LISTING_GRACE_MS, TimeUnit.MILLISECONDS);
             failures.forEach(e -> errors.record(Stage.LIST_GROUPS, e));
@@ -304,12 +316,15 @@ public final class KafkaCollector implements Collector {
      * in use. Each costs a FindCoordinator (the Admin client keeps no coordinators across calls).
      */
     private static int groupCalls(List<GroupListing> listing) {
-        if (listing.isEmpty()) {
-            return 0;
-        }
-        long protocols = listing.stream().map(l -> l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC).distinct()
-                .count();
-        return 1 + (int) protocols;
+        List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
+        long protocols = consumers.stream().map(l -> l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC)
+                .distinct().count();
+        return (consumers.isEmpty() ? 0 : 1 + (int) protocols)
+                + ShareGroupReader.calls(listing.size() - consumers.size());
+    }
+
+    private static boolean isShare(GroupListing listing) {
+        return listing.type().orElse(GroupType.CLASSIC) == GroupType.SHARE;
     }
 
     /** Live brokers as of the last cycle; before the first, the replica holders {@code topics} name. */

@@ -13,6 +13,7 @@ import dev.kafkasteward.exporter.observation.CycleAnalyzer;
 import dev.kafkasteward.exporter.observation.Observation;
 import dev.kafkasteward.exporter.observation.RecordPosition;
 import dev.kafkasteward.exporter.replication.ReplicationAnalyzer;
+import dev.kafkasteward.exporter.share.ShareGroupTracker;
 import java.util.List;
 
 /**
@@ -28,6 +29,7 @@ public final class Analysis {
     private final DiskAnalyzer disk;
     private final DeadLetterAnalyzer deadLetters = new DeadLetterAnalyzer();
     private final ChangeAnalyzer change = new ChangeAnalyzer();
+    private final ShareGroupTracker shareGroups;
     private final boolean keepPositions;
 
     /**
@@ -37,6 +39,7 @@ public final class Analysis {
     public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast,
                     boolean keepPositions) {
         this.lag = new LagTracker(lagSettings, timestampReadBudget);
+        this.shareGroups = new ShareGroupTracker(lagSettings);
         this.disk = new DiskAnalyzer(forecast);
         this.keepPositions = keepPositions;
     }
@@ -53,9 +56,16 @@ public final class Analysis {
         this(LagSettings.DEFAULTS, CollectorSettings.DEFAULT_TIMESTAMP_READS);
     }
 
-    /** Learns from the Admin phase and says which record timestamps to read. */
+    /** Learns from the Admin phase and says which record timestamps to read: lag's, then share groups'. */
     public List<RecordPosition> plan(Observation adminPhase) {
-        return lag.plan(adminPhase);
+        List<RecordPosition> lagReads = lag.plan(adminPhase);
+        List<RecordPosition> shareReads = shareGroups.plan(adminPhase);
+        if (shareReads.isEmpty()) {
+            return lagReads;
+        }
+        java.util.Set<RecordPosition> all = new java.util.LinkedHashSet<>(lagReads);
+        all.addAll(shareReads);
+        return List.copyOf(all);
     }
 
     /** The snapshot of a complete observation, each analyzer adding what it learnt in the cycles before. */
@@ -63,7 +73,7 @@ public final class Analysis {
         return new Snapshot(observation.at(), observation.complete(), lag.analyze(observation),
                 replication.analyze(observation), disk.analyze(observation), observation.requests(),
                 deadLetters.analyze(observation), observation.funnels(), change.analyze(observation),
-                keepPositions ? CompatView.of(observation) : CompatView.EMPTY);
+                keepPositions ? CompatView.of(observation) : CompatView.EMPTY, shareGroups.analyze(observation));
     }
 
     public LagHistory lagHistory() {

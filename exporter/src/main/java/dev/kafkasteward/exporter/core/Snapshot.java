@@ -7,6 +7,7 @@ import dev.kafkasteward.exporter.disk.DiskSnapshot;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.observation.FunnelSnapshot;
 import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
+import dev.kafkasteward.exporter.share.ShareGroupSnapshot;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,15 +20,26 @@ import java.util.Map;
  * @param funnels     funnel state of the partitions this replica reads
  * @param change      reassignments, throttles and feature levels
  * @param compat      the raw positions compatibility profiles serve; empty unless one is on
+ * @param shareGroups share groups' backlog, its age and status
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
                        DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
-                       FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat) {
+                       FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat,
+                       ShareGroupSnapshot shareGroups) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
         change = change == null ? ChangeSnapshot.EMPTY : change;
         compat = compat == null ? CompatView.EMPTY : compat;
+        shareGroups = shareGroups == null ? ShareGroupSnapshot.EMPTY : shareGroups;
+    }
+
+    /** A snapshot without share groups. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
+                    FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat) {
+        this(at, complete, lag, replication, disk, requests, deadLetters, funnels, change, compat,
+                ShareGroupSnapshot.EMPTY);
     }
 
     /** A snapshot without the compatibility profiles' positions. */

@@ -59,6 +59,7 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
         served.snapshot().ifPresent(s -> {
             Map<String, Integer> omitted = new TreeMap<>();
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
+            ShareGroupRenderer.render(cluster, s.shareGroups(), partitionSeries, omitted, out);
             ReplicationRenderer.render(cluster, s.replication(), out);
             ClusterRenderer.render(cluster, s.replication(), out);
             ChangeRenderer.render(cluster, s.replication(), s.change(), out);
@@ -79,8 +80,9 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
         List<MetricSnapshot> out = new ArrayList<>();
         java.time.Instant now = clock.instant();
         served.snapshot().ifPresent(s -> {
-            LagRenderer.renderAges(cluster, ageRows(s.lag()),
-                    Math.max(0, java.time.Duration.between(s.at(), now).toMillis()) / 1000.0, out);
+            double elapsed = Math.max(0, java.time.Duration.between(s.at(), now).toMillis()) / 1000.0;
+            LagRenderer.renderAges(cluster, ageRows(s.lag()), elapsed, out);
+            ShareGroupRenderer.renderAges(cluster, s.shareGroups(), partitionSeries, elapsed, out);
             DiskRenderer.renderCountdown(cluster, s.disk(), now, out);
         });
         SelfRenderer.renderStatus(cluster, version, served.status(), clock.instant(), out);

@@ -25,13 +25,15 @@ import java.util.TreeMap;
  * @param reachedCluster   the cycle learnt something about the cluster ({@link Stage#reachedCluster}). Without
  *                         it the cycle keeps the last snapshot; with it and errors, the snapshot is partial
  *                         (a hung broker leaves out only its own groups)
+ * @param shareGroups      state, members and share-partition positions per share group id
  */
 public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
                           Map<String, GroupDescription> descriptions,
                           Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
                           Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
                           Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs,
-                          DeadLetterObservation deadLetters, FunnelSnapshot funnels, boolean reachedCluster) {
+                          DeadLetterObservation deadLetters, FunnelSnapshot funnels, boolean reachedCluster,
+                          Map<String, ShareGroupObservation> shareGroups) {
 
     public Observation {
         topics = List.copyOf(topics);
@@ -45,6 +47,18 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         logDirs = List.copyOf(logDirs);
         deadLetters = deadLetters == null ? DeadLetterObservation.EMPTY : deadLetters;
         funnels = funnels == null ? FunnelSnapshot.EMPTY : funnels;
+        shareGroups = Map.copyOf(shareGroups);
+    }
+
+    /** An observation without share groups. */
+    public Observation(Instant at, List<TopicMetadata> topics, List<GroupOffsets> groups,
+                       Map<String, GroupDescription> descriptions,
+                       Map<TopicPartitionId, LogOffsets> logOffsets, Map<RecordPosition, Long> recordTimestamps,
+                       Map<String, Long> requests, Map<String, Integer> errors, ClusterState cluster,
+                       Map<String, TopicConfig> topicConfigs, List<LogDirState> logDirs,
+                       DeadLetterObservation deadLetters, FunnelSnapshot funnels, boolean reachedCluster) {
+        this(at, topics, groups, descriptions, logOffsets, recordTimestamps, requests, errors, cluster, topicConfigs,
+                logDirs, deadLetters, funnels, reachedCluster, Map.of());
     }
 
     /**
@@ -77,6 +91,14 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         return new Observation(at, List.of(), groups, Map.of(), logOffsets, recordTimestamps, Map.of(), Map.of());
     }
 
+    /** An observation of share groups only, with the record timestamps read for them; for tests and tools. */
+    public static Observation ofShareGroups(Instant at, Map<String, ShareGroupObservation> shareGroups,
+                                            Map<RecordPosition, Long> recordTimestamps) {
+        return new Observation(at, List.of(), List.of(), Map.of(), Map.of(), recordTimestamps, Map.of(), Map.of(),
+                ClusterState.UNKNOWN, Map.of(), List.of(), DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, true,
+                shareGroups);
+    }
+
     /** This observation with the record timestamps read in the cycle's second phase, and their cost. */
     public Observation withTimestamps(Map<RecordPosition, Long> timestamps, long consumerRequests,
                                       Map<String, Integer> moreErrors) {
@@ -85,7 +107,7 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, timestamps, allRequests, allErrors,
-                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster);
+                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster, shareGroups);
     }
 
     /** This observation plus dead letters, funnels, and the requests and errors it took to read them. */
@@ -96,7 +118,7 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
         Map<String, Integer> allErrors = new TreeMap<>(errors);
         moreErrors.forEach((stage, n) -> allErrors.merge(stage, n, Integer::sum));
         return new Observation(at, topics, groups, descriptions, logOffsets, recordTimestamps, allRequests, allErrors,
-                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster);
+                cluster, topicConfigs, logDirs, deadLetters, funnels, reachedCluster, shareGroups);
     }
 
     public boolean complete() {

@@ -1,0 +1,62 @@
+package dev.kafkasteward.contract.catalog;
+
+import static dev.kafkasteward.contract.catalog.MetricDef.gauge;
+
+import java.util.List;
+
+/**
+ * Share-group (KIP-932, Kafka's queues) signals computed by the exporter. A share group has no committed
+ * offset: its members acquire and acknowledge records one by one, and the broker keeps per share-partition a
+ * start offset (every record before it is acknowledged) and, since KIP-1226, the count of records not yet
+ * acknowledged — the backlog.
+ */
+public final class ShareGroupMetrics {
+
+    private static final String[] PARTITION = {"cluster", "group", "topic", "partition"};
+
+    public static final MetricDef BACKLOG_RECORDS = gauge("kafka_sharegroup_backlog_records", "records",
+            "Records of the share-partition the group has not acknowledged yet (the broker's KIP-1226 lag:"
+                    + " available, acquired or released records from the start offset to the log end). Share-partitions"
+                    + " the group has not started reading have no series.",
+            Source.EXPORTER, PARTITION);
+
+    public static final MetricDef BACKLOG_AGE = gauge("kafka_sharegroup_backlog_age_seconds", "seconds",
+            "Age of the oldest record the group has not acknowledged: now minus the timestamp of the record at the"
+                    + " share-partition start offset (at log start when retention removed it); 0 without backlog."
+                    + " While records past the start offset are acknowledged out of order, the true oldest is younger:"
+                    + " never older than this. Partitions whose age is unknown have no series.",
+            Source.EXPORTER, PARTITION);
+
+    public static final MetricDef PARTITION_STATUS = gauge("kafka_sharegroup_partition_status", null,
+            "1 for the share-partition's current status: ok (no backlog), lagging (backlog, start offset or backlog"
+                    + " moving), stalled (backlog and start offset standing still while the group has members) or"
+                    + " stopped (backlog, and the group has no members).",
+            Source.EXPORTER, "cluster", "group", "topic", "partition", "status");
+
+    public static final MetricDef TOPIC_BACKLOG_RECORDS = gauge("kafka_sharegroup_topic_backlog_records", "records",
+            "Sum of the group's backlog over the topic's partitions.", Source.EXPORTER, "cluster", "group", "topic");
+
+    public static final MetricDef TOPIC_MAX_BACKLOG_AGE = gauge("kafka_sharegroup_topic_max_backlog_age_seconds",
+            "seconds", "Largest known backlog age of the group over the topic's partitions.", Source.EXPORTER,
+            "cluster", "group", "topic");
+
+    public static final MetricDef GROUP_BACKLOG_RECORDS = gauge("kafka_sharegroup_group_backlog_records", "records",
+            "Sum of the group's backlog over all its share-partitions.", Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef GROUP_MAX_BACKLOG_AGE = gauge("kafka_sharegroup_group_max_backlog_age_seconds",
+            "seconds", "Largest known backlog age of the group over all its share-partitions.", Source.EXPORTER,
+            "cluster", "group");
+
+    public static final MetricDef MEMBERS = gauge("kafka_sharegroup_members", null,
+            "Members of the share group.", Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef STATE = gauge("kafka_sharegroup_state", null,
+            "1 for the share group's current state (stable, empty, dead, ...).", Source.EXPORTER, "cluster", "group",
+            "state");
+
+    public static final List<MetricDef> ALL = List.of(BACKLOG_RECORDS, BACKLOG_AGE, PARTITION_STATUS,
+            TOPIC_BACKLOG_RECORDS, TOPIC_MAX_BACKLOG_AGE, GROUP_BACKLOG_RECORDS, GROUP_MAX_BACKLOG_AGE, MEMBERS, STATE);
+
+    private ShareGroupMetrics() {
+    }
+}

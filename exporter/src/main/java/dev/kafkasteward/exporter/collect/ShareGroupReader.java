@@ -1,0 +1,109 @@
+package dev.kafkasteward.exporter.collect;
+
+import dev.kafkasteward.exporter.observation.ShareGroupObservation;
+import dev.kafkasteward.exporter.observation.Stage;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ShareGroupDescription;
+import org.apache.kafka.clients.admin.ShareMemberDescription;
+import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * Share groups in two requests per coordinator, both in flight together: DescribeShareGroups (state,
+ * members, assignments) and DescribeShareGroupOffsets (per share-partition the start offset and, from
+ * brokers with KIP-1226, the backlog). A group deleted since it was listed is gone, not an error.
+ */
+final class ShareGroupReader {
+
+    private final Admin admin;
+    private final Predicate<String> topicFilter;
+
+    ShareGroupReader(Admin admin, Predicate<String> topicFilter) {
+        this.admin = admin;
+        this.topicFilter = topicFilter;
+    }
+
+    /** What was read, and the groups their coordinators say no longer exist. */
+    record Read(Map<String, ShareGroupObservation> groups, Set<String> gone) {
+    }
+
+    /** @param timeoutMs what is left of the cycle's deadline, asked before each wait */
+    Read read(List<String> groupIds, LongSupplier timeoutMs, CycleErrors errors) {
+        if (groupIds.isEmpty()) {
+            return new Read(Map.of(), Set.of());
+        }
+        Map<String, KafkaFuture<ShareGroupDescription>> described = admin.describeShareGroups(groupIds)
+                .describedGroups();
+        Map<String, ListShareGroupOffsetsSpec> specs = new HashMap<>();
+        groupIds.forEach(g -> specs.put(g, new ListShareGroupOffsetsSpec()));
+        var offsets = admin.listShareGroupOffsets(specs);
+        Map<String, ShareGroupObservation> out = new TreeMap<>();
+        Set<String> gone = new java.util.TreeSet<>();
+        for (String groupId : groupIds) {
+            try {
+                ShareGroupDescription d = described.get(groupId).get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS);
+                if (d.groupState() == GroupState.DEAD) {
+                    gone.add(groupId);
+                    continue;
+                }
+                Map<TopicPartition, SharePartitionOffsetInfo> positions = offsets.partitionsToOffsetInfo(groupId)
+                        .get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS);
+                out.put(groupId, new ShareGroupObservation(groupId, d.groupState().toString().toLowerCase(Locale.ROOT),
+                        members(d), positions(positions)));
+            } catch (Exception e) {
+                if (e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException) {
+                    gone.add(groupId);
+                } else {
+                    errors.record(Stage.SHARE_GROUPS, e);
+                }
+            }
+        }
+        return new Read(out, gone);
+    }
+
+    private List<ShareGroupObservation.Member> members(ShareGroupDescription d) {
+        List<ShareGroupObservation.Member> members = new ArrayList<>();
+        for (ShareMemberDescription m : d.members()) {
+            Set<TopicPartitionId> assigned = m.assignment().topicPartitions().stream()
+                    .filter(tp -> topicFilter.test(tp.topic())).map(Partitions::id).collect(Collectors.toSet());
+            members.add(new ShareGroupObservation.Member(m.consumerId(), m.clientId(), m.host(), assigned));
+        }
+        return members;
+    }
+
+    /** A share-partition the group never read from comes back without offsets (null): it gets no series. */
+    private Map<TopicPartitionId, ShareGroupObservation.SharePosition> positions(
+            Map<TopicPartition, SharePartitionOffsetInfo> infos) {
+        Map<TopicPartitionId, ShareGroupObservation.SharePosition> out = new HashMap<>();
+        infos.forEach((tp, info) -> {
+            if (info != null && topicFilter.test(tp.topic())) {
+                OptionalLong backlog = info.lag().map(OptionalLong::of).orElse(OptionalLong.empty());
+                out.put(Partitions.id(tp), new ShareGroupObservation.SharePosition(info.startOffset(), backlog));
+            }
+        });
+        return out;
+    }
+
+    /** The Admin calls one cycle's share groups cost (each with its FindCoordinator). */
+    static int calls(long shareGroups) {
+        return shareGroups == 0 ? 0 : 2;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kafkasteward.exporter.share;
+
+import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.lag.PartitionStatus;
+import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.ShareGroupObservation;
+import dev.kafkasteward.exporter.observation.ShareGroupObservation.SharePosition;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Share groups across cycles. Backlog is what the broker reports (KIP-1226); its age is that of the record at
+ * the share-partition start offset, whose timestamp is read once per start offset (a cycle {@link #plan plans}
+ * the reads, as lag does). Status per share-partition: ok without backlog; stopped with backlog and no member in
+ * the group; stalled when, with members, neither has the start offset moved nor the backlog shrunk for {@link
+ * LagSettings#stallAfter} (records arriving while none is acknowledged still stall it); lagging otherwise. A
+ * share-partition without a reported backlog (a broker before KIP-1226) gets none of these.
+ */
+public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot> {
+
+    private record Key(String group, TopicPartitionId partition) {
+    }
+
+    /** The start offset and backlog last seen, and when progress (start offset moved, backlog shrank) was. */
+    private record Progress(long startOffset, long backlog, Instant since) {
+    }
+
+    private final Duration stallAfter;
+    private final Map<Key, Progress> progress = new HashMap<>();
+    /** Timestamps (epoch ms) of the records at the start offsets of the share-partitions with a backlog. */
+    private final Map<RecordPosition, Long> stamps = new HashMap<>();
+
+    public ShareGroupTracker(LagSettings settings) {
+        this.stallAfter = settings.stallAfter();
+    }
+
+    /** The start offsets with a backlog whose record timestamp is not known yet. */
+    public List<RecordPosition> plan(Observation adminPhase) {
+        java.util.Set<RecordPosition> wanted = new java.util.LinkedHashSet<>();
+        for (ShareGroupObservation g : adminPhase.shareGroups().values()) {
+            g.partitions().forEach((tp, p) -> {
+                RecordPosition at = new RecordPosition(tp, p.startOffset());
+                if (p.backlog().orElse(0) > 0 && !stamps.containsKey(at)) {
+                    wanted.add(at);
+                }
+            });
+        }
+        return List.copyOf(wanted);
+    }
+
+    @Override
+    public ShareGroupSnapshot analyze(Observation observation) {
+        observation.recordTimestamps().forEach(stamps::put); // those of lag go at the end of a complete cycle
+        Instant now = observation.at();
+        List<ShareGroupSnapshot.Partition> partitions = new ArrayList<>();
+        List<ShareGroupSnapshot.Group> groups = new ArrayList<>();
+        Map<Key, Progress> seen = new HashMap<>();
+        for (ShareGroupObservation g : new TreeMap<>(observation.shareGroups()).values()) {
+            Map<String, List<ShareGroupSnapshot.Partition>> byTopic = new TreeMap<>();
+            for (var e : new TreeMap<>(g.partitions()).entrySet()) {
+                SharePosition p = e.getValue();
+                if (p.backlog().isEmpty()) {
+                    continue;
+                }
+                Key key = new Key(g.groupId(), e.getKey());
+                Progress now0 = progressed(progress.get(key), p, now);
+                seen.put(key, now0);
+                long backlog = p.backlog().getAsLong();
+                ShareGroupSnapshot.Partition partition = new ShareGroupSnapshot.Partition(g.groupId(), e.getKey(),
+                        p.startOffset(), backlog, age(e.getKey(), p, now), status(g, backlog, now0, now));
+                partitions.add(partition);
+                byTopic.computeIfAbsent(e.getKey().topic(), t -> new ArrayList<>()).add(partition);
+            }
+            Map<String, ShareGroupSnapshot.Totals> topics = new TreeMap<>();
+            byTopic.forEach((topic, ps) -> topics.put(topic, totals(ps)));
+            groups.add(new ShareGroupSnapshot.Group(g.groupId(), g.state(), g.members().size(), topics,
+                    totals(byTopic.values().stream().flatMap(List::stream).toList())));
+        }
+        if (observation.complete()) {
+            progress.clear();
+            java.util.Set<RecordPosition> starts = new java.util.HashSet<>();
+            observation.shareGroups().values().forEach(g -> g.partitions()
+                    .forEach((tp, p) -> starts.add(new RecordPosition(tp, p.startOffset()))));
+            stamps.keySet().retainAll(starts);
+        }
+        progress.putAll(seen);
+        return new ShareGroupSnapshot(partitions, groups);
+    }
+
+    private static Progress progressed(Progress before, SharePosition p, Instant now) {
+        long backlog = p.backlog().getAsLong();
+        if (before == null || before.startOffset() != p.startOffset() || backlog < before.backlog()) {
+            return new Progress(p.startOffset(), backlog, now);
+        }
+        return new Progress(p.startOffset(), backlog, before.since());
+    }
+
+    private PartitionStatus status(ShareGroupObservation g, long backlog, Progress progress, Instant now) {
+        if (backlog == 0) {
+            return PartitionStatus.OK;
+        }
+        if (g.members().isEmpty()) {
+            return PartitionStatus.STOPPED;
+        }
+        return Duration.between(progress.since(), now).compareTo(stallAfter) >= 0 ? PartitionStatus.STALLED
+                : PartitionStatus.LAGGING;
+    }
+
+    private OptionalDouble age(TopicPartitionId tp, SharePosition p, Instant now) {
+        if (p.backlog().getAsLong() == 0) {
+            return OptionalDouble.of(0);
+        }
+        Long stamp = stamps.get(new RecordPosition(tp, p.startOffset()));
+        return stamp == null ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.max(0, now.toEpochMilli() - stamp) / 1000.0);
+    }
+
+    private static ShareGroupSnapshot.Totals totals(List<ShareGroupSnapshot.Partition> partitions) {
+        long backlog = partitions.stream().mapToLong(ShareGroupSnapshot.Partition::backlog).sum();
+        // With a backlog, the oldest is among the partitions that have one (the others' 0 is no age).
+        OptionalDouble max = partitions.stream().filter(p -> p.ageSeconds().isPresent())
+                .filter(p -> backlog == 0 || p.backlog() > 0).mapToDouble(p -> p.ageSeconds().getAsDouble()).max();
+        return new ShareGroupSnapshot.Totals(backlog, max);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kafkasteward.exporter.share;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkasteward.exporter.lag.LagSettings;
+import dev.kafkasteward.exporter.lag.PartitionStatus;
+import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.RecordPosition;
+import dev.kafkasteward.exporter.observation.ShareGroupObservation;
+import dev.kafkasteward.exporter.observation.ShareGroupObservation.Member;
+import dev.kafkasteward.exporter.observation.ShareGroupObservation.SharePosition;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ShareGroupTrackerTest {
+
+    private static final TopicPartitionId P0 = new TopicPartitionId("jobs", 0);
+    private static final TopicPartitionId P1 = new TopicPartitionId("jobs", 1);
+    private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
+    private static final Member MEMBER = new Member("m1", "worker-1", "/10.0.0.1", Set.of(P0, P1));
+
+    private final ShareGroupTracker tracker = new ShareGroupTracker(new LagSettings(Duration.ofSeconds(30)));
+
+    @Test
+    void theBacklogAgeIsThatOfTheRecordAtTheStartOffsetReadOnceAndTotalsAddUp() {
+        Map<String, ShareGroupObservation> groups = Map.of("workers", group(List.of(MEMBER),
+                Map.of(P0, position(100, 15), P1, position(40, 0))));
+        Observation admin = Observation.ofShareGroups(T0, groups, Map.of());
+        assertEquals(List.of(new RecordPosition(P0, 100)), tracker.plan(admin), "only a backlog's start is read");
+        long stamp = T0.minusSeconds(42).toEpochMilli();
+        ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, groups,
+                Map.of(new RecordPosition(P0, 100), stamp)));
+        ShareGroupSnapshot.Partition p0 = s.partitions().get(0);
+        assertEquals(OptionalDouble.of(42.0), p0.ageSeconds());
+        assertEquals(OptionalDouble.of(0.0), s.partitions().get(1).ageSeconds(), "no backlog, age 0");
+        assertEquals(PartitionStatus.OK, s.partitions().get(1).status());
+        ShareGroupSnapshot.Group g = s.groups().get(0);
+        assertEquals(15, g.totals().backlog());
+        assertEquals(OptionalDouble.of(42.0), g.totals().maxAgeSeconds(), "the partition without backlog is no age");
+        assertEquals(OptionalDouble.of(52.0), g.totals().maxAgeSecondsAfter(10), "grows while the backlog stands");
+        assertEquals(List.of(), tracker.plan(Observation.ofShareGroups(T0.plusSeconds(1), groups, Map.of())),
+                "a start offset's timestamp is read once");
+    }
+
+    @Test
+    void withMembersAndNoProgressForTheStallTimeItIsStalledAndProgressMakesItLaggingAgain() {
+        assertEquals(PartitionStatus.LAGGING, status(T0, 100, 15, List.of(MEMBER)));
+        // Records arrive (backlog grows) while nothing is acknowledged: no progress.
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(29), 100, 18, List.of(MEMBER)));
+        assertEquals(PartitionStatus.STALLED, status(T0.plusSeconds(30), 100, 20, List.of(MEMBER)));
+        // Acknowledgements past the start offset shrink the backlog: progress.
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(31), 100, 12, List.of(MEMBER)));
+        assertEquals(PartitionStatus.STALLED, status(T0.plusSeconds(61), 100, 12, List.of(MEMBER)));
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(62), 101, 12, List.of(MEMBER)),
+                "the start offset moved");
+    }
+
+    @Test
+    void withABacklogAndNoMemberItIsStoppedAndWithoutBacklogItIsOk() {
+        assertEquals(PartitionStatus.STOPPED, status(T0, 100, 15, List.of()));
+        assertEquals(PartitionStatus.OK, status(T0.plusSeconds(1), 115, 0, List.of()));
+    }
+
+    @Test
+    void aShareGroupWithoutReportedBacklogGetsNoPartitionAndAGroupGoneIsForgotten() {
+        ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, Map.of("old", group(List.of(MEMBER),
+                Map.of(P0, new SharePosition(7, OptionalLong.empty())))), Map.of()));
+        assertEquals(List.of(), s.partitions());
+        assertEquals(0, s.groups().get(0).totals().backlog());
+        status(T0, 100, 15, List.of(MEMBER));
+        tracker.analyze(Observation.ofShareGroups(T0.plusSeconds(40), Map.of(), Map.of()));
+        // Seen again after a complete cycle without it: its stall time starts over.
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(41), 100, 15, List.of(MEMBER)));
+    }
+
+    private PartitionStatus status(Instant at, long start, long backlog, List<Member> members) {
+        Map<String, ShareGroupObservation> groups = Map.of("workers", group(members, Map.of(P0,
+                position(start, backlog))));
+        return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of())).partitions().get(0).status();
+    }
+
+    private static ShareGroupObservation group(List<Member> members, Map<TopicPartitionId, SharePosition> positions) {
+        return new ShareGroupObservation("workers", members.isEmpty() ? "empty" : "stable", members, positions);
+    }
+
+    private static SharePosition position(long start, long backlog) {
+        return new SharePosition(start, OptionalLong.of(backlog));
+    }
+}
