@@ -10,19 +10,21 @@ import dev.kafkasteward.contract.ownership.ConsumerGroupOwnership;
 import dev.kafkasteward.contract.ownership.DeadLetterTopic;
 import dev.kafkasteward.contract.ownership.Funnel;
 import dev.kafkasteward.contract.ownership.Ownership;
+import dev.kafkasteward.contract.ownership.ShareGroupOwnership;
 import dev.kafkasteward.contract.ownership.TopicOwnership;
 import dev.kafkasteward.grafana.model.Dashboard;
 import dev.kafkasteward.grafana.model.Panel;
 import dev.kafkasteward.grafana.model.RowPanel;
+import dev.kafkasteward.grafana.promql.PanelPromQl;
 import dev.kafkasteward.signals.SignalPlan;
 import dev.kafkasteward.signals.claim.Claim;
-import dev.kafkasteward.grafana.promql.PanelPromQl;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One team's dashboard, where its alerts land: its consumer groups (worst lag age at its thresholds, lag
- * age and lag over time, every partition with its status, retention headroom, records lost), its dead-letter
+ * age and lag over time, every partition with its status, retention headroom, records lost), its share groups
+ * (oldest record not acknowledged at its thresholds, backlog and statuses over time), its dead-letter
  * topics with reasons, its funnels, its topics (throughput and replication), and links to the runbooks of
  * the alerts that can page it.
  */
@@ -38,6 +40,7 @@ final class TeamDashboard {
     static boolean hasPanels(Ownership ownership, SignalPlan plan, String team) {
         return ownership.platform().owner().equals(team) || !plan.alertsReaching(team).isEmpty()
                 || ownership.consumerGroups().stream().anyMatch(g -> g.owner().equals(team))
+                || ownership.shareGroups().stream().anyMatch(g -> g.owner().equals(team))
                 || ownership.deadLetterTopics().stream().anyMatch(d -> d.owner().equals(team))
                 || ownership.funnels().stream().anyMatch(f -> f.owner().equals(team))
                 || ownership.topics().stream().anyMatch(t -> t.owner().equals(team));
@@ -52,6 +55,10 @@ final class TeamDashboard {
         List<Claim<ConsumerGroupOwnership>> groups = Claim.ownedBy(WallDashboard.groupClaims(ownership), team);
         if (!groups.isEmpty()) {
             panels.addAll(consumerGroups(grid, groups));
+        }
+        List<Claim<ShareGroupOwnership>> shareGroups = Claim.ownedBy(SharePanels.claims(ownership), team);
+        if (!shareGroups.isEmpty()) {
+            panels.addAll(SharePanels.teamRow(grid, shareGroups));
         }
         List<Claim<DeadLetterTopic>> deadLetters = Claim.ownedBy(DeadLetterPanels.claims(ownership), team);
         if (!deadLetters.isEmpty()) {

@@ -18,6 +18,12 @@ final class Thresholds {
                 new FieldConfig.Step("red", (double) group.lagAgeCritical().seconds())));
     }
 
+    static FieldConfig.Thresholds backlogAge(dev.kafkasteward.contract.ownership.ShareGroupOwnership group) {
+        return FieldConfig.Thresholds.greenThen(List.of(
+                new FieldConfig.Step("orange", (double) group.backlogAgeWarning().seconds()),
+                new FieldConfig.Step("red", (double) group.backlogAgeCritical().seconds())));
+    }
+
     /** Red from {@code value} on: for counts where anything above zero is an incident. */
     static FieldConfig.Thresholds redFrom(double value) {
         return FieldConfig.Thresholds.greenThen(List.of(new FieldConfig.Step("red", value)));

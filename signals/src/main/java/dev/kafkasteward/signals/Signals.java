@@ -1,12 +1,12 @@
 package dev.kafkasteward.signals;
 
 import dev.kafkasteward.contract.ownership.Ownership;
-import dev.kafkasteward.signals.change.ChangeAlerts;
-import dev.kafkasteward.signals.change.ChangeGate;
 import dev.kafkasteward.signals.apps.ClientAlerts;
 import dev.kafkasteward.signals.apps.ConnectAlerts;
 import dev.kafkasteward.signals.apps.DeadLetterAlerts;
 import dev.kafkasteward.signals.apps.FunnelAlerts;
+import dev.kafkasteward.signals.change.ChangeAlerts;
+import dev.kafkasteward.signals.change.ChangeGate;
 import dev.kafkasteward.signals.consumer.ConsumerEntries;
 import dev.kafkasteward.signals.consumer.ConsumerStatusAlerts;
 import dev.kafkasteward.signals.consumer.FreshnessSloAlerts;
@@ -19,6 +19,7 @@ import dev.kafkasteward.signals.platform.JvmAlerts;
 import dev.kafkasteward.signals.platform.ReplicationAlerts;
 import dev.kafkasteward.signals.platform.TopicDeliveryAlerts;
 import dev.kafkasteward.signals.platform.TopicDurabilityAlerts;
+import dev.kafkasteward.signals.share.ShareGroupAlerts;
 import dev.kafkasteward.signals.steward.StewardSelfAlerts;
 import java.util.List;
 
@@ -38,6 +39,7 @@ public final class Signals {
         this.families = List.of(
                 new LagAgeAlerts(scale, consumerEntries),
                 new ConsumerStatusAlerts(scale, consumerEntries),
+                new ShareGroupAlerts(scale),
                 new FreshnessSloAlerts(consumerEntries),
                 ReplicationAlerts.family(scale),
                 ControllerAlerts.family(scale),

@@ -14,6 +14,7 @@ public final class AlertCatalog {
     /** The kind of ownership entry an alert's assets belong to. */
     public enum Subject {
         CONSUMER_GROUP("a consumer group"),
+        SHARE_GROUP("a share group"),
         TOPIC("a topic"),
         DEAD_LETTER_TOPIC("a dead-letter topic"),
         CONNECTOR("a connector"),
@@ -56,6 +57,12 @@ public final class AlertCatalog {
             def("KafkaConsumerFreshnessBudgetBurn", Subject.CONSUMER_GROUP);
     public static final AlertDef CONSUMER_FRESHNESS_BUDGET_BURN_SLOW =
             def("KafkaConsumerFreshnessBudgetBurnSlow", Subject.CONSUMER_GROUP);
+    public static final AlertDef SHARE_BACKLOG_AGE_WARNING =
+            def("KafkaShareGroupBacklogAgeWarning", Subject.SHARE_GROUP);
+    public static final AlertDef SHARE_BACKLOG_AGE_CRITICAL =
+            def("KafkaShareGroupBacklogAgeCritical", Subject.SHARE_GROUP);
+    public static final AlertDef SHARE_PARTITION_STALLED = def("KafkaShareGroupStalled", Subject.SHARE_GROUP);
+    public static final AlertDef SHARE_PARTITION_STOPPED = def("KafkaShareGroupStopped", Subject.SHARE_GROUP);
     public static final AlertDef TOPIC_UNDER_MIN_ISR = def("KafkaTopicUnderMinIsr", Subject.TOPIC);
     public static final AlertDef TOPIC_OFFLINE_PARTITIONS = def("KafkaTopicOfflinePartitions", Subject.TOPIC);
     public static final AlertDef TOPIC_AT_MIN_ISR = def("KafkaTopicAtMinIsr", Subject.TOPIC);
@@ -139,7 +146,8 @@ public final class AlertCatalog {
             CONSUMER_LAG_AGE_WARNING, CONSUMER_LAG_AGE_CRITICAL, CONSUMER_PARTITION_STALLED,
             CONSUMER_PARTITION_STOPPED, CONSUMER_PARTITION_UNASSIGNED, CONSUMER_RECORDS_LOST,
             CONSUMER_RETENTION_HEADROOM_LOW, CONSUMER_FRESHNESS_BUDGET_BURN,
-            CONSUMER_FRESHNESS_BUDGET_BURN_SLOW, TOPIC_UNDER_MIN_ISR, TOPIC_OFFLINE_PARTITIONS,
+            CONSUMER_FRESHNESS_BUDGET_BURN_SLOW, SHARE_BACKLOG_AGE_WARNING, SHARE_BACKLOG_AGE_CRITICAL,
+            SHARE_PARTITION_STALLED, SHARE_PARTITION_STOPPED, TOPIC_UNDER_MIN_ISR, TOPIC_OFFLINE_PARTITIONS,
             TOPIC_AT_MIN_ISR, TOPIC_REPLICATION_FACTOR_BELOW_TIER, TOPIC_MIN_ISR_BELOW_TIER,
             TOPIC_UNCLEAN_ELECTION_ENABLED, TOPIC_RETENTION_BELOW_TIER, DEAD_LETTER_RECORDS, DEAD_LETTER_DECISIONS_PENDING,
             CONNECT_CONNECTOR_FAILED, CONNECT_TASK_FAILED,

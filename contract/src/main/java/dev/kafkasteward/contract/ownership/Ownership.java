@@ -13,6 +13,7 @@ import java.util.TreeMap;
  */
 public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tier> tiers,
                         List<TopicOwnership> topics, List<ConsumerGroupOwnership> consumerGroups,
+                        List<ShareGroupOwnership> shareGroups,
                         List<DeadLetterTopic> deadLetterTopics, List<ConnectorOwnership> connectors,
                         List<ClientApp> clientApps, List<Funnel> funnels, Platform platform, Unowned unowned,
                         Map<ResponsibilityArea, List<String>> sharedResponsibility) {
@@ -23,6 +24,7 @@ public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tie
         tiers = Collections.unmodifiableSortedMap(new TreeMap<>(tiers));
         topics = List.copyOf(topics);
         consumerGroups = List.copyOf(consumerGroups);
+        shareGroups = List.copyOf(shareGroups);
         deadLetterTopics = List.copyOf(deadLetterTopics);
         connectors = List.copyOf(connectors);
         clientApps = List.copyOf(clientApps);
@@ -67,6 +69,11 @@ public record Ownership(String cluster, Map<String, Team> teams, Map<String, Tie
     /** The first consumer-group entry that claims {@code group}, in file order. */
     public Optional<ConsumerGroupOwnership> consumerGroupOwner(String group) {
         return consumerGroups.stream().filter(g -> g.selector().matches(group)).findFirst();
+    }
+
+    /** The first share-group entry that claims {@code group}, in file order. */
+    public Optional<ShareGroupOwnership> shareGroupOwner(String group) {
+        return shareGroups.stream().filter(g -> g.selector().matches(group)).findFirst();
     }
 
     /** The first topic entry that claims {@code topic}, in file order. */

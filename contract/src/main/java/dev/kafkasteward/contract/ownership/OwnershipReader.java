@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class OwnershipReader {
 
     static final Set<String> ROOT_KEYS = Set.of("cluster", "default_tier", "teams", "tiers", "topics",
-            "consumer_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform", "unowned",
+            "consumer_groups", "share_groups", "dead_letter_topics", "connectors", "client_apps", "funnels", "platform", "unowned",
             "shared_responsibility");
     static final Set<String> TEAM_KEYS = Set.of("description", "receivers");
     static final Set<String> TIER_KEYS = Set.of("severity", "lag_age_warning", "lag_age_critical", "for",
@@ -31,6 +31,8 @@ final class OwnershipReader {
     static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify", "alerts");
     static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
             "lag_age_critical", "freshness", "also_notify", "alerts");
+    static final Set<String> SHARE_GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "backlog_age_warning",
+            "backlog_age_critical", "also_notify", "alerts");
     static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
     static final Set<String> DLQ_KEYS = Set.of("name", "pattern", "owner", "tier", "source_topic", "reason_header",
             "also_notify", "alerts", "decision_group", "decide_within");
@@ -53,7 +55,7 @@ final class OwnershipReader {
             "from", "smarthost", "auth_username", "auth_password_file", "routing_key_file");
     /** Every key the loader accepts anywhere; docs/ownership.md documents each (OwnershipDocTest). */
     static final List<Set<String>> ALL_KEYS = List.of(ROOT_KEYS, TEAM_KEYS, TIER_KEYS, TOPIC_KEYS, GROUP_KEYS,
-            FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
+            SHARE_GROUP_KEYS, FRESHNESS_KEYS, DLQ_KEYS, CONNECTOR_KEYS, CLIENT_KEYS, FUNNEL_KEYS, CORRELATION_KEYS, STAGE_KEYS,
             MATCH_KEYS, PLATFORM_KEYS, DISK_KEYS, DURABILITY_KEYS, UNOWNED_KEYS, AREA_KEYS, ALERT_OVERRIDE_KEYS, RECEIVER_KEYS);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -91,6 +93,8 @@ final class OwnershipReader {
         List<TopicOwnership> topics = r.listOfMaps("topics", "a topic", TOPIC_KEYS, this::readTopic);
         List<ConsumerGroupOwnership> groups =
                 r.listOfMaps("consumer_groups", "a consumer group", GROUP_KEYS, this::readGroup);
+        List<ShareGroupOwnership> shareGroups =
+                r.listOfMaps("share_groups", "a share group", SHARE_GROUP_KEYS, this::readShareGroup);
         List<DeadLetterTopic> dlqs =
                 r.listOfMaps("dead_letter_topics", "a dead-letter topic", DLQ_KEYS, this::readDeadLetter);
         List<ConnectorOwnership> connectors =
@@ -100,6 +104,7 @@ final class OwnershipReader {
 
         checkUnique(r, "topics", "topic", "name", "pattern");
         checkUnique(r, "consumer_groups", "consumer group", "name", "pattern");
+        checkUnique(r, "share_groups", "share group", "name", "pattern");
         checkUnique(r, "dead_letter_topics", "dead-letter topic", "name", "pattern");
         checkUnique(r, "connectors", "connector", "name");
         checkUnique(r, "client_apps", "client app", "name");
@@ -113,6 +118,7 @@ final class OwnershipReader {
         }
         return Optional.of(new Ownership(cluster, teams, tiers, topicsWithCatchAll(topics, unowned.get()),
                 groupsWithCatchAll(withDecisionGroups(groups, dlqs), unowned.get()),
+                shareGroupsWithCatchAll(shareGroups, unowned.get()),
                 deadLettersWithCatchAll(dlqs, unowned.get()), connectors,
                 clients, funnels, platform, unowned.get(), shared));
     }
@@ -175,6 +181,12 @@ final class OwnershipReader {
         Tier tier = tiers.get(unowned.tier());
         return append(groups, new ConsumerGroupOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
                 tier.name(), tier.lagAgeWarning(), tier.lagAgeCritical(), Optional.empty(), List.of(), Map.of()));
+    }
+
+    private List<ShareGroupOwnership> shareGroupsWithCatchAll(List<ShareGroupOwnership> groups, Unowned unowned) {
+        Tier tier = tiers.get(unowned.tier());
+        return append(groups, new ShareGroupOwnership(NameSelector.regex(Unowned.EVERYTHING), unowned.owner(),
+                tier.name(), tier.lagAgeWarning(), tier.lagAgeCritical(), List.of(), Map.of()));
     }
 
     private List<DeadLetterTopic> deadLettersWithCatchAll(List<DeadLetterTopic> dlqs, Unowned unowned) {
@@ -458,6 +470,26 @@ final class OwnershipReader {
         checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
         return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
                 freshness, alsoNotify, alerts));
+    }
+
+    /** A share-group entry; its backlog-age thresholds default to the tier's lag-age ones. */
+    private Optional<ShareGroupOwnership> readShareGroup(MapReader r) {
+        Optional<NameSelector> selector = selector(r);
+        Optional<String> owner = owner(r);
+        Optional<String> tierName = tier(r);
+        Optional<PromDuration> ownWarning = r.duration("backlog_age_warning");
+        Optional<PromDuration> ownCritical = r.duration("backlog_age_critical");
+        List<String> alsoNotify = alsoNotify(r);
+        Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.SHARE_GROUP);
+        if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
+            return Optional.empty();
+        }
+        Tier tier = tiers.get(tierName.get());
+        PromDuration warning = ownWarning.orElse(tier.lagAgeWarning());
+        PromDuration critical = ownCritical.orElse(tier.lagAgeCritical());
+        checkOrdered(r, "backlog_age_warning", warning, "backlog_age_critical", critical);
+        return Optional.of(new ShareGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
+                alsoNotify, alerts));
     }
 
     private Optional<DeadLetterTopic> readDeadLetter(MapReader r) {

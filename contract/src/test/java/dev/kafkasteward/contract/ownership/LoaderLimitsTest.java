@@ -114,7 +114,7 @@ class LoaderLimitsTest {
         text.append("topics: *l20\n");
         List<Diagnostic> found = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Loading.errors(text.toString()));
         assertEquals("unknown key 'l0' in the ownership file; expected one of: client_apps, cluster, connectors,"
-                + " consumer_groups, dead_letter_topics, default_tier, funnels, platform, shared_responsibility, teams,"
+                + " consumer_groups, dead_letter_topics, default_tier, funnels, platform, share_groups, shared_responsibility, teams,"
                 + " tiers, topics, unowned",
                 found.get(0).message());
         // Both items of 'topics' are one aliased node; its position is that of its anchor '&l19'.

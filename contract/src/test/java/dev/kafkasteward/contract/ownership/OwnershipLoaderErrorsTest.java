@@ -71,7 +71,7 @@ class OwnershipLoaderErrorsTest {
     void unknownRootKeyWithoutACloseCandidateHasNoSuggestion() {
         assertDiagnostic(line(1), 1, "unknown key 'alerting' in the ownership file; expected one of: client_apps,"
                         + " cluster, connectors, consumer_groups, dead_letter_topics, default_tier, funnels, platform,"
-                        + " shared_responsibility, teams, tiers, topics, unowned",
+                        + " share_groups, shared_responsibility, teams, tiers, topics, unowned",
                 only(BASE + "alerting: true\n"));
     }
 

@@ -225,7 +225,7 @@ final class E2eEnvironment implements AutoCloseable {
                 f.correlation(), PromDuration.ofMillis(scaled(f.window().value()).toMillis()), f.stages(),
                 f.alsoNotify(), f.alerts(), f.truth())).toList();
         return new Ownership(ownership.cluster(), ownership.teams(), ownership.tiers(), ownership.topics(),
-                ownership.consumerGroups(), ownership.deadLetterTopics(), ownership.connectors(),
+                ownership.consumerGroups(), ownership.shareGroups(), ownership.deadLetterTopics(), ownership.connectors(),
                 ownership.clientApps(), funnels, ownership.platform(), ownership.unowned(),
                 ownership.sharedResponsibility());
     }

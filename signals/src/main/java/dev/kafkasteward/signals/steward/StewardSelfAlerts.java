@@ -6,15 +6,15 @@ import dev.kafkasteward.contract.catalog.MetricDef;
 import dev.kafkasteward.contract.catalog.SelfMetrics;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.ownership.ResponsibilityArea;
-import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.Condition;
 import dev.kafkasteward.signals.Inhibition;
 import dev.kafkasteward.signals.PlatformFamily;
 import dev.kafkasteward.signals.PlatformSignal;
-import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenario.Firing;
 import dev.kafkasteward.signals.Scenario.Input;
+import dev.kafkasteward.signals.Scenario;
 import dev.kafkasteward.signals.Scenarios;
+import dev.kafkasteward.signals.ServingReplicas;
 import dev.kafkasteward.signals.SeverityRule;
 import dev.kafkasteward.signals.Text;
 import dev.kafkasteward.signals.apps.DeadLetterAlerts;
@@ -30,6 +30,7 @@ import dev.kafkasteward.signals.platform.TopicDurabilityAlerts;
 import dev.kafkasteward.signals.promql.Durations;
 import dev.kafkasteward.signals.promql.PromQl;
 import dev.kafkasteward.signals.promql.ValueUnit;
+import dev.kafkasteward.signals.share.ShareGroupAlerts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public final class StewardSelfAlerts {
         List<String> fed = new ArrayList<>(List.of(LagAgeAlerts.WARNING_ALERT, LagAgeAlerts.CRITICAL_ALERT,
                 FreshnessSloAlerts.PAGE, FreshnessSloAlerts.TICKET, ConsumerStatusAlerts.STALLED,
                 ConsumerStatusAlerts.STOPPED, ConsumerStatusAlerts.UNASSIGNED, ConsumerStatusAlerts.RECORDS_LOST,
-                ConsumerStatusAlerts.RETENTION_HEADROOM, TopicDeliveryAlerts.UNDER_MIN_ISR, TopicDeliveryAlerts.OFFLINE,
+                ConsumerStatusAlerts.RETENTION_HEADROOM, ShareGroupAlerts.WARNING_ALERT, ShareGroupAlerts.CRITICAL_ALERT,
+                ShareGroupAlerts.STALLED, ShareGroupAlerts.STOPPED, TopicDeliveryAlerts.UNDER_MIN_ISR, TopicDeliveryAlerts.OFFLINE,
                 TopicDeliveryAlerts.AT_MIN_ISR, TopicDurabilityAlerts.REPLICATION_FACTOR, TopicDurabilityAlerts.MIN_ISR,
                 TopicDurabilityAlerts.UNCLEAN, TopicDurabilityAlerts.RETENTION, ReplicationAlerts.TOPIC_URP, DiskAlerts.EXHAUSTION_WARNING,
                 DiskAlerts.EXHAUSTION_CRITICAL, DiskAlerts.USAGE_WARNING, DiskAlerts.USAGE_CRITICAL,
