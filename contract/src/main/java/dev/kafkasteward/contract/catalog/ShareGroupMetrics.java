@@ -21,10 +21,11 @@ public final class ShareGroupMetrics {
             Source.EXPORTER, PARTITION);
 
     public static final MetricDef BACKLOG_AGE = gauge("kafka_sharegroup_backlog_age_seconds", "seconds",
-            "Age of the oldest record the group has not acknowledged: now minus the timestamp of the record at the"
-                    + " share-partition start offset (at log start when retention removed it); 0 without backlog."
-                    + " While records past the start offset are acknowledged out of order, the true oldest is younger:"
-                    + " never older than this. Partitions whose age is unknown have no series.",
+            "Age of the oldest record the group has not acknowledged: now minus the timestamp of the record at"
+                    + " max(start offset, log end - backlog) (at log start when retention removed it); 0 without"
+                    + " backlog. Exact while records are acknowledged in order; with out-of-order acknowledgements the"
+                    + " true oldest lies between the start offset and that record. Partitions whose age is unknown"
+                    + " have no series.",
             Source.EXPORTER, PARTITION);
 
     public static final MetricDef PARTITION_STATUS = gauge("kafka_sharegroup_partition_status", null,

@@ -193,11 +193,17 @@ public final class KafkaCollector implements Collector {
                     .forEach(p -> wanted.add(p.id())));
         }
         Set<TopicPartitionId> forLag = Set.copyOf(wanted);
+        // A share-partition's log end places its oldest record not acknowledged (log end - backlog).
+        Set<TopicPartitionId> forShares = new HashSet<>();
+        shares.groups().values().forEach(g -> g.partitions().keySet().stream()
+                .filter(tp -> knownTopics.contains(tp.topic())).forEach(forShares::add));
+        wanted.addAll(forShares);
         wanted.addAll(alsoOffsets.apply(topics));
         boolean starts = reads.contains(ReadSchedule.Read.LOG_STARTS);
         // A dead-letter partition's failure is not the lag's: that would carry over lag that is gone.
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
-                id -> forLag.contains(id) ? Stage.LIST_OFFSETS : Stage.DEAD_LETTER_OFFSETS, errors);
+                id -> forLag.contains(id) ? Stage.LIST_OFFSETS
+                        : forShares.contains(id) ? Stage.SHARE_GROUPS : Stage.DEAD_LETTER_OFFSETS, errors);
         // A cycle that could not list topics read nothing: the periodic reads it planned stay due.
         boolean sawTopics = !topics.isEmpty();
         made(starts && sawTopics, ReadSchedule.Read.LOG_STARTS, at);

@@ -93,8 +93,9 @@ public record Observation(Instant at, List<TopicMetadata> topics, List<GroupOffs
 
     /** An observation of share groups only, with the record timestamps read for them; for tests and tools. */
     public static Observation ofShareGroups(Instant at, Map<String, ShareGroupObservation> shareGroups,
+                                            Map<TopicPartitionId, LogOffsets> logOffsets,
                                             Map<RecordPosition, Long> recordTimestamps) {
-        return new Observation(at, List.of(), List.of(), Map.of(), Map.of(), recordTimestamps, Map.of(), Map.of(),
+        return new Observation(at, List.of(), List.of(), Map.of(), logOffsets, recordTimestamps, Map.of(), Map.of(),
                 ClusterState.UNKNOWN, Map.of(), List.of(), DeadLetterObservation.EMPTY, FunnelSnapshot.EMPTY, true,
                 shareGroups);
     }

@@ -3,6 +3,7 @@ package dev.kafkasteward.exporter.share;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
 import dev.kafkasteward.exporter.observation.CycleAnalyzer;
+import dev.kafkasteward.exporter.observation.LogOffsets;
 import dev.kafkasteward.exporter.observation.Observation;
 import dev.kafkasteward.exporter.observation.RecordPosition;
 import dev.kafkasteward.exporter.observation.ShareGroupObservation;
@@ -18,9 +19,12 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Share groups across cycles. Backlog is what the broker reports (KIP-1226); its age is that of the record at
- * the share-partition start offset, whose timestamp is read once per start offset (a cycle {@link #plan plans}
- * the reads, as lag does). Status per share-partition: ok without backlog; stopped with backlog and no member in
+ * Share groups across cycles. Backlog is what the broker reports (KIP-1226). Its age is that of the oldest
+ * record not acknowledged, at offset max(start offset, log end - backlog): exact while records are acknowledged
+ * in order (the broker may keep its start offset at the first record of a batch in flight long after the
+ * records before the backlog were acknowledged); with out-of-order acknowledgements the true oldest lies
+ * between the start offset and that offset. Each such position's record timestamp is read once (a cycle
+ * {@link #plan plans} the reads, as lag does). Status per share-partition: ok without backlog; stopped with backlog and no member in
  * the group; stalled when, with members, neither has the start offset moved nor the backlog shrunk for {@link
  * LagSettings#stallAfter} (records arriving while none is acknowledged still stall it); lagging otherwise. A
  * share-partition without a reported backlog (a broker before KIP-1226) gets none of these.
@@ -48,9 +52,11 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
         java.util.Set<RecordPosition> wanted = new java.util.LinkedHashSet<>();
         for (ShareGroupObservation g : adminPhase.shareGroups().values()) {
             g.partitions().forEach((tp, p) -> {
-                RecordPosition at = new RecordPosition(tp, p.startOffset());
-                if (p.backlog().orElse(0) > 0 && !stamps.containsKey(at)) {
-                    wanted.add(at);
+                if (p.backlog().orElse(0) > 0) {
+                    RecordPosition at = oldest(tp, p, adminPhase);
+                    if (!stamps.containsKey(at)) {
+                        wanted.add(at);
+                    }
                 }
             });
         }
@@ -76,7 +82,7 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
                 seen.put(key, now0);
                 long backlog = p.backlog().getAsLong();
                 ShareGroupSnapshot.Partition partition = new ShareGroupSnapshot.Partition(g.groupId(), e.getKey(),
-                        p.startOffset(), backlog, age(e.getKey(), p, now), status(g, backlog, now0, now));
+                        p.startOffset(), backlog, age(e.getKey(), p, observation), status(g, backlog, now0, now));
                 partitions.add(partition);
                 byTopic.computeIfAbsent(e.getKey().topic(), t -> new ArrayList<>()).add(partition);
             }
@@ -87,10 +93,13 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
         }
         if (observation.complete()) {
             progress.clear();
-            java.util.Set<RecordPosition> starts = new java.util.HashSet<>();
-            observation.shareGroups().values().forEach(g -> g.partitions()
-                    .forEach((tp, p) -> starts.add(new RecordPosition(tp, p.startOffset()))));
-            stamps.keySet().retainAll(starts);
+            java.util.Set<RecordPosition> oldest = new java.util.HashSet<>();
+            observation.shareGroups().values().forEach(g -> g.partitions().forEach((tp, p) -> {
+                if (p.backlog().orElse(0) > 0) {
+                    oldest.add(oldest(tp, p, observation));
+                }
+            }));
+            stamps.keySet().retainAll(oldest);
         }
         progress.putAll(seen);
         return new ShareGroupSnapshot(partitions, groups);
@@ -115,13 +124,21 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
                 : PartitionStatus.LAGGING;
     }
 
-    private OptionalDouble age(TopicPartitionId tp, SharePosition p, Instant now) {
+    private OptionalDouble age(TopicPartitionId tp, SharePosition p, Observation observation) {
         if (p.backlog().getAsLong() == 0) {
             return OptionalDouble.of(0);
         }
-        Long stamp = stamps.get(new RecordPosition(tp, p.startOffset()));
+        Long stamp = stamps.get(oldest(tp, p, observation));
         return stamp == null ? OptionalDouble.empty()
-                : OptionalDouble.of(Math.max(0, now.toEpochMilli() - stamp) / 1000.0);
+                : OptionalDouble.of(Math.max(0, observation.at().toEpochMilli() - stamp) / 1000.0);
+    }
+
+    /** Where the oldest record not acknowledged is, as far as the start offset, backlog and log end tell. */
+    private static RecordPosition oldest(TopicPartitionId tp, SharePosition p, Observation observation) {
+        LogOffsets log = observation.logOffsets().get(tp);
+        long offset = log == null ? p.startOffset()
+                : Math.max(p.startOffset(), log.end() - p.backlog().orElse(0));
+        return new RecordPosition(tp, offset);
     }
 
     private static ShareGroupSnapshot.Totals totals(List<ShareGroupSnapshot.Partition> partitions) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
+import dev.kafkasteward.exporter.observation.LogOffsets;
 import dev.kafkasteward.exporter.observation.Observation;
 import dev.kafkasteward.exporter.observation.RecordPosition;
 import dev.kafkasteward.exporter.observation.ShareGroupObservation;
@@ -32,10 +33,10 @@ class ShareGroupTrackerTest {
     void theBacklogAgeIsThatOfTheRecordAtTheStartOffsetReadOnceAndTotalsAddUp() {
         Map<String, ShareGroupObservation> groups = Map.of("workers", group(List.of(MEMBER),
                 Map.of(P0, position(100, 15), P1, position(40, 0))));
-        Observation admin = Observation.ofShareGroups(T0, groups, Map.of());
+        Observation admin = Observation.ofShareGroups(T0, groups, Map.of(), Map.of());
         assertEquals(List.of(new RecordPosition(P0, 100)), tracker.plan(admin), "only a backlog's start is read");
         long stamp = T0.minusSeconds(42).toEpochMilli();
-        ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, groups,
+        ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, groups, Map.of(),
                 Map.of(new RecordPosition(P0, 100), stamp)));
         ShareGroupSnapshot.Partition p0 = s.partitions().get(0);
         assertEquals(OptionalDouble.of(42.0), p0.ageSeconds());
@@ -45,8 +46,29 @@ class ShareGroupTrackerTest {
         assertEquals(15, g.totals().backlog());
         assertEquals(OptionalDouble.of(42.0), g.totals().maxAgeSeconds(), "the partition without backlog is no age");
         assertEquals(OptionalDouble.of(52.0), g.totals().maxAgeSecondsAfter(10), "grows while the backlog stands");
-        assertEquals(List.of(), tracker.plan(Observation.ofShareGroups(T0.plusSeconds(1), groups, Map.of())),
+        assertEquals(List.of(), tracker.plan(Observation.ofShareGroups(T0.plusSeconds(1), groups, Map.of(), Map.of())),
                 "a start offset's timestamp is read once");
+    }
+
+    /**
+     * The broker may keep the start offset at the first record of a batch in flight although the records before
+     * the backlog are acknowledged: the oldest not acknowledged is then at log end - backlog, never before the
+     * start offset.
+     */
+    @Test
+    void theOldestRecordNotAcknowledgedIsAtTheLogEndLessTheBacklogWhenThatIsPastTheStartOffset() {
+        Map<String, ShareGroupObservation> groups = Map.of("workers", group(List.of(MEMBER),
+                Map.of(P0, position(100, 15))));
+        Map<TopicPartitionId, LogOffsets> ends = Map.of(P0, new LogOffsets(0, 120));
+        assertEquals(List.of(new RecordPosition(P0, 105)),
+                tracker.plan(Observation.ofShareGroups(T0, groups, ends, Map.of())));
+        ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, groups, ends,
+                Map.of(new RecordPosition(P0, 105), T0.minusSeconds(30).toEpochMilli())));
+        assertEquals(OptionalDouble.of(30.0), s.partitions().get(0).ageSeconds());
+        // A log end that says less than the start offset (read a moment earlier) leaves the start offset.
+        Map<TopicPartitionId, LogOffsets> behind = Map.of(P0, new LogOffsets(0, 110));
+        assertEquals(List.of(new RecordPosition(P0, 100)),
+                tracker.plan(Observation.ofShareGroups(T0, groups, behind, Map.of())));
     }
 
     @Test
@@ -71,11 +93,11 @@ class ShareGroupTrackerTest {
     @Test
     void aShareGroupWithoutReportedBacklogGetsNoPartitionAndAGroupGoneIsForgotten() {
         ShareGroupSnapshot s = tracker.analyze(Observation.ofShareGroups(T0, Map.of("old", group(List.of(MEMBER),
-                Map.of(P0, new SharePosition(7, OptionalLong.empty())))), Map.of()));
+                Map.of(P0, new SharePosition(7, OptionalLong.empty())))), Map.of(), Map.of()));
         assertEquals(List.of(), s.partitions());
         assertEquals(0, s.groups().get(0).totals().backlog());
         status(T0, 100, 15, List.of(MEMBER));
-        tracker.analyze(Observation.ofShareGroups(T0.plusSeconds(40), Map.of(), Map.of()));
+        tracker.analyze(Observation.ofShareGroups(T0.plusSeconds(40), Map.of(), Map.of(), Map.of()));
         // Seen again after a complete cycle without it: its stall time starts over.
         assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(41), 100, 15, List.of(MEMBER)));
     }
@@ -83,7 +105,7 @@ class ShareGroupTrackerTest {
     private PartitionStatus status(Instant at, long start, long backlog, List<Member> members) {
         Map<String, ShareGroupObservation> groups = Map.of("workers", group(members, Map.of(P0,
                 position(start, backlog))));
-        return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of())).partitions().get(0).status();
+        return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of(), Map.of())).partitions().get(0).status();
     }
 
     private static ShareGroupObservation group(List<Member> members, Map<TopicPartitionId, SharePosition> positions) {
