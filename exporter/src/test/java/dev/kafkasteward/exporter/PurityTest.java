@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class PurityTest {
 
-    private static final Path MAIN = Path.of("src/main/java/dev/kafkasteward/exporter");
-    private static final String ROOT = "dev.kafkasteward.exporter";
+    private static final Path MAIN = PackageImports.MAIN;
     private static final List<String> FORBIDDEN = List.of("org.apache.kafka.clients", "System.currentTimeMillis",
             "System.nanoTime", "Instant.now(", "LocalDateTime.now(", "Clock.system", "System.out", "System.err");
     private static final List<String> ANALYZERS = List.of("lag", "share", "disk", "replication", "change",
             "deadletter", "funnel", "compat");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?" + Pattern.quote(ROOT)
-            + "\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]", Pattern.MULTILINE);
 
     @Test
     void theObservationModelAndTheAnalyzersUseNoKafkaClientNorClock() throws IOException {
@@ -50,7 +44,7 @@ class PurityTest {
 
     @Test
     void collectAndTheAnalyzersMeetOnlyInTheObservationModel() throws IOException {
-        Map<String, Set<String>> imports = importsByPackage();
+        Map<String, Set<String>> imports = PackageImports.read();
         List<String> found = new ArrayList<>();
         imports.getOrDefault("collect", Set.of()).stream().filter(ANALYZERS::contains)
                 .forEach(p -> found.add("collect imports " + p));
@@ -65,7 +59,7 @@ class PurityTest {
 
     @Test
     void noPackageImportLoop() throws IOException {
-        Map<String, Set<String>> imports = importsByPackage();
+        Map<String, Set<String>> imports = PackageImports.read();
         List<String> loops = new ArrayList<>();
         for (String start : imports.keySet()) {
             List<String> path = loopFrom(start, start, imports, new ArrayList<>(List.of(start)), new TreeSet<>());
@@ -95,25 +89,6 @@ class PurityTest {
             }
         }
         return null;
-    }
-
-    /** Each package under {@code exporter} (sub-packages by their dotted name; the root as "") and what it imports. */
-    private static Map<String, Set<String>> importsByPackage() throws IOException {
-        Map<String, Set<String>> imports = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Path dir = MAIN.relativize(f.getParent());
-                String pkg = dir.toString().replace(java.io.File.separatorChar, '.');
-                Set<String> mine = imports.computeIfAbsent(pkg, k -> new TreeSet<>());
-                Matcher m = IMPORT.matcher(Files.readString(f));
-                while (m.find()) {
-                    if (!m.group(1).equals(pkg)) {
-                        mine.add(m.group(1));
-                    }
-                }
-            }
-        }
-        return imports;
     }
 
     private static List<Path> sources(String pkg) throws IOException {

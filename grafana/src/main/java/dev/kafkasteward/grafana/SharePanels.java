@@ -21,8 +21,15 @@ final class SharePanels {
     private SharePanels() {
     }
 
-    static List<Claim<ShareGroupOwnership>> claims(Ownership ownership) {
-        return Claim.plan(ownership.shareGroups(), ownership::shareGroupOwner);
+    /**
+     * The claims of the share-group entries the file declares. The loader's catch-all for share groups nobody
+     * declared gets alerts but no row: most clusters have no share group at all, and a row of empty panels on
+     * the unowned owner's dashboard would say nothing.
+     */
+    static List<Claim<ShareGroupOwnership>> declaredClaims(Ownership ownership) {
+        List<ShareGroupOwnership> entries = ownership.shareGroups();
+        ShareGroupOwnership catchAll = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        return Claim.plan(entries, ownership::shareGroupOwner).stream().filter(c -> c.entry() != catchAll).toList();
     }
 
     static List<Panel> teamRow(GridLayout grid, List<Claim<ShareGroupOwnership>> claims) {

@@ -40,7 +40,6 @@ final class TeamDashboard {
     static boolean hasPanels(Ownership ownership, SignalPlan plan, String team) {
         return ownership.platform().owner().equals(team) || !plan.alertsReaching(team).isEmpty()
                 || ownership.consumerGroups().stream().anyMatch(g -> g.owner().equals(team))
-                || ownership.shareGroups().stream().anyMatch(g -> g.owner().equals(team))
                 || ownership.deadLetterTopics().stream().anyMatch(d -> d.owner().equals(team))
                 || ownership.funnels().stream().anyMatch(f -> f.owner().equals(team))
                 || ownership.topics().stream().anyMatch(t -> t.owner().equals(team));
@@ -56,7 +55,7 @@ final class TeamDashboard {
         if (!groups.isEmpty()) {
             panels.addAll(consumerGroups(grid, groups));
         }
-        List<Claim<ShareGroupOwnership>> shareGroups = Claim.ownedBy(SharePanels.claims(ownership), team);
+        List<Claim<ShareGroupOwnership>> shareGroups = Claim.ownedBy(SharePanels.declaredClaims(ownership), team);
         if (!shareGroups.isEmpty()) {
             panels.addAll(SharePanels.teamRow(grid, shareGroups));
         }
