@@ -11,6 +11,7 @@ import dev.kafkasteward.signals.consumer.ConsumerEntries;
 import dev.kafkasteward.signals.consumer.ConsumerStatusAlerts;
 import dev.kafkasteward.signals.consumer.FreshnessSloAlerts;
 import dev.kafkasteward.signals.consumer.LagAgeAlerts;
+import dev.kafkasteward.signals.consumer.RebalanceStormAlerts;
 import dev.kafkasteward.signals.platform.BrokerRequestAlerts;
 import dev.kafkasteward.signals.platform.ClusterHealthAlerts;
 import dev.kafkasteward.signals.platform.ControllerAlerts;
@@ -39,6 +40,7 @@ public final class Signals {
         this.families = List.of(
                 new LagAgeAlerts(scale, consumerEntries),
                 new ConsumerStatusAlerts(scale, consumerEntries),
+                new RebalanceStormAlerts(scale, consumerEntries),
                 new ShareGroupAlerts(scale),
                 new FreshnessSloAlerts(consumerEntries),
                 ReplicationAlerts.family(scale),

@@ -1,5 +1,6 @@
 package dev.kafkasteward.contract.catalog;
 
+import static dev.kafkasteward.contract.catalog.MetricDef.counter;
 import static dev.kafkasteward.contract.catalog.MetricDef.gauge;
 
 import java.util.List;
@@ -74,9 +75,17 @@ public final class LagMetrics {
                     + " protocol (classic or consumer).",
             Source.EXPORTER, "cluster", "group", "protocol", "state");
 
+    public static final MetricDef REBALANCES = counter("kafka_consumergroup_rebalances_total", null,
+            "Rebalances of the group since the exporter first saw it. Consumer-protocol groups (KIP-848): every"
+                    + " group-epoch bump, each a new target assignment, none missed. Classic groups, which do not"
+                    + " report their generation: a cycle that finds the group rebalancing, or its members or assignment"
+                    + " changed since the last cycle; several rebalances between two cycles count as one, and one that"
+                    + " leaves members and assignment as they were is missed.",
+            Source.EXPORTER, "cluster", "group");
+
     public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
             COMMIT_AGE, RECORDS_LOST, RETENTION_HEADROOM, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
-            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE);
+            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE, REBALANCES);
 
     private LagMetrics() {
     }

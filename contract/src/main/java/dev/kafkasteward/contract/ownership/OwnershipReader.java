@@ -30,7 +30,7 @@ final class OwnershipReader {
             "unclean_leader_election", "min_retention");
     static final Set<String> TOPIC_KEYS = Set.of("name", "pattern", "owner", "tier", "also_notify", "alerts");
     static final Set<String> GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "lag_age_warning",
-            "lag_age_critical", "freshness", "also_notify", "alerts");
+            "lag_age_critical", "freshness", "also_notify", "alerts", "max_rebalances", "rebalance_window");
     static final Set<String> SHARE_GROUP_KEYS = Set.of("name", "pattern", "owner", "tier", "backlog_age_warning",
             "backlog_age_critical", "also_notify", "alerts");
     static final Set<String> FRESHNESS_KEYS = Set.of("lag_age_under", "objective", "window");
@@ -459,6 +459,7 @@ final class OwnershipReader {
         // Read the thresholds before giving up on the entry, so their errors are reported too.
         Optional<PromDuration> ownWarning = r.duration("lag_age_warning");
         Optional<PromDuration> ownCritical = r.duration("lag_age_critical");
+        ConsumerGroupOwnership.RebalanceStorm storm = rebalanceStorm(r);
         List<String> alsoNotify = alsoNotify(r);
         Map<String, AlertOverride> alerts = alerts(r, AlertCatalog.Subject.CONSUMER_GROUP);
         if (selector.isEmpty() || owner.isEmpty() || tierName.isEmpty() || !tiers.containsKey(tierName.get())) {
@@ -469,7 +470,20 @@ final class OwnershipReader {
         PromDuration critical = ownCritical.orElse(tier.lagAgeCritical());
         checkOrdered(r, "lag_age_warning", warning, "lag_age_critical", critical);
         return Optional.of(new ConsumerGroupOwnership(selector.get(), owner.get(), tier.name(), warning, critical,
-                freshness, alsoNotify, alerts));
+                freshness, alsoNotify, alerts, storm));
+    }
+
+    /** {@code max_rebalances} and {@code rebalance_window}, each defaulting on its own. */
+    private ConsumerGroupOwnership.RebalanceStorm rebalanceStorm(MapReader r) {
+        ConsumerGroupOwnership.RebalanceStorm defaults = ConsumerGroupOwnership.RebalanceStorm.DEFAULTS;
+        int max = r.integer("max_rebalances", 1, 1_000_000).orElse(defaults.maxRebalances());
+        PromDuration window = r.duration("rebalance_window").orElse(defaults.window());
+        long millis = window.value().toMillis();
+        if (r.has("rebalance_window") && (millis < 60_000 || millis % 60_000 != 0)) {
+            r.error("rebalance_window", "'rebalance_window' must be a whole number of minutes, at least 1m, got "
+                    + window.text());
+        }
+        return new ConsumerGroupOwnership.RebalanceStorm(max, window);
     }
 
     /** A share-group entry; its backlog-age thresholds default to the tier's lag-age ones. */

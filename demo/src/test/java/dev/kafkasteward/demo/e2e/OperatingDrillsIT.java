@@ -51,6 +51,8 @@ class OperatingDrillsIT {
     private static final Duration DEAD_LETTER_DETECTION = Duration.ofSeconds(30);
     /** A topic of tier-1-ledger in e2e/ownership.yml; the durability drill creates it. */
     private static final String LEDGER = "payments.ledger.v1";
+    /** A consumer group of e2e/ownership.yml only the rebalance-storm drill runs. */
+    private static final String REBUILDER = "timeline-rebuilder";
 
     private final LatencyTable table = new LatencyTable();
     private Instant suiteStarted;
@@ -247,6 +249,20 @@ class OperatingDrillsIT {
             throw new AssertionError("Prometheus holds " + (after - before) + " refunds dropped by the drill, expected "
                     + refunds);
         }
+    }
+
+    /**
+     * A rebalance storm (seed 000's consumers, and the field's top request): one instance of the timeline
+     * rebuilder crash-loops, joining and leaving its group every second while the other keeps consuming, so lag
+     * stays healthy. Its owner gets the storm ticket; once the instance stays down the window passes and it
+     * resolves.
+     */
+    @Test
+    @Order(10)
+    void rebalanceStorm() throws Exception {
+        table.add(drills.run(Drill.of("Rebalance storm (ticket)", AlertCatalog.CONSUMER_REBALANCE_STORM.name(),
+                "customer-timeline", Map.of("group", REBUILDER),
+                () -> env.traffic().startRebalanceStorm(REBUILDER), () -> env.traffic().stopRebalanceStorm())));
     }
 
     private Admin admin() {

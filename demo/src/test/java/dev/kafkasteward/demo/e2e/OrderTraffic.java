@@ -50,6 +50,7 @@ final class OrderTraffic implements AutoCloseable {
     private final java.util.Queue<ProducerRecord<String, String>> undispatched =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicBoolean stormRunning = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final List<KafkaConsumer<?, ?>> consumers = new ArrayList<>();
 
@@ -104,6 +105,61 @@ final class OrderTraffic implements AutoCloseable {
                 producer.send(request).get();
             }
         }
+    }
+
+    /**
+     * A rebalance storm in group {@code group} (consumer protocol): one member reads the customer timeline
+     * steadily, another one joins and leaves again and again, as a crash-looping instance does. Each join and
+     * each leave is a rebalance. {@link #stopRebalanceStorm} stops the second one; the first keeps reading.
+     */
+    void startRebalanceStorm(String group) {
+        stormRunning.set(true);
+        spawn(group + "-steady", () -> {
+            try (KafkaConsumer<String, String> steady = protocolConsumer(group)) {
+                synchronized (consumers) {
+                    consumers.add(steady);
+                }
+                steady.subscribe(List.of(TIMELINE));
+                while (running.get()) {
+                    try {
+                        if (!steady.poll(Duration.ofMillis(200)).isEmpty()) {
+                            steady.commitSync(Duration.ofSeconds(10));
+                        }
+                    } catch (WakeupException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        pause(Duration.ofMillis(500));
+                    }
+                }
+            }
+        });
+        spawn(group + "-flapping", () -> {
+            while (running.get() && stormRunning.get()) {
+                try (KafkaConsumer<String, String> flapping = protocolConsumer(group)) {
+                    flapping.subscribe(List.of(TIMELINE));
+                    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                    while (flapping.assignment().isEmpty() && System.nanoTime() < until && running.get()) {
+                        flapping.poll(Duration.ofMillis(100));
+                    }
+                } catch (RuntimeException e) {
+                    // a member that fails to join is as good a flap as one that leaves
+                }
+                pause(Duration.ofMillis(300));
+            }
+        });
+    }
+
+    /** The crash-looping member of {@link #startRebalanceStorm} stays down. */
+    void stopRebalanceStorm() {
+        stormRunning.set(false);
+    }
+
+    private KafkaConsumer<String, String> protocolConsumer(String group) {
+        Properties p = new Properties();
+        p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
     /** The next order checkout publishes is not JSON; fulfillment will dead-letter it. */

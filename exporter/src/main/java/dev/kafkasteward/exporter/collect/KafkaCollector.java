@@ -466,7 +466,8 @@ public final class KafkaCollector implements Collector {
         // A classic group's assignment is only current once it is stable again after a rebalance.
         boolean stable = d.state() == ClassicGroupState.STABLE;
         return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.CLASSIC,
-                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable, owners);
+                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable, owners,
+                java.util.OptionalInt.empty(), memberIds(d.members()));
     }
 
     private GroupDescription describe(ConsumerGroupDescription d) {
@@ -488,8 +489,15 @@ public final class KafkaCollector implements Collector {
         boolean assignmentKnown = protocol == GroupDescription.GroupProtocol.CONSUMER
                 ? state != GroupState.DEAD
                 : state == GroupState.STABLE;
+        java.util.OptionalInt epoch = protocol == GroupDescription.GroupProtocol.CONSUMER
+                ? d.groupEpoch().map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty())
+                : java.util.OptionalInt.empty();
         return new GroupDescription(d.groupId(), protocol, state.toString().toLowerCase(java.util.Locale.ROOT),
-                d.members().size(), assigned, assignmentKnown, owners);
+                d.members().size(), assigned, assignmentKnown, owners, epoch, memberIds(d.members()));
+    }
+
+    private static Set<String> memberIds(Collection<MemberDescription> members) {
+        return members.stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
     }
 
     private static GroupDescription.Member member(MemberDescription m) {

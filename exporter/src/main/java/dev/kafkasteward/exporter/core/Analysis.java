@@ -9,6 +9,7 @@ import dev.kafkasteward.exporter.disk.ForecastSettings;
 import dev.kafkasteward.exporter.lag.LagHistory;
 import dev.kafkasteward.exporter.lag.LagSettings;
 import dev.kafkasteward.exporter.lag.LagTracker;
+import dev.kafkasteward.exporter.lag.RebalanceCounter;
 import dev.kafkasteward.exporter.observation.CycleAnalyzer;
 import dev.kafkasteward.exporter.observation.Observation;
 import dev.kafkasteward.exporter.observation.RecordPosition;
@@ -30,6 +31,7 @@ public final class Analysis {
     private final DeadLetterAnalyzer deadLetters = new DeadLetterAnalyzer();
     private final ChangeAnalyzer change = new ChangeAnalyzer();
     private final ShareGroupTracker shareGroups;
+    private final RebalanceCounter rebalances = new RebalanceCounter();
     private final boolean keepPositions;
 
     /**
@@ -73,7 +75,8 @@ public final class Analysis {
         return new Snapshot(observation.at(), observation.complete(), lag.analyze(observation),
                 replication.analyze(observation), disk.analyze(observation), observation.requests(),
                 deadLetters.analyze(observation), observation.funnels(), change.analyze(observation),
-                keepPositions ? CompatView.of(observation) : CompatView.EMPTY, shareGroups.analyze(observation));
+                keepPositions ? CompatView.of(observation) : CompatView.EMPTY, shareGroups.analyze(observation),
+                rebalances.analyze(observation));
     }
 
     public LagHistory lagHistory() {

@@ -10,6 +10,7 @@ import dev.kafkasteward.exporter.replication.ReplicationSnapshot;
 import dev.kafkasteward.exporter.share.ShareGroupSnapshot;
 import java.time.Instant;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * What the analyzers made of one cycle; immutable, served until the next one replaces it. It also
@@ -21,17 +22,27 @@ import java.util.Map;
  * @param change      reassignments, throttles and feature levels
  * @param compat      the raw positions compatibility profiles serve; empty unless one is on
  * @param shareGroups share groups' backlog, its age and status
+ * @param rebalances  rebalances per consumer group since the exporter first saw it
  */
 public record Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
                        DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
                        FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat,
-                       ShareGroupSnapshot shareGroups) {
+                       ShareGroupSnapshot shareGroups, SortedMap<String, Long> rebalances) {
 
     public Snapshot {
         requests = Map.copyOf(requests);
         change = change == null ? ChangeSnapshot.EMPTY : change;
         compat = compat == null ? CompatView.EMPTY : compat;
         shareGroups = shareGroups == null ? ShareGroupSnapshot.EMPTY : shareGroups;
+        rebalances = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(rebalances));
+    }
+
+    /** A snapshot without rebalance counts. */
+    public Snapshot(Instant at, boolean complete, LagSnapshot lag, ReplicationSnapshot replication,
+                    DiskSnapshot disk, Map<String, Long> requests, DeadLetterSnapshot deadLetters,
+                    FunnelSnapshot funnels, ChangeSnapshot change, CompatView compat, ShareGroupSnapshot shareGroups) {
+        this(at, complete, lag, replication, disk, requests, deadLetters, funnels, change, compat, shareGroups,
+                new java.util.TreeMap<>());
     }
 
     /** A snapshot without share groups. */

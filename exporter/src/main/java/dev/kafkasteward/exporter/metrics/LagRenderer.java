@@ -68,6 +68,12 @@ final class LagRenderer {
         out.add(carried.build());
     }
 
+    static void renderRebalances(String cluster, Map<String, Long> rebalances, List<MetricSnapshot> out) {
+        Family family = new Family(LagMetrics.REBALANCES);
+        rebalances.forEach((group, n) -> family.add(n, cluster, group));
+        out.add(family.build());
+    }
+
     /**
      * The shown partitions of a snapshot with their label sets: what {@link #renderAges} needs of it,
      * made once per snapshot so that a scrape only computes values.

@@ -60,6 +60,7 @@ public final class SnapshotRenderer implements MultiCollector, ScrapeSource {
             Map<String, Integer> omitted = new TreeMap<>();
             LagRenderer.render(cluster, s.lag(), partitionSeries, omitted, out);
             ShareGroupRenderer.render(cluster, s.shareGroups(), partitionSeries, omitted, out);
+            LagRenderer.renderRebalances(cluster, s.rebalances(), out);
             ReplicationRenderer.render(cluster, s.replication(), out);
             ClusterRenderer.render(cluster, s.replication(), out);
             ChangeRenderer.render(cluster, s.replication(), s.change(), out);

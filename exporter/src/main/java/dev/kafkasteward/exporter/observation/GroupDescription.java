@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.observation;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -9,14 +10,25 @@ import java.util.Set;
  * @param assignmentKnown false while a classic group rebalances: its assignment is then stale, so
  *                        no partition may be called unassigned
  * @param owners          the member each partition is currently assigned to (members share one record)
+ * @param groupEpoch      a consumer-protocol group's epoch, bumped by the coordinator at every rebalance (a new
+ *                        target assignment); empty for classic groups, which do not report their generation
+ * @param memberIds       the members' ids: a classic group's rebalance between two cycles shows as a change
  */
 public record GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
                                Set<TopicPartitionId> assigned, boolean assignmentKnown,
-                               Map<TopicPartitionId, Member> owners) {
+                               Map<TopicPartitionId, Member> owners, OptionalInt groupEpoch, Set<String> memberIds) {
 
     public GroupDescription {
         assigned = Set.copyOf(assigned);
         owners = Map.copyOf(owners);
+        memberIds = Set.copyOf(memberIds);
+    }
+
+    /** Without epoch or member ids. */
+    public GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
+                            Set<TopicPartitionId> assigned, boolean assignmentKnown,
+                            Map<TopicPartitionId, Member> owners) {
+        this(groupId, protocol, state, members, assigned, assignmentKnown, owners, OptionalInt.empty(), Set.of());
     }
 
     /** Without owners. */

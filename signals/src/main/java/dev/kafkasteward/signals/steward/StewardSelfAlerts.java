@@ -22,6 +22,7 @@ import dev.kafkasteward.signals.apps.FunnelAlerts;
 import dev.kafkasteward.signals.consumer.ConsumerStatusAlerts;
 import dev.kafkasteward.signals.consumer.FreshnessSloAlerts;
 import dev.kafkasteward.signals.consumer.LagAgeAlerts;
+import dev.kafkasteward.signals.consumer.RebalanceStormAlerts;
 import dev.kafkasteward.signals.platform.ClusterHealthAlerts;
 import dev.kafkasteward.signals.platform.DiskAlerts;
 import dev.kafkasteward.signals.platform.ReplicationAlerts;
@@ -72,7 +73,7 @@ public final class StewardSelfAlerts {
         List<String> fed = new ArrayList<>(List.of(LagAgeAlerts.WARNING_ALERT, LagAgeAlerts.CRITICAL_ALERT,
                 FreshnessSloAlerts.PAGE, FreshnessSloAlerts.TICKET, ConsumerStatusAlerts.STALLED,
                 ConsumerStatusAlerts.STOPPED, ConsumerStatusAlerts.UNASSIGNED, ConsumerStatusAlerts.RECORDS_LOST,
-                ConsumerStatusAlerts.RETENTION_HEADROOM, ShareGroupAlerts.WARNING_ALERT, ShareGroupAlerts.CRITICAL_ALERT,
+                ConsumerStatusAlerts.RETENTION_HEADROOM, RebalanceStormAlerts.STORM, ShareGroupAlerts.WARNING_ALERT, ShareGroupAlerts.CRITICAL_ALERT,
                 ShareGroupAlerts.STALLED, ShareGroupAlerts.STOPPED, TopicDeliveryAlerts.UNDER_MIN_ISR, TopicDeliveryAlerts.OFFLINE,
                 TopicDeliveryAlerts.AT_MIN_ISR, TopicDurabilityAlerts.REPLICATION_FACTOR, TopicDurabilityAlerts.MIN_ISR,
                 TopicDurabilityAlerts.UNCLEAN, TopicDurabilityAlerts.RETENTION, ReplicationAlerts.TOPIC_URP, DiskAlerts.EXHAUSTION_WARNING,
