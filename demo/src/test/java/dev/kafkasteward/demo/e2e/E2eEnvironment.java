@@ -6,6 +6,7 @@ import dev.kafkasteward.contract.ownership.OwnershipException;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.contract.ownership.PromDuration;
 import dev.kafkasteward.contract.testing.GatedListeners;
+import dev.kafkasteward.contract.testing.PortRace;
 import dev.kafkasteward.contract.testing.TestFiles;
 import dev.kafkasteward.demo.EmbeddedCluster;
 import dev.kafkasteward.demo.Orders;
@@ -139,8 +140,7 @@ final class E2eEnvironment implements AutoCloseable {
         Path generated = workDir.resolve("generated");
         new RulesGenerator(RulesOptions.defaults().withTimeScale(TIME_SCALE)).generate(ownership).writeTo(generated);
 
-        link = track(GatedListeners.forBrokers(shape.brokers()));
-        cluster = track(EmbeddedCluster.start(shape.brokers(), link.brokerConfig(), shape.config()));
+        startCluster(shape);
         int late = shape.brokers() - 1;
         if (shape.lastJoinsLate()) {
             cluster.stopBroker(late);
@@ -179,6 +179,26 @@ final class E2eEnvironment implements AutoCloseable {
         stack = track(MonitoringStack.start(new MonitoringStack.Settings(binaries, workDir.resolve("stack"),
                 exporterTargets(), List.of(generated.resolve(RulesGenerator.RULES_GLOB)),
                 generated.resolve(RulesGenerator.ALERTMANAGER_FILE), PACE, 0, 0, moreScrapes)));
+    }
+
+    /**
+     * The gated listeners and the cluster behind them. A gate's listener port is picked free and bound by its
+     * broker a moment later; with test JVMs running side by side another one may take it in between, so a
+     * start that finds its port taken is made again on fresh ports.
+     */
+    private void startCluster(Shape shape) throws Exception {
+        GatedListeners[] gates = new GatedListeners[1];
+        EmbeddedCluster started = PortRace.retry(() -> {
+            gates[0] = GatedListeners.forBrokers(shape.brokers());
+            try {
+                return EmbeddedCluster.start(shape.brokers(), gates[0].brokerConfig(), shape.config());
+            } catch (Exception e) {
+                gates[0].close();
+                throw e;
+            }
+        });
+        link = track(gates[0]);
+        cluster = track(started);
     }
 
     /**

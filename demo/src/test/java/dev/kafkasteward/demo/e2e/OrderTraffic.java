@@ -113,7 +113,26 @@ final class OrderTraffic implements AutoCloseable {
      * each leave is a rebalance. {@link #stopRebalanceStorm} stops the second one; the first keeps reading.
      */
     void startRebalanceStorm(String group) {
+        startSteadyMember(group);
         stormRunning.set(true);
+        spawn(group + "-flapping", () -> {
+            while (running.get() && stormRunning.get()) {
+                try (KafkaConsumer<String, String> flapping = protocolConsumer(group)) {
+                    flapping.subscribe(List.of(TIMELINE));
+                    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                    while (flapping.assignment().isEmpty() && System.nanoTime() < until && running.get()) {
+                        flapping.poll(Duration.ofMillis(100));
+                    }
+                } catch (RuntimeException e) {
+                    // a member that fails to join is as good a flap as one that leaves
+                }
+                pause(Duration.ofMillis(300));
+            }
+        });
+    }
+
+    /** One member of {@code group} (consumer protocol) reading the customer timeline, committing as it goes. */
+    void startSteadyMember(String group) {
         spawn(group + "-steady", () -> {
             try (KafkaConsumer<String, String> steady = protocolConsumer(group)) {
                 synchronized (consumers) {
@@ -131,20 +150,6 @@ final class OrderTraffic implements AutoCloseable {
                         pause(Duration.ofMillis(500));
                     }
                 }
-            }
-        });
-        spawn(group + "-flapping", () -> {
-            while (running.get() && stormRunning.get()) {
-                try (KafkaConsumer<String, String> flapping = protocolConsumer(group)) {
-                    flapping.subscribe(List.of(TIMELINE));
-                    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                    while (flapping.assignment().isEmpty() && System.nanoTime() < until && running.get()) {
-                        flapping.poll(Duration.ofMillis(100));
-                    }
-                } catch (RuntimeException e) {
-                    // a member that fails to join is as good a flap as one that leaves
-                }
-                pause(Duration.ofMillis(300));
             }
         });
     }

@@ -57,6 +57,10 @@ public final class SaslCluster implements AutoCloseable {
      * {@code OAUTH} (SASL_SSL with OAUTHBEARER, Kafka's unsecured JWS validator; no client certificate).
      */
     public static SaslCluster startWithTls(TestCa.Issued brokerCert) throws Exception {
+        return dev.kafkasteward.contract.testing.PortRace.retry(() -> startWithTlsOnce(brokerCert));
+    }
+
+    private static SaslCluster startWithTlsOnce(TestCa.Issued brokerCert) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String listener : List.of(MTLS, SCRAM_MTLS, OAUTH)) {
             ports.put(listener, TcpGate.freePort());
