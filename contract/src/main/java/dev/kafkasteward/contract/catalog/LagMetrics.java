@@ -72,7 +72,7 @@ public final class LagMetrics {
 
     public static final MetricDef GROUP_STATE = gauge("kafka_consumergroup_state", null,
             "1 for the group's current state (stable, empty, preparing_rebalance, reconciling, ...) and membership"
-                    + " protocol (classic or consumer).",
+                    + " protocol (classic, consumer or streams).",
             Source.EXPORTER, "cluster", "group", "protocol", "state");
 
     public static final MetricDef REBALANCES = counter("kafka_consumergroup_rebalances_total", null,

@@ -41,6 +41,9 @@ import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListGroupsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.StreamsGroupDescription;
+import org.apache.kafka.clients.admin.StreamsGroupMemberAssignment;
+import org.apache.kafka.clients.admin.StreamsGroupMemberDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.ClassicGroupState;
 import org.apache.kafka.common.GroupState;
@@ -76,10 +79,12 @@ public final class KafkaCollector implements Collector {
     private static final long LISTING_GRACE_MS = 200;
     /**
      * The groups listed: consumer groups of either protocol (not Connect workers or other classic groups of
-     * another protocol type) and share groups, in one ListGroups per broker.
+     * another protocol type), streams groups (KIP-1071) and share groups, in one ListGroups per broker. Streams
+     * groups commit offsets as consumer groups do and are read with them.
      */
-    private static final Set<GroupType> LISTED_TYPES = Set.of(GroupType.CLASSIC, GroupType.CONSUMER, GroupType.SHARE);
-    private static final Set<String> LISTED_PROTOCOL_TYPES = Set.of("", "consumer", "share");
+    private static final Set<GroupType> LISTED_TYPES = Set.of(GroupType.CLASSIC, GroupType.CONSUMER, GroupType.SHARE,
+            GroupType.STREAMS);
+    private static final Set<String> LISTED_PROTOCOL_TYPES = Set.of("", "consumer", "share", "streams");
 
     private final Admin admin;
     private final RecordTimestampReader timestamps;
@@ -323,8 +328,12 @@ public final class KafkaCollector implements Collector {
      */
     private static int groupCalls(List<GroupListing> listing) {
         List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
-        long protocols = consumers.stream().map(l -> l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC)
-                .distinct().count();
+        // One describe call per kind: classic, consumer protocol, streams.
+        long protocols = consumers.stream().map(l -> switch (l.type().orElse(GroupType.CLASSIC)) {
+            case CLASSIC -> GroupType.CLASSIC;
+            case STREAMS -> GroupType.STREAMS;
+            default -> GroupType.CONSUMER;
+        }).distinct().count();
         return (consumers.isEmpty() ? 0 : 1 + (int) protocols)
                 + ShareGroupReader.calls(listing.size() - consumers.size());
     }
@@ -395,9 +404,13 @@ public final class KafkaCollector implements Collector {
     private Descriptions describeGroups(List<GroupListing> listings, CycleErrors errors) {
         List<String> classic = new ArrayList<>();
         List<String> modern = new ArrayList<>();
+        List<String> streams = new ArrayList<>();
         for (GroupListing l : listings) {
-            (l.type().orElse(GroupType.CLASSIC) == GroupType.CLASSIC ? classic : modern).add(l.groupId());
+            GroupType type = l.type().orElse(GroupType.CLASSIC);
+            (type == GroupType.CLASSIC ? classic : type == GroupType.STREAMS ? streams : modern).add(l.groupId());
         }
+        Map<String, KafkaFuture<StreamsGroupDescription>> streamsFutures =
+                streams.isEmpty() ? Map.of() : admin.describeStreamsGroups(streams).describedGroups();
         Map<String, KafkaFuture<ClassicGroupDescription>> classicFutures =
                 classic.isEmpty() ? Map.of() : admin.describeClassicGroups(classic).describedGroups();
         Map<String, KafkaFuture<ConsumerGroupDescription>> modernFutures =
@@ -406,6 +419,7 @@ public final class KafkaCollector implements Collector {
         Map<String, Optional<Exception>> gone = new TreeMap<>();
         collectDescriptions(classicFutures, d -> d.state() == ClassicGroupState.DEAD, this::describe, out, gone, errors);
         collectDescriptions(modernFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
+        collectDescriptions(streamsFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
         List<String> classicGone = classic.stream().filter(gone::containsKey).toList();
         if (!classicGone.isEmpty()) {
             // Consumer-protocol groups were asked through describeConsumerGroups already. A classic one
@@ -494,6 +508,46 @@ public final class KafkaCollector implements Collector {
                 : java.util.OptionalInt.empty();
         return new GroupDescription(d.groupId(), protocol, state.toString().toLowerCase(java.util.Locale.ROOT),
                 d.members().size(), assigned, assignmentKnown, owners, epoch, memberIds(d.members()));
+    }
+
+    /**
+     * A streams group (KIP-1071): its members are assigned tasks, a subtopology and partition numbers; a task's
+     * partitions are those numbers of the subtopology's source topics (user and repartition topics), which is
+     * what the group commits offsets for. A partition on its way to a member (target assignment) has an owner.
+     */
+    private GroupDescription describe(StreamsGroupDescription d) {
+        Map<String, List<String>> sources = new HashMap<>();
+        d.subtopologies().forEach(s -> {
+            List<String> topics = new ArrayList<>(s.sourceTopics());
+            topics.addAll(s.repartitionSourceTopics().keySet());
+            sources.put(s.subtopologyId(), topics);
+        });
+        Set<TopicPartitionId> assigned = new HashSet<>();
+        Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
+        Set<String> memberIds = new HashSet<>();
+        for (StreamsGroupMemberDescription m : d.members()) {
+            memberIds.add(m.memberId());
+            GroupDescription.Member member = new GroupDescription.Member(m.clientHost(), m.memberId(), m.clientId());
+            for (StreamsGroupMemberAssignment.TaskIds task : m.assignment().activeTasks()) {
+                for (TopicPartitionId tp : taskPartitions(sources, task)) {
+                    assigned.add(tp);
+                    owners.put(tp, member);
+                }
+            }
+            m.targetAssignment().activeTasks().forEach(task -> assigned.addAll(taskPartitions(sources, task)));
+        }
+        return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.STREAMS,
+                d.groupState().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned,
+                d.groupState() != GroupState.DEAD, owners, java.util.OptionalInt.of(d.groupEpoch()), memberIds);
+    }
+
+    private static List<TopicPartitionId> taskPartitions(Map<String, List<String>> sources,
+                                                         StreamsGroupMemberAssignment.TaskIds task) {
+        List<TopicPartitionId> out = new ArrayList<>();
+        for (String topic : sources.getOrDefault(task.subtopologyId(), List.of())) {
+            task.partitions().forEach(p -> out.add(new TopicPartitionId(topic, p)));
+        }
+        return out;
     }
 
     private static Set<String> memberIds(Collection<MemberDescription> members) {

@@ -41,9 +41,9 @@ public record GroupDescription(String groupId, GroupProtocol protocol, String st
     public record Member(String host, String consumerId, String clientId) {
     }
 
-    /** The group membership protocol: classic (JoinGroup/SyncGroup) or KIP-848 consumer. */
+    /** The group membership protocol: classic (JoinGroup/SyncGroup), KIP-848 consumer or KIP-1071 streams. */
     public enum GroupProtocol {
-        CLASSIC, CONSUMER, OTHER;
+        CLASSIC, CONSUMER, STREAMS, OTHER;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
