@@ -2,6 +2,7 @@ package dev.kafkasteward.contract.catalog;
 
 import static dev.kafkasteward.contract.catalog.MetricDef.counter;
 import static dev.kafkasteward.contract.catalog.MetricDef.gauge;
+import static dev.kafkasteward.contract.catalog.MetricDef.info;
 
 import java.util.List;
 
@@ -83,9 +84,15 @@ public final class LagMetrics {
                     + " leaves members and assignment as they were is missed.",
             Source.EXPORTER, "cluster", "group");
 
+    public static final MetricDef PARTITION_OWNER = info("kafka_consumergroup_partition_owner_info",
+            "Only with --partition-owners: the member a partition is assigned to, by host, client id and member id,"
+                    + " for every partition with per-partition series; join it to lag to find the instance that lags."
+                    + " Off by default: these labels change at every rebalance.",
+            Source.EXPORTER, "cluster", "group", "topic", "partition", "member_host", "client_id", "consumer_id");
+
     public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
             COMMIT_AGE, RECORDS_LOST, RETENTION_HEADROOM, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
-            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE, REBALANCES);
+            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE, REBALANCES, PARTITION_OWNER);
 
     private LagMetrics() {
     }

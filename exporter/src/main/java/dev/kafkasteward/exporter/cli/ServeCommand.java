@@ -80,6 +80,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String partitionSeries;
 
+    @Option(names = "--partition-owners", defaultValue = "false",
+            description = "Also serve kafka_consumergroup_partition_owner_info: the member (host, client id, member id)"
+                    + " each partition with per-partition series is assigned to. Off by default: its labels change at"
+                    + " every rebalance.")
+    boolean partitionOwners;
+
     @Option(names = "--max-partition-series", defaultValue = "" + PartitionSeries.DEFAULT_MAX, paramLabel = "N",
             description = "Most partitions with per-partition consumer series per scrape; past it healthy partitions are"
                     + " left out first and kafka_steward_omitted_series counts them (default: ${DEFAULT-VALUE}).")
@@ -176,7 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PartitionSeries series;
         try {
-            series = PartitionSeries.parse(partitionSeries).withMax(maxPartitionSeries);
+            series = PartitionSeries.parse(partitionSeries).withMax(maxPartitionSeries).withOwners(partitionOwners);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --partition-series '" + partitionSeries + "': expected all, not-ok or none");

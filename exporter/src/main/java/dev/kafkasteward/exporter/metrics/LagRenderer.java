@@ -6,6 +6,7 @@ import dev.kafkasteward.exporter.lag.LagAge;
 import dev.kafkasteward.exporter.lag.LagSnapshot;
 import dev.kafkasteward.exporter.lag.PartitionLag;
 import dev.kafkasteward.exporter.lag.PartitionStatus;
+import dev.kafkasteward.exporter.observation.GroupDescription;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ final class LagRenderer {
                        List<MetricSnapshot> out) {
         Family records = new Family(LagMetrics.LAG_RECORDS);
         Family status = new Family(LagMetrics.PARTITION_STATUS);
+        Family owners = new Family(LagMetrics.PARTITION_OWNER);
+        Map<String, GroupDescription> descriptions = new java.util.HashMap<>();
+        if (limit.owners()) {
+            lag.groups().forEach(g -> g.description().ifPresent(d -> descriptions.put(g.group(), d)));
+        }
         Family lost = new Family(LagMetrics.RECORDS_LOST);
         boolean[] shown = shown(lag.partitions(), limit);
         int left = 0;
@@ -51,6 +57,11 @@ final class LagRenderer {
             }
             status.add(1, cluster, p.group(), topic, partition, p.status().label());
             p.records().ifPresent(r -> records.add(r, series));
+            GroupDescription d = descriptions.get(p.group());
+            GroupDescription.Member owner = d == null ? null : d.owners().get(p.partition());
+            if (owner != null) {
+                owners.add(1, cluster, p.group(), topic, partition, owner.host(), owner.clientId(), owner.consumerId());
+            }
         }
         if (left > 0 || limit.mode() != PartitionSeries.Mode.ALL) {
             for (String name : List.of(LagMetrics.LAG_RECORDS.name(), LagMetrics.LAG_AGE.name(),
@@ -61,6 +72,9 @@ final class LagRenderer {
         }
         out.add(records.build());
         out.add(status.build());
+        if (limit.owners()) {
+            out.add(owners.build());
+        }
         out.add(lost.build());
         renderGroups(cluster, lag.groups(), out);
         Family carried = new Family(LagMetrics.LAG_CARRIED_CYCLES);

@@ -8,10 +8,12 @@ import java.util.Locale;
  * partitions that need attention, and a hard cap keeps one runaway group from flooding Prometheus.
  *
  * @param mode which partitions qualify
- * @param max  most partitions exposed per scrape; past it, ok partitions are left out before
- *             partitions that need attention, and {@code kafka_steward_omitted_series} says how many
+ * @param max    most partitions exposed per scrape; past it, ok partitions are left out before
+ *               partitions that need attention, and {@code kafka_steward_omitted_series} says how many
+ * @param owners also the member each of those partitions is assigned to, as an info series (opt in: its
+ *               labels change at every rebalance)
  */
-public record PartitionSeries(Mode mode, int max) {
+public record PartitionSeries(Mode mode, int max, boolean owners) {
 
     /** Which partitions qualify for per-partition series. */
     public enum Mode {
@@ -30,6 +32,11 @@ public record PartitionSeries(Mode mode, int max) {
     public static final PartitionSeries NOT_OK = new PartitionSeries(Mode.NOT_OK, DEFAULT_MAX);
     public static final PartitionSeries NONE = new PartitionSeries(Mode.NONE, 0);
 
+    /** Without owner series. */
+    public PartitionSeries(Mode mode, int max) {
+        this(mode, max, false);
+    }
+
     public PartitionSeries {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative, got " + max);
@@ -43,6 +50,10 @@ public record PartitionSeries(Mode mode, int max) {
     }
 
     public PartitionSeries withMax(int max) {
-        return new PartitionSeries(mode, max);
+        return new PartitionSeries(mode, max, owners);
+    }
+
+    public PartitionSeries withOwners(boolean owners) {
+        return new PartitionSeries(mode, max, owners);
     }
 }
