@@ -44,7 +44,7 @@ final class SharePanels {
                                 + " fall behind; growing while the age is flat means a burst."),
                 Panels.timeseries(new Panels.Head(grid.nextId(), grid.place(24, 8),
                                 "Share-partitions not ok, by status",
-                                "Share-partitions per group and status: lagging (backlog, moving), stalled (members"
+                                "Share-partitions per group and status: lagging (a backlog, records acknowledged), stalled (members"
                                         + " present, nothing acknowledged) or stopped (a backlog, no member). "
                                         + ShareGroupMetrics.PARTITION_STATUS.help(), "short"),
                         Panels.range(PanelPromQl.aggregate("count", List.of("group", "status"),

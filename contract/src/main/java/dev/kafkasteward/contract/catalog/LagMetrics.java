@@ -72,7 +72,8 @@ public final class LagMetrics {
             "Members of the group.", Source.EXPORTER, "cluster", "group");
 
     public static final MetricDef GROUP_STATE = gauge("kafka_consumergroup_state", null,
-            "1 for the group's current state (stable, empty, preparing_rebalance, reconciling, ...) and membership"
+            "1 for the group's current state (stable, empty, preparingrebalance, completingrebalance, assigning,"
+                    + " reconciling, ...) and membership"
                     + " protocol (classic, consumer or streams).",
             Source.EXPORTER, "cluster", "group", "protocol", "state");
 

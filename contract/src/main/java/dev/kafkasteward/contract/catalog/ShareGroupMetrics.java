@@ -29,9 +29,10 @@ public final class ShareGroupMetrics {
             Source.EXPORTER, PARTITION);
 
     public static final MetricDef PARTITION_STATUS = gauge("kafka_sharegroup_partition_status", null,
-            "1 for the share-partition's current status: ok (no backlog), lagging (backlog, start offset or backlog"
-                    + " moving), stalled (backlog and start offset standing still while the group has members) or"
-                    + " stopped (backlog, and the group has no members).",
+            "1 for the share-partition's current status: ok (no backlog), lagging (a backlog, and records are"
+                    + " acknowledged or the start offset moves), stalled (a backlog, members present, and for"
+                    + " --stall-after neither has the start offset moved nor was any record acknowledged) or stopped"
+                    + " (a backlog, and the group has no members).",
             Source.EXPORTER, "cluster", "group", "topic", "partition", "status");
 
     public static final MetricDef TOPIC_BACKLOG_RECORDS = gauge("kafka_sharegroup_topic_backlog_records", "records",
@@ -42,7 +43,8 @@ public final class ShareGroupMetrics {
             "cluster", "group", "topic");
 
     public static final MetricDef GROUP_BACKLOG_RECORDS = gauge("kafka_sharegroup_group_backlog_records", "records",
-            "Sum of the group's backlog over all its share-partitions.", Source.EXPORTER, "cluster", "group");
+            "Sum of the group's backlog over all its share-partitions; no series while none reports a backlog"
+                    + " (a broker without KIP-1226).", Source.EXPORTER, "cluster", "group");
 
     public static final MetricDef GROUP_MAX_BACKLOG_AGE = gauge("kafka_sharegroup_group_max_backlog_age_seconds",
             "seconds", "Largest known backlog age of the group over all its share-partitions.", Source.EXPORTER,

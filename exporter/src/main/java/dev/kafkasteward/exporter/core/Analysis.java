@@ -33,6 +33,7 @@ public final class Analysis {
     private final ShareGroupTracker shareGroups;
     private final RebalanceCounter rebalances = new RebalanceCounter();
     private final boolean keepPositions;
+    private final int timestampReadBudget;
 
     /**
      * @param keepPositions keep the observation's raw positions with each snapshot, for the
@@ -44,6 +45,7 @@ public final class Analysis {
         this.shareGroups = new ShareGroupTracker(lagSettings);
         this.disk = new DiskAnalyzer(forecast);
         this.keepPositions = keepPositions;
+        this.timestampReadBudget = timestampReadBudget;
     }
 
     public Analysis(LagSettings lagSettings, int timestampReadBudget, ForecastSettings forecast) {
@@ -65,8 +67,14 @@ public final class Analysis {
         if (shareReads.isEmpty()) {
             return lagReads;
         }
+        // One budget for both: share groups get what lag leaves of --timestamp-reads, the rest next cycle.
         java.util.Set<RecordPosition> all = new java.util.LinkedHashSet<>(lagReads);
-        all.addAll(shareReads);
+        for (RecordPosition p : shareReads) {
+            if (all.size() >= timestampReadBudget) {
+                break;
+            }
+            all.add(p);
+        }
         return List.copyOf(all);
     }
 

@@ -3,6 +3,7 @@ package dev.kafkasteward.exporter.lag;
 import dev.kafkasteward.exporter.observation.CycleAnalyzer;
 import dev.kafkasteward.exporter.observation.GroupDescription;
 import dev.kafkasteward.exporter.observation.Observation;
+import dev.kafkasteward.exporter.observation.Stage;
 import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +39,10 @@ public final class RebalanceCounter implements CycleAnalyzer<SortedMap<String, L
             Seen before = seen.put(d.groupId(), now);
             counts.merge(d.groupId(), before == null ? 0 : rebalancesBetween(before, now), Long::sum);
         }
-        if (observation.complete()) {
-            // A group no longer described is gone (or out of scope): if it comes back, it counts from 0 again.
+        if (!observation.errors().containsKey(Stage.LIST_GROUPS.label())
+                && !observation.errors().containsKey(Stage.DESCRIBE_GROUPS.label())) {
+            // Every group listed was described: one no longer described is gone (or out of scope), and if it
+            // comes back it counts from 0 again.
             seen.keySet().retainAll(observation.descriptions().keySet());
             counts.keySet().retainAll(observation.descriptions().keySet());
         }

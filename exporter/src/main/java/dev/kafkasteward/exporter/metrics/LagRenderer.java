@@ -156,24 +156,7 @@ final class LagRenderer {
      * that need attention before healthy ones.
      */
     private static boolean[] shown(List<PartitionLag> partitions, PartitionSeries limit) {
-        boolean[] shown = new boolean[partitions.size()];
-        int budget = limit.max();
-        for (boolean attention : new boolean[] {true, false}) {
-            for (int i = 0; i < shown.length && budget > 0; i++) {
-                PartitionLag p = partitions.get(i);
-                boolean ok = p.status() == PartitionStatus.OK;
-                boolean admitted = switch (limit.mode()) {
-                    case ALL -> true;
-                    case NOT_OK -> !ok;
-                    case NONE -> false;
-                };
-                if (admitted && ok != attention) {
-                    shown[i] = true;
-                    budget--;
-                }
-            }
-        }
-        return shown;
+        return limit.select(partitions.size(), i -> partitions.get(i).status() == PartitionStatus.OK);
     }
 
     private static void renderGroups(String cluster, List<GroupLag> groups, List<MetricSnapshot> out) {

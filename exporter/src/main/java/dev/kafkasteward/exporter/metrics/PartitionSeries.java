@@ -49,6 +49,30 @@ public record PartitionSeries(Mode mode, int max, boolean owners) {
         return mode == Mode.NONE ? NONE : new PartitionSeries(mode, DEFAULT_MAX);
     }
 
+    /**
+     * Which of {@code size} partitions get per-partition series: those the mode admits, and past the cap the
+     * ones that need attention ({@code ok} false) before healthy ones.
+     */
+    boolean[] select(int size, java.util.function.IntPredicate ok) {
+        boolean[] shown = new boolean[size];
+        int budget = max;
+        for (boolean attention : new boolean[] {true, false}) {
+            for (int i = 0; i < size && budget > 0; i++) {
+                boolean healthy = ok.test(i);
+                boolean admitted = switch (mode) {
+                    case ALL -> true;
+                    case NOT_OK -> !healthy;
+                    case NONE -> false;
+                };
+                if (admitted && healthy != attention) {
+                    shown[i] = true;
+                    budget--;
+                }
+            }
+        }
+        return shown;
+    }
+
     public PartitionSeries withMax(int max) {
         return new PartitionSeries(mode, max, owners);
     }

@@ -21,10 +21,11 @@ final class ShareGroupRenderer {
                        Map<String, Integer> omitted, List<MetricSnapshot> out) {
         Family backlog = new Family(ShareGroupMetrics.BACKLOG_RECORDS);
         Family status = new Family(ShareGroupMetrics.PARTITION_STATUS);
+        boolean[] shown = shown(shares.partitions(), limit);
         int left = 0;
-        int budget = limit.max();
-        for (ShareGroupSnapshot.Partition p : shares.partitions()) {
-            if (!shown(p, limit) || budget-- <= 0) {
+        for (int i = 0; i < shown.length; i++) {
+            ShareGroupSnapshot.Partition p = shares.partitions().get(i);
+            if (!shown[i]) {
                 left++;
                 continue;
             }
@@ -45,7 +46,9 @@ final class ShareGroupRenderer {
         Family state = new Family(ShareGroupMetrics.STATE);
         for (ShareGroupSnapshot.Group g : shares.groups()) {
             g.topics().forEach((topic, t) -> topicBacklog.add(t.backlog(), cluster, g.group(), topic));
-            groupBacklog.add(g.totals().backlog(), cluster, g.group());
+            if (!g.topics().isEmpty()) { // no share-partition with a reported backlog: no total, rather than 0
+                groupBacklog.add(g.totals().backlog(), cluster, g.group());
+            }
             members.add(g.members(), cluster, g.group());
             state.add(1, cluster, g.group(), g.state());
         }
@@ -61,9 +64,10 @@ final class ShareGroupRenderer {
     static void renderAges(String cluster, ShareGroupSnapshot shares, PartitionSeries limit, double elapsedSeconds,
                            List<MetricSnapshot> out) {
         Family age = new Family(ShareGroupMetrics.BACKLOG_AGE);
-        int budget = limit.max();
-        for (ShareGroupSnapshot.Partition p : shares.partitions()) {
-            if (!shown(p, limit) || budget-- <= 0) {
+        boolean[] shown = shown(shares.partitions(), limit);
+        for (int i = 0; i < shown.length; i++) {
+            ShareGroupSnapshot.Partition p = shares.partitions().get(i);
+            if (!shown[i]) {
                 continue;
             }
             double grown = p.ageGrows() ? elapsedSeconds : 0;
@@ -82,11 +86,11 @@ final class ShareGroupRenderer {
         out.add(groupAge.build());
     }
 
-    private static boolean shown(ShareGroupSnapshot.Partition p, PartitionSeries limit) {
-        return switch (limit.mode()) {
-            case ALL -> true;
-            case NOT_OK -> p.status() != PartitionStatus.OK;
-            case NONE -> false;
-        };
+    /**
+     * Which share-partitions get per-partition series: those the mode admits, within the cap (a cap of its own,
+     * the same size as the consumer series'), the ones that need attention first, as for consumer groups.
+     */
+    private static boolean[] shown(List<ShareGroupSnapshot.Partition> partitions, PartitionSeries limit) {
+        return limit.select(partitions.size(), i -> partitions.get(i).status() == PartitionStatus.OK);
     }
 }

@@ -8,6 +8,7 @@ import dev.kafkasteward.exporter.observation.Observation;
 import dev.kafkasteward.exporter.observation.RecordPosition;
 import dev.kafkasteward.exporter.observation.ShareGroupObservation;
 import dev.kafkasteward.exporter.observation.ShareGroupObservation.SharePosition;
+import dev.kafkasteward.exporter.observation.Stage;
 import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,8 @@ import java.util.TreeMap;
  * records before the backlog were acknowledged); with out-of-order acknowledgements the true oldest lies
  * between the start offset and that offset. Each such position's record timestamp is read once (a cycle
  * {@link #plan plans} the reads, as lag does). Status per share-partition: ok without backlog; stopped with backlog and no member in
- * the group; stalled when, with members, neither has the start offset moved nor the backlog shrunk for {@link
- * LagSettings#stallAfter} (records arriving while none is acknowledged still stall it); lagging otherwise. A
+ * the group; stalled when, with members, the start offset has not moved and no record was acknowledged (the
+ * backlog grew by all that arrived, or did not shrink) for {@link LagSettings#stallAfter}; lagging otherwise. A
  * share-partition without a reported backlog (a broker before KIP-1226) gets none of these.
  */
 public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot> {
@@ -34,8 +35,11 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
     private record Key(String group, TopicPartitionId partition) {
     }
 
-    /** The start offset and backlog last seen, and when progress (start offset moved, backlog shrank) was. */
-    private record Progress(long startOffset, long backlog, Instant since) {
+    /**
+     * The start offset, backlog and log end (-1: unknown) last seen, and when progress was last seen: the start
+     * offset moved, or records were acknowledged (the backlog grew by less than the log end did).
+     */
+    private record Progress(long startOffset, long backlog, long logEnd, Instant since) {
     }
 
     private final Duration stallAfter;
@@ -65,7 +69,18 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
 
     @Override
     public ShareGroupSnapshot analyze(Observation observation) {
-        observation.recordTimestamps().forEach(stamps::put); // those of lag go at the end of a complete cycle
+        java.util.Set<RecordPosition> current = new java.util.HashSet<>();
+        observation.shareGroups().values().forEach(g -> g.partitions().forEach((tp, p) -> {
+            if (p.backlog().orElse(0) > 0) {
+                current.add(oldest(tp, p, observation));
+            }
+        }));
+        // Only the timestamps of the positions share groups wait at (the observation's others are lag's).
+        observation.recordTimestamps().forEach((position, ts) -> {
+            if (current.contains(position)) {
+                stamps.put(position, ts);
+            }
+        });
         Instant now = observation.at();
         List<ShareGroupSnapshot.Partition> partitions = new ArrayList<>();
         List<ShareGroupSnapshot.Group> groups = new ArrayList<>();
@@ -78,7 +93,8 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
                     continue;
                 }
                 Key key = new Key(g.groupId(), e.getKey());
-                Progress now0 = progressed(progress.get(key), p, now);
+                LogOffsets log = observation.logOffsets().get(e.getKey());
+                Progress now0 = progressed(progress.get(key), p, log == null ? -1 : log.end(), now);
                 seen.put(key, now0);
                 long backlog = p.backlog().getAsLong();
                 ShareGroupSnapshot.Partition partition = new ShareGroupSnapshot.Partition(g.groupId(), e.getKey(),
@@ -91,26 +107,26 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
             groups.add(new ShareGroupSnapshot.Group(g.groupId(), g.state(), g.members().size(), topics,
                     totals(byTopic.values().stream().flatMap(List::stream).toList())));
         }
-        if (observation.complete()) {
+        // A cycle that listed and read every share group shows all there is: forget the rest. After a failed one,
+        // what it did not see is kept (it will be seen again, or forgotten by the next cycle that reads them all).
+        if (!observation.errors().containsKey(Stage.LIST_GROUPS.label())
+                && !observation.errors().containsKey(Stage.SHARE_GROUPS.label())) {
             progress.clear();
-            java.util.Set<RecordPosition> oldest = new java.util.HashSet<>();
-            observation.shareGroups().values().forEach(g -> g.partitions().forEach((tp, p) -> {
-                if (p.backlog().orElse(0) > 0) {
-                    oldest.add(oldest(tp, p, observation));
-                }
-            }));
-            stamps.keySet().retainAll(oldest);
+            stamps.keySet().retainAll(current);
         }
         progress.putAll(seen);
         return new ShareGroupSnapshot(partitions, groups);
     }
 
-    private static Progress progressed(Progress before, SharePosition p, Instant now) {
+    private static Progress progressed(Progress before, SharePosition p, long logEnd, Instant now) {
         long backlog = p.backlog().getAsLong();
-        if (before == null || before.startOffset() != p.startOffset() || backlog < before.backlog()) {
-            return new Progress(p.startOffset(), backlog, now);
+        // Records acknowledged since the last cycle: what arrived (the log end's growth) less the backlog's growth.
+        boolean acknowledged = before != null && logEnd >= 0 && before.logEnd() >= 0
+                && (logEnd - before.logEnd()) - (backlog - before.backlog()) > 0;
+        if (before == null || before.startOffset() != p.startOffset() || backlog < before.backlog() || acknowledged) {
+            return new Progress(p.startOffset(), backlog, logEnd, now);
         }
-        return new Progress(p.startOffset(), backlog, before.since());
+        return new Progress(p.startOffset(), backlog, logEnd, before.since());
     }
 
     private PartitionStatus status(ShareGroupObservation g, long backlog, Progress progress, Instant now) {

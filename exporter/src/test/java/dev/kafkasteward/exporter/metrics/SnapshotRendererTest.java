@@ -107,7 +107,7 @@ class SnapshotRendererTest {
                 # HELP kafka_consumergroup_records_lost Records retention deleted before the group read them: log-start offset minus committed offset. Only partitions with a loss have a series.
                 kafka_consumergroup_records_lost{cluster="orders-prod",group="fulfillment-service",partition="1",topic="orders"} 2.0
                 # TYPE kafka_consumergroup_state gauge
-                # HELP kafka_consumergroup_state 1 for the group's current state (stable, empty, preparing_rebalance, reconciling, ...) and membership protocol (classic, consumer or streams).
+                # HELP kafka_consumergroup_state 1 for the group's current state (stable, empty, preparingrebalance, completingrebalance, assigning, reconciling, ...) and membership protocol (classic, consumer or streams).
                 kafka_consumergroup_state{cluster="orders-prod",group="fulfillment-service",protocol="consumer",state="stable"} 1.0
                 # TYPE kafka_consumergroup_topic_lag_records gauge
                 # UNIT kafka_consumergroup_topic_lag_records records

@@ -84,6 +84,25 @@ class ShareGroupTrackerTest {
                 "the start offset moved");
     }
 
+    /** Members acknowledging, but slower than records arrive: the backlog grows, and still it is not stalled. */
+    @Test
+    void acknowledgementsSlowerThanArrivalsAreProgressNotAStall() {
+        assertEquals(PartitionStatus.LAGGING, status(T0, 100, 15, 115));
+        // 20 records arrived, the backlog grew by 12: 8 were acknowledged, although the start offset stands.
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(31), 100, 27, 135));
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(62), 100, 30, 140));
+        // Now every record that arrives stays: nothing acknowledged for the stall time.
+        assertEquals(PartitionStatus.LAGGING, status(T0.plusSeconds(80), 100, 40, 150));
+        assertEquals(PartitionStatus.STALLED, status(T0.plusSeconds(93), 100, 45, 155));
+    }
+
+    private PartitionStatus status(Instant at, long start, long backlog, long logEnd) {
+        Map<String, ShareGroupObservation> groups = Map.of("workers", group(List.of(MEMBER), Map.of(P0,
+                position(start, backlog))));
+        return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of(P0, new LogOffsets(0, logEnd)),
+                Map.of())).partitions().get(0).status();
+    }
+
     @Test
     void withABacklogAndNoMemberItIsStoppedAndWithoutBacklogItIsOk() {
         assertEquals(PartitionStatus.STOPPED, status(T0, 100, 15, List.of()));
