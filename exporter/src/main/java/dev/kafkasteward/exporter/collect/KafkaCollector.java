@@ -463,7 +463,8 @@ public final class KafkaCollector implements Collector {
         });
     }
 
-    private static boolean deleted(Exception e) {
+    /** The coordinator says the group no longer exists: deleted since it was listed. */
+    static boolean deleted(Exception e) {
         return e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException;
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -24,7 +23,6 @@ import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Share groups in two requests per coordinator, both in flight together: DescribeShareGroups (state,
@@ -69,7 +67,7 @@ final class ShareGroupReader {
                 out.put(groupId, new ShareGroupObservation(groupId, d.groupState().toString().toLowerCase(Locale.ROOT),
                         members(d), positions(positions)));
             } catch (Exception e) {
-                if (e instanceof ExecutionException && e.getCause() instanceof GroupIdNotFoundException) {
+                if (KafkaCollector.deleted(e)) {
                     gone.add(groupId);
                 } else {
                     errors.record(Stage.SHARE_GROUPS, e);
