@@ -70,8 +70,11 @@ class StreamsGroupsIT {
         app = app(Files.createTempDirectory("streams-state-"));
         app.start();
         try {
+            // The tool's lag follows what the members report they processed; the commit comes after. Both must
+            // be done before the pause, or the lag left uncommitted would show as the application's.
             Await.until(AWAIT, "the streams application to process and commit all 30 records",
-                    () -> sum(describeOffsets()) == 0 && describeOffsets().size() == PARTITIONS);
+                    () -> sum(describeOffsets()) == 0 && describeOffsets().size() == PARTITIONS
+                            && committed() == 30);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; application " + app.state()
                     + "; kafka-streams-groups printed:\n" + lastOutput, e);
@@ -147,6 +150,15 @@ class StreamsGroupsIT {
         ToolExit(int code, String message) {
             super(message);
             this.code = code;
+        }
+    }
+
+    /** Offsets the application committed on the input topic, summed over its partitions. */
+    private long committed() throws Exception {
+        try (Admin admin = cluster.admin()) {
+            return admin.listConsumerGroupOffsets(APP).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(IN) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
         }
     }
 
