@@ -172,19 +172,25 @@ public final class KafkaCollector implements Collector {
                 ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
-                ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty());
+                ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty(), false);
         List<GroupListing> consumerGroups = listing.groups().stream().filter(l -> !isShare(l)).toList();
         List<String> groupIds = consumerGroups.stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
         // Described after their offsets were read: a group deleted in between reads as having no offsets,
         // and only the description tells it is gone. Its series are left out rather than served as lag 0.
-        Descriptions described = describeGroups(consumerGroups, errors);
-        ShareGroupReader.Read shares = shareGroups.read(listing.groups().stream().filter(KafkaCollector::isShare)
-                .map(GroupListing::groupId).toList(), this::timeoutMs, errors);
+        // A group this cycle's listing found empty has nothing more to describe.
+        Descriptions described = describeGroups(consumerGroups.stream().filter(l -> !listing.emptyNow(l)).toList(),
+                errors);
+        Map<String, GroupDescription> descriptions = new TreeMap<>(described.groups());
+        consumerGroups.stream().filter(listing::emptyNow).forEach(l -> descriptions.put(l.groupId(),
+                GroupDescription.listedEmpty(l.groupId(), protocolOf(l))));
+        List<GroupListing> shareListings = listing.groups().stream().filter(KafkaCollector::isShare).toList();
+        ShareGroupReader.Read shares = shareGroups.read(shareListings.stream().map(GroupListing::groupId).toList(),
+                shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId).collect(Collectors.toSet()),
+                this::timeoutMs, errors);
         gone.addAll(shares.gone());
         gone.addAll(described.gone());
-        Map<String, GroupDescription> descriptions = described.groups();
         List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();
         listed = listed.stream().filter(l -> !gone.contains(l.groupId())).toList();
 
@@ -277,8 +283,29 @@ public final class KafkaCollector implements Collector {
         }
     }
 
-    /** The consumer groups in scope, and whether the listing listed any group at all (in scope or not). */
-    private record Listing(List<GroupListing> groups, boolean anyListed) {
+    /**
+     * The groups in scope, whether the listing listed any group at all (in scope or not), and whether it
+     * was made in this cycle ({@code fresh}): then the state each group was listed in is current.
+     */
+    private record Listing(List<GroupListing> groups, boolean anyListed, boolean fresh) {
+
+        /** Listed empty in this cycle: no members and nothing assigned, so there is nothing to describe. */
+        boolean emptyNow(GroupListing l) {
+            return fresh && listedEmpty(l);
+        }
+    }
+
+    private static boolean listedEmpty(GroupListing l) {
+        return l.groupState().map(s -> s == GroupState.EMPTY).orElse(false);
+    }
+
+    private static GroupDescription.GroupProtocol protocolOf(GroupListing l) {
+        return switch (l.type().orElse(GroupType.CLASSIC)) {
+            case CLASSIC -> GroupDescription.GroupProtocol.CLASSIC;
+            case CONSUMER -> GroupDescription.GroupProtocol.CONSUMER;
+            case STREAMS -> GroupDescription.GroupProtocol.STREAMS;
+            default -> GroupDescription.GroupProtocol.OTHER;
+        };
     }
 
     /**
@@ -314,28 +341,27 @@ public final class KafkaCollector implements Collector {
                 // Serve what was listed, counted as partial; keep the last complete listing, and list again.
                 schedule.again(ReadSchedule.Read.GROUP_LISTING);
             }
-            return new Listing(inScope, !all.isEmpty());
+            return new Listing(inScope, !all.isEmpty(), true);
         } catch (Exception e) {
             errors.record(Stage.LIST_GROUPS, e);
             schedule.again(ReadSchedule.Read.GROUP_LISTING);
-            return new Listing(List.of(), false);
+            return new Listing(List.of(), false, false);
         }
     }
 
     /**
      * Admin calls the groups of {@code listing} need: committed offsets, and descriptions per protocol
-     * in use. Each costs a FindCoordinator (the Admin client keeps no coordinators across calls).
+     * in use by a group not listed empty. Each costs a FindCoordinator (the Admin client keeps no
+     * coordinators across calls).
      */
     private static int groupCalls(List<GroupListing> listing) {
         List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
         // One describe call per kind: classic, consumer protocol, streams.
-        long protocols = consumers.stream().map(l -> switch (l.type().orElse(GroupType.CLASSIC)) {
-            case CLASSIC -> GroupType.CLASSIC;
-            case STREAMS -> GroupType.STREAMS;
-            default -> GroupType.CONSUMER;
-        }).distinct().count();
+        long protocols = consumers.stream().filter(l -> !listedEmpty(l)).map(KafkaCollector::protocolOf)
+                .distinct().count();
+        List<GroupListing> shares = listing.stream().filter(KafkaCollector::isShare).toList();
         return (consumers.isEmpty() ? 0 : 1 + (int) protocols)
-                + ShareGroupReader.calls(listing.size() - consumers.size());
+                + ShareGroupReader.calls(shares.size(), shares.stream().filter(l -> !listedEmpty(l)).count());
     }
 
     private static boolean isShare(GroupListing listing) {

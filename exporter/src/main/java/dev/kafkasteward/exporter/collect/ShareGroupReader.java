@@ -27,7 +27,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Share groups in two requests per coordinator, both in flight together: DescribeShareGroups (state,
  * members, assignments) and DescribeShareGroupOffsets (per share-partition the start offset and, from
- * brokers with KIP-1226, the backlog). A group deleted since it was listed is gone, not an error.
+ * brokers with KIP-1226, the backlog). A group the cycle's listing found empty is not described: it has
+ * no members to tell of. A group deleted since it was listed is gone, not an error.
  */
 final class ShareGroupReader {
 
@@ -43,13 +44,17 @@ final class ShareGroupReader {
     record Read(Map<String, ShareGroupObservation> groups, Set<String> gone) {
     }
 
-    /** @param timeoutMs what is left of the cycle's deadline, asked before each wait */
-    Read read(List<String> groupIds, LongSupplier timeoutMs, CycleErrors errors) {
+    /**
+     * @param listedEmpty those of {@code groupIds} listed empty in this cycle
+     * @param timeoutMs   what is left of the cycle's deadline, asked before each wait
+     */
+    Read read(List<String> groupIds, Set<String> listedEmpty, LongSupplier timeoutMs, CycleErrors errors) {
         if (groupIds.isEmpty()) {
             return new Read(Map.of(), Set.of());
         }
-        Map<String, KafkaFuture<ShareGroupDescription>> described = admin.describeShareGroups(groupIds)
-                .describedGroups();
+        List<String> toDescribe = groupIds.stream().filter(g -> !listedEmpty.contains(g)).toList();
+        Map<String, KafkaFuture<ShareGroupDescription>> described = toDescribe.isEmpty() ? Map.of()
+                : admin.describeShareGroups(toDescribe).describedGroups();
         Map<String, ListShareGroupOffsetsSpec> specs = new HashMap<>();
         groupIds.forEach(g -> specs.put(g, new ListShareGroupOffsetsSpec()));
         var offsets = admin.listShareGroupOffsets(specs);
@@ -57,15 +62,18 @@ final class ShareGroupReader {
         Set<String> gone = new java.util.TreeSet<>();
         for (String groupId : groupIds) {
             try {
-                ShareGroupDescription d = described.get(groupId).get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS);
-                if (d.groupState() == GroupState.DEAD) {
+                KafkaFuture<ShareGroupDescription> description = described.get(groupId);
+                ShareGroupDescription d = description == null ? null
+                        : description.get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS);
+                if (d != null && d.groupState() == GroupState.DEAD) {
                     gone.add(groupId);
                     continue;
                 }
                 Map<TopicPartition, SharePartitionOffsetInfo> positions = offsets.partitionsToOffsetInfo(groupId)
                         .get(timeoutMs.getAsLong(), TimeUnit.MILLISECONDS);
-                out.put(groupId, new ShareGroupObservation(groupId, d.groupState().toString().toLowerCase(Locale.ROOT),
-                        members(d), positions(positions)));
+                out.put(groupId, new ShareGroupObservation(groupId,
+                        d == null ? "empty" : d.groupState().toString().toLowerCase(Locale.ROOT),
+                        d == null ? List.of() : members(d), positions(positions)));
             } catch (Exception e) {
                 if (KafkaCollector.deleted(e)) {
                     gone.add(groupId);
@@ -100,8 +108,11 @@ final class ShareGroupReader {
         return out;
     }
 
-    /** The Admin calls one cycle's share groups cost (each with its FindCoordinator). */
-    static int calls(long shareGroups) {
-        return shareGroups == 0 ? 0 : 2;
+    /**
+     * The Admin calls one cycle's share groups cost (each with its FindCoordinator): offsets for all,
+     * descriptions for those not listed empty.
+     */
+    static int calls(long shareGroups, long notEmpty) {
+        return (shareGroups == 0 ? 0 : 1) + (notEmpty == 0 ? 0 : 1);
     }
 }

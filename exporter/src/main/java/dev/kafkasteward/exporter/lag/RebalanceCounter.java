@@ -36,6 +36,13 @@ public final class RebalanceCounter implements CycleAnalyzer<SortedMap<String, L
     public SortedMap<String, Long> analyze(Observation observation) {
         for (GroupDescription d : observation.descriptions().values()) {
             Seen now = Seen.of(d);
+            Seen last = seen.get(d.groupId());
+            if (hasEpochs(d.protocol()) && now.epoch().isEmpty() && last != null && last.epoch().isPresent()) {
+                // Listed empty, not described: the epoch seen last stays the one to compare with, so the
+                // next description counts every rebalance in between.
+                counts.putIfAbsent(d.groupId(), 0L);
+                continue;
+            }
             Seen before = seen.put(d.groupId(), now);
             counts.merge(d.groupId(), before == null ? 0 : rebalancesBetween(before, now), Long::sum);
         }
@@ -47,6 +54,10 @@ public final class RebalanceCounter implements CycleAnalyzer<SortedMap<String, L
             counts.keySet().retainAll(observation.descriptions().keySet());
         }
         return new TreeMap<>(counts);
+    }
+
+    private static boolean hasEpochs(GroupDescription.GroupProtocol protocol) {
+        return protocol == GroupDescription.GroupProtocol.CONSUMER || protocol == GroupDescription.GroupProtocol.STREAMS;
     }
 
     private static long rebalancesBetween(Seen before, Seen now) {

@@ -11,7 +11,8 @@ import java.util.Set;
  *                        no partition may be called unassigned
  * @param owners          the member each partition is currently assigned to (members share one record)
  * @param groupEpoch      a consumer-protocol group's epoch, bumped by the coordinator at every rebalance (a new
- *                        target assignment); empty for classic groups, which do not report their generation
+ *                        target assignment); empty for classic groups, which do not report their generation,
+ *                        and for groups known from the listing only ({@link #listedEmpty})
  * @param memberIds       the members' ids: a classic group's rebalance between two cycles shows as a change
  */
 public record GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
@@ -35,6 +36,15 @@ public record GroupDescription(String groupId, GroupProtocol protocol, String st
     public GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
                             Set<TopicPartitionId> assigned, boolean assignmentKnown) {
         this(groupId, protocol, state, members, assigned, assignmentKnown, Map.of());
+    }
+
+    /**
+     * A group its coordinator listed as empty in this cycle: no members, nothing assigned. Listed, not
+     * described, so no epoch: the next description compares with the epoch seen before.
+     */
+    public static GroupDescription listedEmpty(String groupId, GroupProtocol protocol) {
+        return new GroupDescription(groupId, protocol, "empty", 0, Set.of(), true, Map.of(), OptionalInt.empty(),
+                Set.of());
     }
 
     /** A member as the group describes it: where it runs, its member id and its client id. */

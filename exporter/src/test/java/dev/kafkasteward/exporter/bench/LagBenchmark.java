@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.bench;
 
 import dev.kafkasteward.contract.catalog.LagMetrics;
+import dev.kafkasteward.contract.catalog.ShareGroupMetrics;
 import dev.kafkasteward.contract.ownership.Ownership;
 import dev.kafkasteward.contract.ownership.OwnershipLoader;
 import dev.kafkasteward.exporter.StewardExporter;
@@ -67,10 +68,12 @@ public final class LagBenchmark {
                          long failedCycles, SortedMap<String, Long> errors, long heapBaseline, long heapWithExporter,
                          List<Long> scrapeMicros, int metricsBytes, int metricsLines, long cliMillis, int cliRows,
                          int lagSeries, int groupsCompared, List<String> cliMismatches, List<String> truthMismatches,
+                         int backlogSeries, List<String> backlogMismatches,
                          List<StageProfile.Cycle> profile, long renderCollectMillis, long renderWriteMillis) {
 
         public boolean lagMatches() {
-            return cliMismatches.isEmpty() && truthMismatches.isEmpty() && lagSeries > 0;
+            return cliMismatches.isEmpty() && truthMismatches.isEmpty() && backlogMismatches.isEmpty()
+                    && lagSeries > 0;
         }
 
         List<CycleSample> warm() {
@@ -101,16 +104,18 @@ public final class LagBenchmark {
 
     /** Runs the whole benchmark at {@code scale}, printing progress and the report to {@code out}. */
     public static Result run(BenchScale scale, PrintStream out) throws Exception {
-        out.printf(Locale.ROOT, "preset %s: %,d topics x %d partitions = %,d partitions, %,d groups x %d topics"
-                        + " = %,d lag series, %d records per partition, %d brokers (RF 1)%n", scale.name(),
-                scale.topics(), scale.partitions(), scale.totalPartitions(), scale.groups(), scale.topicsPerGroup(),
-                scale.groupPartitions(), scale.records(), BROKERS);
+        out.printf(Locale.ROOT, "preset %s: %,d topics x %d partitions = %,d partitions, %,d consumer + %,d streams"
+                        + " groups x %d topics = %,d lag series, %,d share groups = %,d backlog series, %d records per"
+                        + " partition, %d brokers (RF 1)%n", scale.name(), scale.topics(), scale.partitions(),
+                scale.totalPartitions(), scale.groups(), scale.streamsGroups(), scale.topicsPerGroup(),
+                scale.groupPartitions() + scale.streamsGroupPartitions(), scale.shareGroups(), scale.sharePartitions(),
+                scale.records(), BROKERS);
         long t0 = System.nanoTime();
         try (ClusterProcess cluster = ClusterProcess.start(BROKERS, scale.clusterHeap())) {
             long clusterMillis = since(t0);
             out.printf(Locale.ROOT, "cluster up in %.1f s (pid %d)%n", clusterMillis / 1000.0, cluster.pid());
             long t1 = System.nanoTime();
-            Map<Workload.Key, Long> truth = new Workload(scale).apply(cluster.bootstrapServers());
+            Workload.Truth truth = new Workload(scale).apply(cluster.bootstrapServers());
             long workloadMillis = since(t1);
             out.printf(Locale.ROOT, "topics created, records produced, offsets committed in %.1f s%n",
                     workloadMillis / 1000.0);
@@ -118,7 +123,7 @@ public final class LagBenchmark {
         }
     }
 
-    private static Result measure(BenchScale scale, ClusterProcess cluster, Map<Workload.Key, Long> truth,
+    private static Result measure(BenchScale scale, ClusterProcess cluster, Workload.Truth truth,
                                   long clusterMillis, long workloadMillis, PrintStream out) throws Exception {
         Properties client = new Properties();
         client.put("bootstrap.servers", cluster.bootstrapServers());
@@ -147,9 +152,13 @@ public final class LagBenchmark {
         if (!cli.errors().isEmpty()) {
             out.println("kafka-consumer-groups reported:\n" + cli.errors());
         }
-        Map<Workload.Key, Long> served = servedLag(Scrape.parse(lastBody));
-        List<String> cliMismatches = compare(served, cli.lag(), "kafka-consumer-groups");
-        List<String> truthMismatches = compare(served, truth, "committed truth");
+        Scrape scrape = Scrape.parse(lastBody);
+        Map<Workload.Key, Long> served = servedBy(scrape, LagMetrics.LAG_RECORDS.name());
+        // kafka-consumer-groups speaks for consumer groups; streams groups are checked against the truth.
+        List<String> cliMismatches = compare(withoutStreams(served), withoutStreams(cli.lag()), "kafka-consumer-groups");
+        List<String> truthMismatches = compare(served, truth.lag(), "committed truth");
+        Map<Workload.Key, Long> backlog = servedBy(scrape, ShareGroupMetrics.BACKLOG_RECORDS.name());
+        List<String> backlogMismatches = compare(backlog, truth.backlog(), "start-offset truth");
         int groups = (int) served.keySet().stream().map(Workload.Key::group).distinct().count();
 
         out.println("profiling stages with the exporter's collector (exporter stopped) ...");
@@ -158,7 +167,8 @@ public final class LagBenchmark {
         Result r = new Result(scale, clusterMillis, workloadMillis, cycles, finalState.status().failures(),
                 finalState.status().errors(), heapBaseline, heapWithExporter, scrapeMicros,
                 lastBody.getBytes(StandardCharsets.UTF_8).length, (int) lastBody.lines().count(), cli.millis(),
-                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, profile, render[0], render[1]);
+                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, backlog.size(), backlogMismatches,
+                profile, render[0], render[1]);
         print(r, out);
         return r;
     }
@@ -247,12 +257,19 @@ public final class LagBenchmark {
         return new long[] {percentile(collect, 50), percentile(write, 50)};
     }
 
-    private static Map<Workload.Key, Long> servedLag(Scrape scrape) {
+    /** A per-partition family of the scrape, by group, topic and partition. */
+    private static Map<Workload.Key, Long> servedBy(Scrape scrape, String family) {
         Map<Workload.Key, Long> out = new HashMap<>();
-        for (Scrape.Sample s : scrape.all(LagMetrics.LAG_RECORDS.name())) {
+        for (Scrape.Sample s : scrape.all(family)) {
             out.put(new Workload.Key(s.labels().get("group"), s.labels().get("topic"),
                     Integer.parseInt(s.labels().get("partition"))), (long) s.value());
         }
+        return out;
+    }
+
+    private static Map<Workload.Key, Long> withoutStreams(Map<Workload.Key, Long> lag) {
+        Map<Workload.Key, Long> out = new HashMap<>(lag);
+        out.keySet().removeIf(k -> Workload.isStreamsGroup(k.group()));
         return out;
     }
 
@@ -278,9 +295,10 @@ public final class LagBenchmark {
         CycleSample first = r.cycles().get(0);
         out.println();
         out.println("== Kafka Steward lag benchmark: " + r.scale().name() + " ==");
-        out.printf(Locale.ROOT, "scale: %,d partitions (%d x %d), %,d groups, %,d lag series%n",
-                r.scale().totalPartitions(), r.scale().topics(), r.scale().partitions(), r.scale().groups(),
-                r.lagSeries());
+        out.printf(Locale.ROOT, "scale: %,d partitions (%d x %d), %,d consumer + %,d streams groups, %,d lag series;"
+                        + " %,d share groups, %,d backlog series%n", r.scale().totalPartitions(), r.scale().topics(),
+                r.scale().partitions(), r.scale().groups(), r.scale().streamsGroups(), r.lagSeries(),
+                r.scale().shareGroups(), r.backlogSeries());
         out.printf(Locale.ROOT, "cycle time (exporter's own collection duration): first (cold start) %d ms;"
                         + " next %d cycles min %d / median %d / max %d ms%n", first.millis(), warm.size(),
                 percentile(warmMillis, 0), percentile(warmMillis, 50), percentile(warmMillis, 100));
@@ -322,14 +340,16 @@ public final class LagBenchmark {
                     c.requestsByCall());
         }
         if (r.lagMatches()) {
-            out.printf(Locale.ROOT, "lag matches kafka-consumer-groups for %,d partitions of %,d groups"
-                    + " (and the committed truth)%n", r.lagSeries(), r.groupsCompared());
+            out.printf(Locale.ROOT, "lag matches kafka-consumer-groups (consumer groups) and the committed truth"
+                    + " (consumer and streams groups) for %,d partitions of %,d groups; share backlog matches the"
+                    + " truth for %,d share-partitions%n", r.lagSeries(), r.groupsCompared(), r.backlogSeries());
         } else {
-            out.printf(Locale.ROOT, "LAG MISMATCH: %d differences with kafka-consumer-groups, %d with the committed"
-                    + " truth, over %,d served series%n", r.cliMismatches().size(), r.truthMismatches().size(),
-                    r.lagSeries());
+            out.printf(Locale.ROOT, "MISMATCH: %d lag differences with kafka-consumer-groups, %d with the committed"
+                    + " truth over %,d served series; %d backlog differences over %,d%n", r.cliMismatches().size(),
+                    r.truthMismatches().size(), r.lagSeries(), r.backlogMismatches().size(), r.backlogSeries());
             r.cliMismatches().stream().limit(20).forEach(d -> out.println("  " + d));
             r.truthMismatches().stream().limit(20).forEach(d -> out.println("  " + d));
+            r.backlogMismatches().stream().limit(20).forEach(d -> out.println("  " + d));
         }
     }
 

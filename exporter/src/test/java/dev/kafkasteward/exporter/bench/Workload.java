@@ -23,9 +23,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Fills a benchmark cluster: topics (RF 1), {@code records} records per partition with explicit
  * timestamps in the last half hour, and committed offsets for every group on its topics, chosen so
  * lag runs from 0 to {@code records} and every value occurs. Groups stay empty (no members), so
- * their offsets can be set with the Admin API and the lag is known exactly.
+ * their offsets can be set with the Admin API and the lag is known exactly. Share groups get their
+ * start offsets the same way (backlog = log end minus start offset, nothing in flight); streams
+ * groups are created by real Kafka Streams applications that join, process and leave, and then get
+ * their offsets set like the others.
  */
 final class Workload {
+
+    /** What the exporter must serve: lag per consumer and streams group partition, backlog per share-partition. */
+    record Truth(Map<Key, Long> lag, Map<Key, Long> backlog) {
+    }
 
     /** One lag series: a group's partition. */
     record Key(String group, String topic, int partition) implements Comparable<Key> {
@@ -51,13 +58,30 @@ final class Workload {
         return String.format("bench-group-%04d", g);
     }
 
+    static String shareGroup(int g) {
+        return String.format("bench-share-%04d", g);
+    }
+
+    static String streamsGroup(int g) {
+        return String.format("bench-streams-%04d", g);
+    }
+
+    static boolean isStreamsGroup(String group) {
+        return group.startsWith("bench-streams-");
+    }
+
+    /** Topic {@code j} of group {@code g}'s topics. */
+    private int topicOf(int g, int j) {
+        return (g * scale.topicsPerGroup() + j) % scale.topics();
+    }
+
     /** The offset group {@code g} commits on a partition: spreads lags over 0..records. */
     private long committed(int g, int t, int p) {
         return (g + t + p) % (scale.records() + 1L);
     }
 
-    /** Creates, produces and commits; returns the lag every group/partition must show. */
-    Map<Key, Long> apply(String bootstrapServers) throws Exception {
+    /** Creates, produces and commits; returns the lag and backlog every partition must show. */
+    Truth apply(String bootstrapServers) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "bench-setup");
@@ -66,8 +90,41 @@ final class Workload {
         try (Admin admin = Admin.create(props)) {
             createTopics(admin);
             produce(bootstrapServers);
-            return commit(admin);
+            Map<Key, Long> lag = commit(admin);
+            lag.putAll(new StreamsGroups(scale.streamsGroups(), bootstrapServers).create(admin, this::offsetsOf,
+                    scale.records()));
+            Map<Key, Long> backlog = startShareGroups(admin);
+            return new Truth(lag, backlog);
         }
+    }
+
+    /** The offsets group {@code g} (of any kind) holds on its topics, and the lag or backlog each leaves. */
+    private Map<TopicPartition, Long> offsetsOf(int g) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (int j = 0; j < scale.topicsPerGroup(); j++) {
+            int t = topicOf(g, j);
+            for (int p = 0; p < scale.partitions(); p++) {
+                offsets.put(new TopicPartition(topic(t), p), committed(g, t, p));
+            }
+        }
+        return offsets;
+    }
+
+    private Map<Key, Long> startShareGroups(Admin admin) throws Exception {
+        Map<Key, Long> backlog = new HashMap<>();
+        List<KafkaFuture<Void>> inFlight = new ArrayList<>();
+        for (int g = 0; g < scale.shareGroups(); g++) {
+            Map<TopicPartition, Long> offsets = offsetsOf(g);
+            String group = shareGroup(g);
+            offsets.forEach((tp, c) -> backlog.put(new Key(group, tp.topic(), tp.partition()), scale.records() - c));
+            inFlight.add(admin.alterShareGroupOffsets(group, offsets).all());
+            if (inFlight.size() == 50) {
+                KafkaFuture.allOf(inFlight.toArray(KafkaFuture[]::new)).get(120, TimeUnit.SECONDS);
+                inFlight.clear();
+            }
+        }
+        KafkaFuture.allOf(inFlight.toArray(KafkaFuture[]::new)).get(120, TimeUnit.SECONDS);
+        return backlog;
     }
 
     private void createTopics(Admin admin) throws Exception {
@@ -117,15 +174,12 @@ final class Workload {
         List<KafkaFuture<Void>> inFlight = new ArrayList<>();
         for (int g = 0; g < scale.groups(); g++) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (int j = 0; j < scale.topicsPerGroup(); j++) {
-                int t = (g * scale.topicsPerGroup() + j) % scale.topics();
-                for (int p = 0; p < scale.partitions(); p++) {
-                    long c = committed(g, t, p);
-                    offsets.put(new TopicPartition(topic(t), p), new OffsetAndMetadata(c));
-                    lag.put(new Key(group(g), topic(t), p), scale.records() - c);
-                }
-            }
-            inFlight.add(admin.alterConsumerGroupOffsets(group(g), offsets).all());
+            String group = group(g);
+            offsetsOf(g).forEach((tp, c) -> {
+                offsets.put(tp, new OffsetAndMetadata(c));
+                lag.put(new Key(group, tp.topic(), tp.partition()), scale.records() - c);
+            });
+            inFlight.add(admin.alterConsumerGroupOffsets(group, offsets).all());
             // Bounded concurrency: one coordinator round trip per group, a few dozen at a time.
             if (inFlight.size() == 50) {
                 KafkaFuture.allOf(inFlight.toArray(KafkaFuture[]::new)).get(120, TimeUnit.SECONDS);

@@ -46,6 +46,16 @@ class RebalanceCounterTest {
     }
 
     @Test
+    void aGroupListedEmptyKeepsTheEpochSeenLastSoTheNextDescriptionCountsEveryBumpInBetween() {
+        assertEquals(0L, count(consumer(7)));
+        // Its members left (epoch 8) and the listing says empty: no epoch to compare, nothing counted yet.
+        assertEquals(0L, count(GroupDescription.listedEmpty("g", GroupProtocol.CONSUMER)));
+        assertEquals(0L, count(GroupDescription.listedEmpty("g", GroupProtocol.CONSUMER)));
+        // A member joined again (epoch 9): both bumps since epoch 7 count.
+        assertEquals(2L, count(consumer(9)));
+    }
+
+    @Test
     void aGroupNoLongerDescribedByACompleteCycleIsForgotten() {
         count(consumer(1));
         count(consumer(4));
