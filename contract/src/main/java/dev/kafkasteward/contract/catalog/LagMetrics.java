@@ -78,8 +78,8 @@ public final class LagMetrics {
             Source.EXPORTER, "cluster", "group", "protocol", "state");
 
     public static final MetricDef REBALANCES = counter("kafka_consumergroup_rebalances_total", null,
-            "Rebalances of the group since the exporter first saw it. Consumer-protocol groups (KIP-848): every"
-                    + " group-epoch bump, each a new target assignment, none missed. Classic groups, which do not"
+            "Rebalances of the group since the exporter first saw it. Consumer-protocol (KIP-848) and streams"
+                    + " (KIP-1071) groups: every group-epoch bump, each a new target assignment, none missed. Classic groups, which do not"
                     + " report their generation: a cycle that finds the group rebalancing, or its members or assignment"
                     + " changed since the last cycle; several rebalances between two cycles count as one, and one that"
                     + " leaves members and assignment as they were is missed.",
@@ -91,9 +91,27 @@ public final class LagMetrics {
                     + " Off by default: these labels change at every rebalance.",
             Source.EXPORTER, "cluster", "group", "topic", "partition", "member_host", "client_id", "consumer_id");
 
+    public static final MetricDef STREAMS_TASKS = gauge("kafka_streamsgroup_tasks", null,
+            "Active tasks of a streams group's topology (KIP-1071): per subtopology, one per partition of its widest"
+                    + " source topic. Served for streams groups with members whose source topics are all in scope.",
+            Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef STREAMS_TASKS_UNASSIGNED = gauge("kafka_streamsgroup_tasks_unassigned", null,
+            "Active tasks of the streams group that no member holds or is on its way to (target assignment): their"
+                    + " partitions are not processed. Served with kafka_streamsgroup_tasks.",
+            Source.EXPORTER, "cluster", "group");
+
+    public static final MetricDef STREAMS_ASSIGNMENT_EPOCHS_BEHIND = gauge(
+            "kafka_streamsgroup_assignment_epochs_behind", null,
+            "Group epochs the streams group's target assignment trails (group epoch minus target assignment epoch):"
+                    + " above 0 while the coordinator has not yet assigned tasks for the latest membership or topology."
+                    + " Served for streams groups with members.",
+            Source.EXPORTER, "cluster", "group");
+
     public static final List<MetricDef> ALL = List.of(LAG_RECORDS, LAG_AGE, LAG_AGE_UNKNOWN, PARTITION_STATUS,
             COMMIT_AGE, RECORDS_LOST, RETENTION_HEADROOM, TOPIC_LAG_RECORDS, TOPIC_MAX_LAG_AGE, GROUP_LAG_RECORDS, GROUP_MAX_LAG_AGE,
-            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE, REBALANCES, PARTITION_OWNER);
+            LAG_CARRIED_CYCLES, GROUP_MEMBERS, GROUP_STATE, REBALANCES, PARTITION_OWNER, STREAMS_TASKS,
+            STREAMS_TASKS_UNASSIGNED, STREAMS_ASSIGNMENT_EPOCHS_BEHIND);
 
     private LagMetrics() {
     }

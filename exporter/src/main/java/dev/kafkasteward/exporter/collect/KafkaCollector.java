@@ -180,8 +180,10 @@ public final class KafkaCollector implements Collector {
         // Described after their offsets were read: a group deleted in between reads as having no offsets,
         // and only the description tells it is gone. Its series are left out rather than served as lag 0.
         // A group this cycle's listing found empty has nothing more to describe.
+        Map<String, Integer> partitionCounts = new HashMap<>();
+        metadataTopics.forEach(t -> partitionCounts.put(t.name(), t.partitions().size()));
         Descriptions described = describeGroups(consumerGroups.stream().filter(l -> !listing.emptyNow(l)).toList(),
-                errors);
+                partitionCounts::get, errors);
         Map<String, GroupDescription> descriptions = new TreeMap<>(described.groups());
         consumerGroups.stream().filter(listing::emptyNow).forEach(l -> descriptions.put(l.groupId(),
                 GroupDescription.listedEmpty(l.groupId(), protocolOf(l))));
@@ -427,7 +429,8 @@ public final class KafkaCollector implements Collector {
      * cycle) answers the same way, so a classic group gone is asked once more through
      * {@code describeConsumerGroups}, which speaks both protocols, before it counts as gone.
      */
-    private Descriptions describeGroups(List<GroupListing> listings, CycleErrors errors) {
+    private Descriptions describeGroups(List<GroupListing> listings, Function<String, Integer> partitionCounts,
+                                        CycleErrors errors) {
         List<String> classic = new ArrayList<>();
         List<String> modern = new ArrayList<>();
         List<String> streams = new ArrayList<>();
@@ -445,7 +448,8 @@ public final class KafkaCollector implements Collector {
         Map<String, Optional<Exception>> gone = new TreeMap<>();
         collectDescriptions(classicFutures, d -> d.state() == ClassicGroupState.DEAD, this::describe, out, gone, errors);
         collectDescriptions(modernFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
-        collectDescriptions(streamsFutures, d -> d.groupState() == GroupState.DEAD, this::describe, out, gone, errors);
+        collectDescriptions(streamsFutures, d -> d.groupState() == GroupState.DEAD, d -> describe(d, partitionCounts),
+                out, gone, errors);
         List<String> classicGone = classic.stream().filter(gone::containsKey).toList();
         if (!classicGone.isEmpty()) {
             // Consumer-protocol groups were asked through describeConsumerGroups already. A classic one
@@ -542,7 +546,7 @@ public final class KafkaCollector implements Collector {
      * partitions are those numbers of the subtopology's source topics (user and repartition topics), which is
      * what the group commits offsets for. A partition on its way to a member (target assignment) has an owner.
      */
-    private GroupDescription describe(StreamsGroupDescription d) {
+    private GroupDescription describe(StreamsGroupDescription d, Function<String, Integer> partitionCounts) {
         Map<String, List<String>> sources = new HashMap<>();
         d.subtopologies().forEach(s -> {
             List<String> topics = new ArrayList<>(s.sourceTopics());
@@ -565,7 +569,8 @@ public final class KafkaCollector implements Collector {
         }
         return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.STREAMS,
                 d.groupState().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned,
-                d.groupState() != GroupState.DEAD, owners, java.util.OptionalInt.of(d.groupEpoch()), memberIds);
+                d.groupState() != GroupState.DEAD, owners, java.util.OptionalInt.of(d.groupEpoch()), memberIds,
+                Optional.of(StreamsTaskCount.of(d, partitionCounts)));
     }
 
     private static List<TopicPartitionId> taskPartitions(Map<String, List<String>> sources,

@@ -165,6 +165,9 @@ final class LagRenderer {
         Family unknown = new Family(LagMetrics.LAG_AGE_UNKNOWN);
         Family members = new Family(LagMetrics.GROUP_MEMBERS);
         Family state = new Family(LagMetrics.GROUP_STATE);
+        Family tasks = new Family(LagMetrics.STREAMS_TASKS);
+        Family unassignedTasks = new Family(LagMetrics.STREAMS_TASKS_UNASSIGNED);
+        Family epochsBehind = new Family(LagMetrics.STREAMS_ASSIGNMENT_EPOCHS_BEHIND);
         for (GroupLag g : groups) {
             g.topics().forEach((topic, t) -> topicLag.add(t.lagRecords(), cluster, g.group(), topic));
             groupLag.add(g.lagRecords(), cluster, g.group());
@@ -172,6 +175,13 @@ final class LagRenderer {
             g.description().ifPresent(d -> {
                 members.add(d.members(), cluster, g.group());
                 state.add(1, cluster, g.group(), d.protocol().label(), d.state());
+                // An empty streams group is often known from the listing alone: served only with members, so the
+                // series do not come and go with how the group was read.
+                d.streamsTasks().filter(x -> d.members() > 0).ifPresent(x -> {
+                    x.tasks().ifPresent(n -> tasks.add(n, cluster, g.group()));
+                    x.unassignedTasks().ifPresent(n -> unassignedTasks.add(n, cluster, g.group()));
+                    epochsBehind.add(x.assignmentEpochsBehind(), cluster, g.group());
+                });
             });
         }
         out.add(topicLag.build());
@@ -179,5 +189,8 @@ final class LagRenderer {
         out.add(unknown.build());
         out.add(members.build());
         out.add(state.build());
+        out.add(tasks.build());
+        out.add(unassignedTasks.build());
+        out.add(epochsBehind.build());
     }
 }

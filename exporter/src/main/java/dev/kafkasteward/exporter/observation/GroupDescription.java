@@ -1,6 +1,7 @@
 package dev.kafkasteward.exporter.observation;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -14,15 +15,25 @@ import java.util.Set;
  *                        target assignment); empty for classic groups, which do not report their generation,
  *                        and for groups known from the listing only ({@link #listedEmpty})
  * @param memberIds       the members' ids: a classic group's rebalance between two cycles shows as a change
+ * @param streamsTasks    a described streams group's tasks and assignment epoch; empty for other groups
  */
 public record GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
                                Set<TopicPartitionId> assigned, boolean assignmentKnown,
-                               Map<TopicPartitionId, Member> owners, OptionalInt groupEpoch, Set<String> memberIds) {
+                               Map<TopicPartitionId, Member> owners, OptionalInt groupEpoch, Set<String> memberIds,
+                               Optional<StreamsGroupTasks> streamsTasks) {
 
     public GroupDescription {
         assigned = Set.copyOf(assigned);
         owners = Map.copyOf(owners);
         memberIds = Set.copyOf(memberIds);
+    }
+
+    /** Not a streams group. */
+    public GroupDescription(String groupId, GroupProtocol protocol, String state, int members,
+                            Set<TopicPartitionId> assigned, boolean assignmentKnown,
+                            Map<TopicPartitionId, Member> owners, OptionalInt groupEpoch, Set<String> memberIds) {
+        this(groupId, protocol, state, members, assigned, assignmentKnown, owners, groupEpoch, memberIds,
+                Optional.empty());
     }
 
     /** Without epoch or member ids. */

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
  * A real Kafka Streams application with {@code group.protocol=streams} (KIP-1071) on a real broker: it processes
  * what was produced, is paused (its members stay, it commits nothing), and more records arrive. The exporter serves the streams group's lag for every
  * partition exactly as {@code kafka-streams-groups --describe --offsets} prints it, with the group's protocol
- * named {@code streams}.
+ * named {@code streams}, and its tasks counted from its topology.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamsGroupsIT {
@@ -120,6 +120,23 @@ class StreamsGroupsIT {
         assertTrue(s.all(LagMetrics.GROUP_STATE.name(), "group", APP).stream()
                         .anyMatch(x -> x.value() == 1 && "streams".equals(x.labels().get("protocol"))),
                 "the group's protocol is named streams:\n" + s.all(LagMetrics.GROUP_STATE.name(), "group", APP));
+    }
+
+    @Test
+    void theStreamsGroupsTasksAreCountedFromItsTopologyAndAllAssigned() throws Exception {
+        Map<String, Double> served = new TreeMap<>();
+        Await.until(AWAIT, "the exporter to serve the streams group's tasks", () -> {
+            Scrape s = Scrape.get(exporter.port());
+            served.clear();
+            for (var def : List.of(LagMetrics.STREAMS_TASKS, LagMetrics.STREAMS_TASKS_UNASSIGNED,
+                    LagMetrics.STREAMS_ASSIGNMENT_EPOCHS_BEHIND)) {
+                s.all(def.name(), "group", APP).forEach(x -> served.put(def.name(), x.value()));
+            }
+            return served.size() == 3;
+        });
+        // One subtopology reading a topic of 3 partitions: 3 tasks, each held by the (paused) member.
+        assertEquals(Map.of(LagMetrics.STREAMS_TASKS.name(), 3.0, LagMetrics.STREAMS_TASKS_UNASSIGNED.name(), 0.0,
+                LagMetrics.STREAMS_ASSIGNMENT_EPOCHS_BEHIND.name(), 0.0), served);
     }
 
     private KafkaStreams app(Path state) {
