@@ -57,8 +57,16 @@ public final class ShareGroupMetrics {
             "1 for the share group's current state (stable, empty, dead, ...).", Source.EXPORTER, "cluster", "group",
             "state");
 
+    public static final MetricDef ANSWER_AGE = gauge("kafka_sharegroup_answer_age_seconds", "seconds",
+            "How long ago the oldest share-group answer (offsets, backlog, members) served was asked. Brokers answer"
+                    + " share-group offsets slowly when a request names many groups, so one answer is asked at a time and"
+                    + " a cycle waits at most 1 s for it, serving each group's last answer meanwhile (and for up to 3"
+                    + " failed answers in a row). Served while there are share groups.",
+            Source.EXPORTER, "cluster");
+
     public static final List<MetricDef> ALL = List.of(BACKLOG_RECORDS, BACKLOG_AGE, PARTITION_STATUS,
-            TOPIC_BACKLOG_RECORDS, TOPIC_MAX_BACKLOG_AGE, GROUP_BACKLOG_RECORDS, GROUP_MAX_BACKLOG_AGE, MEMBERS, STATE);
+            TOPIC_BACKLOG_RECORDS, TOPIC_MAX_BACKLOG_AGE, GROUP_BACKLOG_RECORDS, GROUP_MAX_BACKLOG_AGE, MEMBERS, STATE,
+            ANSWER_AGE);
 
     private ShareGroupMetrics() {
     }

@@ -174,6 +174,11 @@ public final class KafkaCollector implements Collector {
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty(), false);
         List<GroupListing> consumerGroups = listing.groups().stream().filter(l -> !isShare(l)).toList();
+        List<GroupListing> shareListings = listing.groups().stream().filter(KafkaCollector::isShare).toList();
+        List<String> shareIds = shareListings.stream().map(GroupListing::groupId).toList();
+        // Asked first: brokers are slow to answer share-group offsets, the lag's reads go meanwhile.
+        shareGroups.ask(shareIds, shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId)
+                .collect(Collectors.toSet()), at);
         List<String> groupIds = consumerGroups.stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
@@ -187,10 +192,8 @@ public final class KafkaCollector implements Collector {
         Map<String, GroupDescription> descriptions = new TreeMap<>(described.groups());
         consumerGroups.stream().filter(listing::emptyNow).forEach(l -> descriptions.put(l.groupId(),
                 GroupDescription.listedEmpty(l.groupId(), protocolOf(l))));
-        List<GroupListing> shareListings = listing.groups().stream().filter(KafkaCollector::isShare).toList();
-        ShareGroupReader.Read shares = shareGroups.read(shareListings.stream().map(GroupListing::groupId).toList(),
-                shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId).collect(Collectors.toSet()),
-                this::timeoutMs, errors);
+        ShareGroupReader.Read shares = shareGroups.collect(shareIds, listing.fresh() && !errors.any(Stage.LIST_GROUPS),
+                Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()), errors);
         gone.addAll(shares.gone());
         gone.addAll(described.gone());
         List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();

@@ -81,9 +81,12 @@ final class ShareGroupRenderer {
                     .ifPresent(a -> topicAge.add(a, cluster, g.group(), topic)));
             g.totals().maxAgeSecondsAfter(elapsedSeconds).ifPresent(a -> groupAge.add(a, cluster, g.group()));
         }
+        Family answerAge = new Family(ShareGroupMetrics.ANSWER_AGE);
+        shares.answerAgeSeconds().ifPresent(a -> answerAge.add(a + elapsedSeconds, cluster));
         out.add(age.build());
         out.add(topicAge.build());
         out.add(groupAge.build());
+        out.add(answerAge.build());
     }
 
     /**

@@ -1,19 +1,22 @@
 package dev.kafkasteward.exporter.observation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * A share group (KIP-932) as one cycle saw it: its state and members from DescribeShareGroups, and per
+ * A share group (KIP-932) as its last answer told: its state and members from DescribeShareGroups, and per
  * share-partition the start offset and backlog from DescribeShareGroupOffsets.
  *
  * @param state      the group state as the coordinator names it, lower case (stable, empty, dead, ...)
  * @param partitions share-partitions the group has state for; one it never read from is absent
+ * @param askedAt    when the answer was asked: brokers answer share-group offsets slowly, and a cycle may
+ *                   serve an answer an earlier cycle asked for
  */
 public record ShareGroupObservation(String groupId, String state, List<Member> members,
-                                    Map<TopicPartitionId, SharePosition> partitions) {
+                                    Map<TopicPartitionId, SharePosition> partitions, Instant askedAt) {
 
     public ShareGroupObservation {
         members = List.copyOf(members);

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** What the exporter serves about share groups after one cycle: per share-partition, and per group and topic. */
-public record ShareGroupSnapshot(List<Partition> partitions, List<Group> groups) {
+/**
+ * What the exporter serves about share groups after one cycle: per share-partition, and per group and topic.
+ * {@code answerAgeSeconds}: how long before the snapshot the oldest answer it serves was asked (brokers answer
+ * share-group offsets slowly, so a cycle may serve an earlier cycle's answer); empty without share groups.
+ */
+public record ShareGroupSnapshot(List<Partition> partitions, List<Group> groups, OptionalDouble answerAgeSeconds) {
 
-    public static final ShareGroupSnapshot EMPTY = new ShareGroupSnapshot(List.of(), List.of());
+    public static final ShareGroupSnapshot EMPTY = new ShareGroupSnapshot(List.of(), List.of(), OptionalDouble.empty());
 
     public ShareGroupSnapshot {
         partitions = List.copyOf(partitions);

@@ -115,7 +115,9 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
             stamps.keySet().retainAll(current);
         }
         progress.putAll(seen);
-        return new ShareGroupSnapshot(partitions, groups);
+        OptionalDouble answerAge = observation.shareGroups().values().stream()
+                .mapToDouble(g -> Math.max(0, Duration.between(g.askedAt(), now).toMillis()) / 1000.0).max();
+        return new ShareGroupSnapshot(partitions, groups, answerAge);
     }
 
     private static Progress progressed(Progress before, SharePosition p, long logEnd, Instant now) {

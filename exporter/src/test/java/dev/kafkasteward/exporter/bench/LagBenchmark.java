@@ -406,9 +406,10 @@ public final class LagBenchmark {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {
                     long soft = Long.parseLong(line.substring(26).trim().split("\\s+")[0]);
-                    // Measured: one file per partition (50 more for the offsets topic) plus ~370 for the
-                    // JVM, the metadata log and sockets; the rest is margin for connections and rolls.
-                    long needed = scale.totalPartitions() + 50L + 370L + 150L;
+                    // Measured: one file per partition (50 more for the offsets topic, 50 for the share-group
+                    // state topic once a share group exists) plus ~370 for the JVM, the metadata log and sockets;
+                    // the rest is margin for connections (the streams applications' among them) and rolls.
+                    long needed = scale.totalPartitions() + 50L + (scale.shareGroups() > 0 ? 50L : 0L) + 370L + 150L;
                     if (needed > soft) {
                         throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d partitions need about %,d"
                                 + " open files in the cluster JVM (one per partition's active segment); the limit"

@@ -57,6 +57,19 @@ public final class ShareOffsetsProbe {
                     }
                     KafkaFuture.allOf(each.toArray(KafkaFuture[]::new)).get(120, TimeUnit.SECONDS);
                     long split = (System.nanoTime() - t0) / 1_000_000;
+                    for (int chunk : new int[] {3, 6, 12}) {
+                        t0 = System.nanoTime();
+                        List<KafkaFuture<?>> chunks = new ArrayList<>();
+                        for (int g = 0; g < groups; g += chunk) {
+                            Map<String, ListShareGroupOffsetsSpec> some = new HashMap<>();
+                            for (int h = g; h < Math.min(groups, g + chunk); h++) {
+                                some.put("g" + h, new ListShareGroupOffsetsSpec());
+                            }
+                            chunks.add(admin.listShareGroupOffsets(some).all());
+                        }
+                        KafkaFuture.allOf(chunks.toArray(KafkaFuture[]::new)).get(120, TimeUnit.SECONDS);
+                        System.out.printf("  calls of %d groups: %d ms%n", chunk, (System.nanoTime() - t0) / 1_000_000);
+                    }
                     t0 = System.nanoTime();
                     Map<String, ListShareGroupOffsetsSpec> explicit = new HashMap<>();
                     for (int g = 0; g < groups; g++) {

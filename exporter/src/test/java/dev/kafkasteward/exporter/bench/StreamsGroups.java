@@ -31,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 final class StreamsGroups {
 
     private static final Duration JOIN = Duration.ofMinutes(3);
+    private static final int AT_ONCE = 5;
 
     private final int count;
     private final String bootstrapServers;
@@ -50,20 +51,13 @@ final class StreamsGroups {
             return Map.of();
         }
         Path state = Files.createTempDirectory("bench-streams-");
-        List<KafkaStreams> apps = new ArrayList<>();
         try {
-            for (int g = 0; g < count; g++) {
-                KafkaStreams app = app(Workload.streamsGroup(g), offsets.apply(g).keySet(), state);
-                apps.add(app);
-                app.start();
-            }
-            for (int g = 0; g < count; g++) {
-                awaitCommitted(admin, Workload.streamsGroup(g), offsets.apply(g).keySet());
+            // A few at a time: each application holds a dozen connections, and the brokers of the large
+            // preset run close to the open-files limit.
+            for (int first = 0; first < count; first += AT_ONCE) {
+                runUntilCommitted(admin, offsets, first, Math.min(count, first + AT_ONCE), state);
             }
         } finally {
-            // Leaving, not waiting out the session: the group must be empty for its offsets to be set.
-            apps.forEach(a -> a.close(CloseOptions.groupMembershipOperation(
-                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
             TestFiles.deleteTree(state);
         }
         Map<Workload.Key, Long> lag = new HashMap<>();
@@ -77,6 +71,25 @@ final class StreamsGroups {
             alterWhenEmpty(admin, group, commits);
         }
         return lag;
+    }
+
+    private void runUntilCommitted(Admin admin, IntFunction<Map<TopicPartition, Long>> offsets, int from, int to,
+                                   Path state) throws Exception {
+        List<KafkaStreams> apps = new ArrayList<>();
+        try {
+            for (int g = from; g < to; g++) {
+                KafkaStreams app = app(Workload.streamsGroup(g), offsets.apply(g).keySet(), state);
+                apps.add(app);
+                app.start();
+            }
+            for (int g = from; g < to; g++) {
+                awaitCommitted(admin, Workload.streamsGroup(g), offsets.apply(g).keySet());
+            }
+        } finally {
+            // Leaving, not waiting out the session: the group must be empty for its offsets to be set.
+            apps.forEach(a -> a.close(CloseOptions.groupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+        }
     }
 
     private KafkaStreams app(String id, java.util.Set<TopicPartition> partitions, Path state) {

@@ -128,7 +128,7 @@ class ShareGroupTrackerTest {
     }
 
     private static ShareGroupObservation group(List<Member> members, Map<TopicPartitionId, SharePosition> positions) {
-        return new ShareGroupObservation("workers", members.isEmpty() ? "empty" : "stable", members, positions);
+        return new ShareGroupObservation("workers", members.isEmpty() ? "empty" : "stable", members, positions, T0);
     }
 
     private static SharePosition position(long start, long backlog) {
