@@ -171,7 +171,7 @@ public final class StewardExporter implements AutoCloseable {
         }
     }
 
-    private final Admin admin;
+    private final List<Admin> admins;
     private final MetadataReader metadata;
     private final CollectionLoop loop;
     private final MetricsServer server;
@@ -181,11 +181,11 @@ public final class StewardExporter implements AutoCloseable {
     private final Optional<OwnershipReloader> reloader;
     private final Optional<ScheduledExecutorService> reloads;
 
-    private StewardExporter(Admin admin, MetadataReader metadata, CollectionLoop loop,
+    private StewardExporter(List<Admin> admins, MetadataReader metadata, CollectionLoop loop,
                             MetricsServer server, DeadLetterRecordReader deadLetters, FunnelReaders funnels,
                             AtomicReference<Ownership> ownership, Optional<OwnershipReloader> reloader,
                             Optional<ScheduledExecutorService> reloads) {
-        this.admin = admin;
+        this.admins = admins;
         this.metadata = metadata;
         this.loop = loop;
         this.server = server;
@@ -204,10 +204,11 @@ public final class StewardExporter implements AutoCloseable {
     public static StewardExporter start(Config config, WebSecurity web) throws IOException {
         Properties props = clientProperties(config);
         Admin admin = Admin.create(props);
+        Admin shareAdmin = Admin.create(shareClientProperties(props));
         RecordTimestampReader timestamps = new RecordTimestampReader(props);
         MetadataReader metadata = new MetadataReader(props);
-        KafkaCollector collector = new KafkaCollector(admin, metadata, timestamps, config.collector(), config.clock(),
-                config.scope().groups(), config.scope().topics());
+        KafkaCollector collector = new KafkaCollector(admin, shareAdmin, metadata, timestamps, config.collector(),
+                config.clock(), config.scope().groups(), config.scope().topics());
         DeadLetterRecordReader deadLetters = new DeadLetterRecordReader(props);
         AtomicReference<Ownership> ownership = new AtomicReference<>(config.ownership());
         FunnelReaders funnels = new FunnelReaders(config.ownership().funnels(), f -> funnels(f, config, props));
@@ -238,6 +239,7 @@ public final class StewardExporter implements AutoCloseable {
             funnels.close();
             deadLetters.close();
             admin.close();
+            shareAdmin.close();
             throw e;
         }
         MetricsServer serving = server;
@@ -253,8 +255,8 @@ public final class StewardExporter implements AutoCloseable {
             poll.scheduleWithFixedDelay(r::checkForChange, every, every, TimeUnit.MILLISECONDS);
             return poll;
         });
-        return new StewardExporter(admin, metadata, loop, server, deadLetters, funnels, ownership,
-                reloader, reloads);
+        return new StewardExporter(List.of(admin, shareAdmin), metadata, loop, server, deadLetters, funnels,
+                ownership, reloader, reloads);
     }
 
     /**
@@ -293,6 +295,21 @@ public final class StewardExporter implements AutoCloseable {
         return props;
     }
 
+    /**
+     * The share-group client: its own connections (see {@link KafkaCollector}), client id {@code <id>-share}, and
+     * request timeouts long enough for a slow share-group answer.
+     */
+    private static Properties shareClientProperties(Properties props) {
+        Properties share = new Properties();
+        share.putAll(props);
+        share.put(AdminClientConfig.CLIENT_ID_CONFIG, props.getProperty(AdminClientConfig.CLIENT_ID_CONFIG) + "-share");
+        long timeoutMs = Math.max(KafkaCollector.SHARE_ANSWER_TIMEOUT.toMillis(),
+                Long.parseLong(props.getProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        share.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
+        share.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
+        return share;
+    }
+
     public int port() {
         return server.port();
     }
@@ -327,6 +344,6 @@ public final class StewardExporter implements AutoCloseable {
         funnels.close();
         deadLetters.close();
         metadata.close();
-        admin.close(Duration.ofSeconds(5));
+        admins.forEach(a -> a.close(Duration.ofSeconds(5)));
     }
 }

@@ -100,6 +100,9 @@ public final class KafkaCollector implements Collector {
     private final ClusterSettingsReader settingsReader;
     private final LogOffsetReader logOffsetReader;
     private final ShareGroupReader shareGroups;
+    private final Admin shareAdmin;
+    /** How long a share-group answer may take before it is given up. */
+    public static final java.time.Duration SHARE_ANSWER_TIMEOUT = ShareGroupReader.ANSWER_TIMEOUT;
     private final ReadSchedule schedule;
     /** The groups in scope the last complete listing found, less those found gone since. */
     private List<GroupListing> listed = List.of();
@@ -116,7 +119,19 @@ public final class KafkaCollector implements Collector {
     public KafkaCollector(Admin admin, MetadataReader metadata, RecordTimestampReader timestamps,
                           CollectorSettings settings, Clock clock, Predicate<String> groupFilter,
                           Predicate<String> topicFilter) {
+        this(admin, admin, metadata, timestamps, settings, clock, groupFilter, topicFilter);
+    }
+
+    /**
+     * With a client of its own for share-group answers ({@code shareAdmin}): a broker works on one request of a
+     * connection at a time, and a slow share-group answer would hold up every lag read behind it (measured: a
+     * 6.6 s OffsetFetch at 200 share groups, where it takes 0.1 s on its own).
+     */
+    public KafkaCollector(Admin admin, Admin shareAdmin, MetadataReader metadata, RecordTimestampReader timestamps,
+                          CollectorSettings settings, Clock clock, Predicate<String> groupFilter,
+                          Predicate<String> topicFilter) {
         this.admin = admin;
+        this.shareAdmin = shareAdmin;
         this.metadata = metadata;
         this.timestamps = timestamps;
         this.settings = settings;
@@ -128,7 +143,7 @@ public final class KafkaCollector implements Collector {
         this.logDirReader = new LogDirReader(admin, clock);
         this.settingsReader = new ClusterSettingsReader(admin);
         this.logOffsetReader = new LogOffsetReader(admin);
-        this.shareGroups = new ShareGroupReader(admin, topicFilter);
+        this.shareGroups = new ShareGroupReader(shareAdmin, topicFilter);
         this.schedule = ReadSchedule.of(settings);
     }
 
@@ -157,7 +172,7 @@ public final class KafkaCollector implements Collector {
                                boolean everyLedPartition) {
         Instant at = clock.instant();
         deadlineNanos = System.nanoTime() + settings.cycleDeadline().toNanos();
-        long requestsBefore = RequestCounter.total(admin.metrics());
+        long requestsBefore = adminRequests();
         long metadataBefore = metadata.requestCount();
         CycleErrors errors = new CycleErrors();
 
@@ -257,7 +272,7 @@ public final class KafkaCollector implements Collector {
         made(placement, ReadSchedule.Read.PLACEMENT, at);
         made(progress, ReadSchedule.Read.PROGRESS, at);
 
-        long requests = RequestCounter.total(admin.metrics()) - requestsBefore;
+        long requests = adminRequests() - requestsBefore;
         Map<String, Long> cost = Map.of("admin", requests, "metadata", metadata.requestCount() - metadataBefore);
         boolean reached = Stage.reachedCluster(errors.byLabel(), listing.anyListed());
         return new Observation(at, topics, groups, descriptions, logOffsets, Map.of(), cost, errors.byLabel(), cluster,
@@ -286,6 +301,12 @@ public final class KafkaCollector implements Collector {
             errors.record(Stage.RECORD_TIMESTAMPS, e);
             return observation.withTimestamps(Map.of(), timestamps.requestCount() - before, errors.byLabel());
         }
+    }
+
+    /** Requests both Admin clients have sent so far. */
+    private long adminRequests() {
+        return RequestCounter.total(admin.metrics())
+                + (shareAdmin == admin ? 0 : RequestCounter.total(shareAdmin.metrics()));
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +58,7 @@ final class ShareGroupReader {
     private final Predicate<String> topicFilter;
     /** The answer asked and not collected yet; at most one. */
     private Asked asked;
-    /** Each group's last answer, served until a newer one arrives. */
-    private final Map<String, ShareGroupObservation> last = new HashMap<>();
-    /** Answers in a row that failed for a group. */
-    private final Map<String, Integer> failures = new HashMap<>();
+    private final ShareAnswers answers = new ShareAnswers(CARRIED_ANSWERS);
 
     ShareGroupReader(Admin admin, Predicate<String> topicFilter) {
         this.admin = admin;
@@ -113,12 +109,7 @@ final class ShareGroupReader {
             harvest(asked, gone, errors);
             asked = null;
         }
-        last.keySet().removeAll(gone);
-        if (completeListing) {
-            last.keySet().retainAll(listed);
-            failures.keySet().retainAll(listed);
-        }
-        return new Read(new TreeMap<>(last), gone);
+        return new Read(answers.served(listed, completeListing), gone);
     }
 
     private static boolean arrived(Asked a, long waitMs) {
@@ -142,25 +133,24 @@ final class ShareGroupReader {
                 ShareGroupDescription d = description == null ? null : description.get();
                 if (d != null && d.groupState() == GroupState.DEAD) {
                     gone.add(groupId);
+                    answers.gone(groupId);
                     continue;
                 }
                 Map<TopicPartition, SharePartitionOffsetInfo> positions = a.offsets().partitionsToOffsetInfo(groupId)
                         .get();
-                last.put(groupId, new ShareGroupObservation(groupId,
+                answers.answered(new ShareGroupObservation(groupId,
                         d == null ? "empty" : d.groupState().toString().toLowerCase(Locale.ROOT),
                         d == null ? List.of() : members(d), positions(positions), a.at()));
-                failures.remove(groupId);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 if (KafkaCollector.deleted(e)) {
                     gone.add(groupId);
+                    answers.gone(groupId);
                 } else {
                     errors.record(Stage.SHARE_GROUPS, e);
-                    if (failures.merge(groupId, 1, Integer::sum) > CARRIED_ANSWERS) {
-                        last.remove(groupId);
-                    }
+                    answers.failed(groupId);
                 }
             }
         }

@@ -359,15 +359,17 @@ public final class LagBenchmark {
         return max;
     }
 
-    /** Cumulative {@code request-total} per node of the exporter's client, from JMX. */
+    /** Cumulative {@code request-total} per node of the exporter's clients (its own and the share groups'), from JMX. */
     private static Map<String, Double> nodeRequests(String domain, String type) throws Exception {
         MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
         Map<String, Double> out = new TreeMap<>();
-        for (ObjectName n : mbs.queryNames(new ObjectName(domain + ":type=" + type + ",client-id=" + CLIENT_ID
-                + ",*"), null)) {
-            Object v = mbs.getAttribute(n, "request-total");
-            if (v instanceof Number num) {
-                out.put(n.getKeyProperty("node-id"), num.doubleValue());
+        for (String client : List.of(CLIENT_ID, CLIENT_ID + "-share")) {
+            for (ObjectName n : mbs.queryNames(new ObjectName(domain + ":type=" + type + ",client-id=" + client
+                    + ",*"), null)) {
+                Object v = mbs.getAttribute(n, "request-total");
+                if (v instanceof Number num) {
+                    out.merge(n.getKeyProperty("node-id"), num.doubleValue(), Double::sum);
+                }
             }
         }
         return out;
