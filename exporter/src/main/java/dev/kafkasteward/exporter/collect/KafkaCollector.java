@@ -208,7 +208,7 @@ public final class KafkaCollector implements Collector {
         consumerGroups.stream().filter(listing::emptyNow).forEach(l -> descriptions.put(l.groupId(),
                 GroupDescription.listedEmpty(l.groupId(), protocolOf(l))));
         ShareGroupReader.Read shares = shareGroups.collect(shareIds, listing.fresh() && !errors.any(Stage.LIST_GROUPS),
-                Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()), errors);
+                at, Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()), errors);
         gone.addAll(shares.gone());
         gone.addAll(described.gone());
         List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();

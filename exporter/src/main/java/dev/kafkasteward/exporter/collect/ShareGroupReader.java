@@ -40,8 +40,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Brokers answer share-group offsets slowly when a request names several groups: Kafka 4.3.1 took about
  * 50 ms per group (2.4 s for 50 groups on 3 brokers, where 50 one-group requests took 0.2-0.6 s together;
  * {@code ShareOffsetsProbe}). Asking a group per request would cost two requests per group and cycle, so
- * instead one answer is asked at a time and a cycle waits for it at most {@link #WAIT}: what has not
- * arrived by then is collected by a later cycle, and meanwhile each group's last answer is served, with its
+ * instead one answer is asked at a time and the cycle that asks it waits for it at most {@link #WAIT}: what has
+ * not arrived by then is collected by a later cycle (which does not wait), and meanwhile each group's last
+ * answer is served, with its
  * time ({@link ShareGroupObservation#askedAt}). So is a group's last answer when reading it failed, for up
  * to {@link #CARRIED_ANSWERS} answers in a row.
  */
@@ -100,12 +101,14 @@ final class ShareGroupReader {
     }
 
     /**
-     * Collects the answer in flight if it arrives within {@code waitMs}, then returns what is served: every
-     * group's last answer, less those gone and, after a {@code completeListing}, those no longer listed.
+     * Collects the answer in flight if it has arrived — an answer asked in this cycle ({@code now}) is waited
+     * for up to {@code waitMs}, one asked earlier is known to be slow and not waited for — then returns what is
+     * served: every group's last answer, less those gone and, after a {@code completeListing}, those no longer
+     * listed.
      */
-    Read collect(Collection<String> listed, boolean completeListing, long waitMs, CycleErrors errors) {
+    Read collect(Collection<String> listed, boolean completeListing, Instant now, long waitMs, CycleErrors errors) {
         Set<String> gone = new TreeSet<>();
-        if (asked != null && arrived(asked, waitMs)) {
+        if (asked != null && arrived(asked, asked.at().equals(now) ? waitMs : 0)) {
             harvest(asked, gone, errors);
             asked = null;
         }

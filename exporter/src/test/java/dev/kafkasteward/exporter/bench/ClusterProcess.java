@@ -96,6 +96,25 @@ public final class ClusterProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time the brokers' JVM has used so far (user + system, from {@code /proc/<pid>/stat}), in
+     * milliseconds; -1 where there is no /proc.
+     */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK)). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     /** Closes the child's stdin (it shuts the cluster down), waits, then removes its data. */
     @Override
     public void close() throws IOException, InterruptedException {

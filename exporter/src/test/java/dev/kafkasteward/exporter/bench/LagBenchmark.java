@@ -59,6 +59,13 @@ public final class LagBenchmark {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final String CLIENT_ID = "kafka-steward";
 
+    /**
+     * CPU milliseconds: the exporter's process and the brokers' over the measured cycles, per cycle; the
+     * command's own and the brokers' over its one run. -1 where not measurable.
+     */
+    public record Cpu(double exporterPerCycle, double brokersPerCycle, long command, long brokersForCommand) {
+    }
+
     /** One exporter cycle as seen from outside: its own duration and what it sent. */
     public record CycleSample(long millis, long admin, long consumer, Map<String, Long> adminByNode) {
     }
@@ -68,7 +75,7 @@ public final class LagBenchmark {
                          long failedCycles, SortedMap<String, Long> errors, long heapBaseline, long heapWithExporter,
                          List<Long> scrapeMicros, int metricsBytes, int metricsLines, long cliMillis, int cliRows,
                          int lagSeries, int groupsCompared, List<String> cliMismatches, List<String> truthMismatches,
-                         int backlogSeries, List<String> backlogMismatches,
+                         int backlogSeries, List<String> backlogMismatches, Cpu cpu,
                          List<StageProfile.Cycle> profile, long renderCollectMillis, long renderWriteMillis) {
 
         public boolean lagMatches() {
@@ -136,9 +143,17 @@ public final class LagBenchmark {
         List<Long> scrapeMicros = new ArrayList<>();
         String lastBody;
         long[] render;
+        long exporterCpu0;
+        long brokerCpu0;
+        long exporterCpu;
+        long brokerCpu;
         try (StewardExporter exporter = StewardExporter.start(StewardExporter.Config.of(ownership, client)
                 .listen("127.0.0.1", 0).every(INTERVAL))) {
+            exporterCpu0 = processCpuMillis();
+            brokerCpu0 = cluster.cpuMillis();
             cycles = observeCycles(exporter, scale.cycles(), out);
+            exporterCpu = processCpuMillis() - exporterCpu0;
+            brokerCpu = cluster.cpuMillis() - brokerCpu0;
             finalState = exporter.state();
             heapWithExporter = heapAfterGc();
             lastBody = timeScrapes(exporter.port(), scale, scrapeMicros);
@@ -148,7 +163,11 @@ public final class LagBenchmark {
         // The exporter's last scrape shows a snapshot taken after every produce and commit, and
         // nothing has been produced or committed since: the command must see the same lags.
         out.println("running kafka-consumer-groups --describe --all-groups ...");
+        long cliCpu0 = processCpuMillis();
+        long cliBrokerCpu0 = cluster.cpuMillis();
         ConsumerGroupsCli.Result cli = ConsumerGroupsCli.describeAllGroups(cluster.bootstrapServers());
+        Cpu cpu = new Cpu(exporterCpu / (double) cycles.size(), brokerCpu / (double) cycles.size(),
+                processCpuMillis() - cliCpu0, cluster.cpuMillis() - cliBrokerCpu0);
         if (!cli.errors().isEmpty()) {
             out.println("kafka-consumer-groups reported:\n" + cli.errors());
         }
@@ -167,7 +186,7 @@ public final class LagBenchmark {
         Result r = new Result(scale, clusterMillis, workloadMillis, cycles, finalState.status().failures(),
                 finalState.status().errors(), heapBaseline, heapWithExporter, scrapeMicros,
                 lastBody.getBytes(StandardCharsets.UTF_8).length, (int) lastBody.lines().count(), cli.millis(),
-                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, backlog.size(), backlogMismatches,
+                cli.rows(), served.size(), groups, cliMismatches, truthMismatches, backlog.size(), backlogMismatches, cpu,
                 profile, render[0], render[1]);
         print(r, out);
         return r;
@@ -330,6 +349,11 @@ public final class LagBenchmark {
                     + " took %.1fx that%n", steady.size(), warm.size(), steadyMedian,
                     r.cliMillis() / (double) steadyMedian);
         }
+        out.printf(Locale.ROOT, "CPU per cycle (mean over all, cold start included): exporter %.0f ms (collecting,"
+                        + " analysing, rendering the scrape it serves), brokers %.0f ms; kafka-consumer-groups once: %d ms,"
+                        + " brokers %d ms%n",
+                r.cpu().exporterPerCycle(), r.cpu().brokersPerCycle(), r.cpu().command(),
+                r.cpu().brokersForCommand());
         out.printf(Locale.ROOT, "failed cycles: %d; errors by stage: %s%n", r.failedCycles(),
                 r.errors().isEmpty() ? "none" : r.errors());
         for (int i = 0; i < r.profile().size(); i++) {
@@ -428,6 +452,12 @@ public final class LagBenchmark {
         // Any valid file works: the exporter only needs the cluster name. Run from the repo or exporter/.
         Path fromModule = Path.of("../examples/ownership.yml");
         return Files.exists(fromModule) ? fromModule : Path.of("examples/ownership.yml");
+    }
+
+    /** CPU time of this JVM so far (the exporter's, or the command's while it runs in-process), ms. */
+    private static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long since(long startNanos) {
