@@ -183,8 +183,13 @@ public final class KafkaCollector implements Collector {
         List<TopicMetadata> topics = topicFilter.test(Topic.GROUP_METADATA_TOPIC_NAME) ? metadataTopics
                 : metadataTopics.stream().filter(t -> !t.name().equals(Topic.GROUP_METADATA_TOPIC_NAME)).toList();
         int brokers = brokerCount(topics);
+        if (listed.stream().anyMatch(KafkaCollector::listedEmpty)) {
+            // Listing every cycle is what spares describing the groups listed empty (one request per broker,
+            // where describing costs a FindCoordinator and one per coordinator for each kind of group).
+            schedule.again(ReadSchedule.Read.GROUP_LISTING);
+        }
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
-                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
+                ReadSchedule.fixedCost(brokers, groupCalls(listed, shareGroups.idle()), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty(), false);
@@ -376,18 +381,18 @@ public final class KafkaCollector implements Collector {
     }
 
     /**
-     * Admin calls the groups of {@code listing} need: committed offsets, and descriptions per protocol
-     * in use by a group not listed empty. Each costs a FindCoordinator (the Admin client keeps no
+     * Admin calls the groups of {@code listing} need: committed offsets, descriptions per protocol
+     * in use by a group not listed empty, and the share groups' when a share answer is asked this cycle. Each costs a FindCoordinator (the Admin client keeps no
      * coordinators across calls).
      */
-    private static int groupCalls(List<GroupListing> listing) {
+    private static int groupCalls(List<GroupListing> listing, boolean askingShares) {
         List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
         // One describe call per kind: classic, consumer protocol, streams.
         long protocols = consumers.stream().filter(l -> !listedEmpty(l)).map(KafkaCollector::protocolOf)
                 .distinct().count();
         List<GroupListing> shares = listing.stream().filter(KafkaCollector::isShare).toList();
-        return (consumers.isEmpty() ? 0 : 1 + (int) protocols)
-                + ShareGroupReader.calls(shares.size(), shares.stream().filter(l -> !listedEmpty(l)).count());
+        return (consumers.isEmpty() ? 0 : 1 + (int) protocols) + (askingShares
+                ? ShareGroupReader.calls(shares.size(), shares.stream().filter(l -> !listedEmpty(l)).count()) : 0);
     }
 
     private static boolean isShare(GroupListing listing) {

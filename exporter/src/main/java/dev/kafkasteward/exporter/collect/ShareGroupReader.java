@@ -81,6 +81,11 @@ final class ShareGroupReader {
         }
     }
 
+    /** No answer in flight: the next {@link #ask} asks one. */
+    boolean idle() {
+        return asked == null;
+    }
+
     /**
      * Asks {@code groupIds} (those in {@code listedEmpty} without a description) unless an answer is in flight;
      * its groups wait for the next one.
@@ -183,8 +188,8 @@ final class ShareGroupReader {
     }
 
     /**
-     * The Admin calls one cycle's share groups cost (each with its FindCoordinator): offsets for all,
-     * descriptions for those not listed empty. Upper bound: a cycle with an answer in flight asks none.
+     * The Admin calls asking an answer costs (each with its FindCoordinator): offsets for all share groups,
+     * descriptions for those not listed empty.
      */
     static int calls(long shareGroups, long notEmpty) {
         return (shareGroups == 0 ? 0 : 1) + (notEmpty == 0 ? 0 : 1);
