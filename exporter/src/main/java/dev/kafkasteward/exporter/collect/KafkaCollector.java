@@ -101,6 +101,8 @@ public final class KafkaCollector implements Collector {
     private final LogOffsetReader logOffsetReader;
     private final ShareGroupReader shareGroups;
     private final Admin shareAdmin;
+    /** Whether a share-group answer was ever asked. */
+    private boolean askedShares;
     /** How long a share-group answer may take before it is given up. */
     public static final java.time.Duration SHARE_ANSWER_TIMEOUT = ShareGroupReader.ANSWER_TIMEOUT;
     private final ReadSchedule schedule;
@@ -188,17 +190,26 @@ public final class KafkaCollector implements Collector {
             // where describing costs a FindCoordinator and one per coordinator for each kind of group).
             schedule.again(ReadSchedule.Read.GROUP_LISTING);
         }
+        List<GroupListing> listedShares = listed.stream().filter(KafkaCollector::isShare).toList();
+        schedule.shareAnswer(shareGroups.idle() ? ShareGroupReader.calls(listedShares.size(),
+                listedShares.stream().filter(l -> !listedEmpty(l)).count()) : 0);
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
-                ReadSchedule.fixedCost(brokers, groupCalls(listed, shareGroups.idle()), clusterReader.reassigning()),
+                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty(), false);
         List<GroupListing> consumerGroups = listing.groups().stream().filter(l -> !isShare(l)).toList();
         List<GroupListing> shareListings = listing.groups().stream().filter(KafkaCollector::isShare).toList();
         List<String> shareIds = shareListings.stream().map(GroupListing::groupId).toList();
-        // Asked first: brokers are slow to answer share-group offsets, the lag's reads go meanwhile.
-        shareGroups.ask(shareIds, shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId)
-                .collect(Collectors.toSet()), at);
+        // Asked first: brokers are slow to answer share-group offsets, the lag's reads go meanwhile. Asked when the
+        // budget has room (or it has waited longest), not every cycle: the last answer is served meanwhile.
+        // (The first cycle plans before any listing: it asks as soon as it has listed share groups.)
+        if (reads.contains(ReadSchedule.Read.SHARE_ANSWER) || !askedShares && shareGroups.idle()) {
+            askedShares = !shareIds.isEmpty();
+            shareGroups.ask(shareIds, shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId)
+                    .collect(Collectors.toSet()), at);
+            schedule.made(ReadSchedule.Read.SHARE_ANSWER, at);
+        }
         List<String> groupIds = consumerGroups.stream().map(GroupListing::groupId).toList();
         Set<String> gone = new HashSet<>();
         List<GroupOffsets> fetched = groupOffsets(groupIds, gone, errors);
@@ -381,18 +392,17 @@ public final class KafkaCollector implements Collector {
     }
 
     /**
-     * Admin calls the groups of {@code listing} need: committed offsets, descriptions per protocol
-     * in use by a group not listed empty, and the share groups' when a share answer is asked this cycle. Each costs a FindCoordinator (the Admin client keeps no
+     * Admin calls the consumer and streams groups of {@code listing} need every cycle: committed offsets, and
+     * descriptions per protocol in use by a group not listed empty (share groups' answers take turns:
+     * {@link ReadSchedule.Read#SHARE_ANSWER}). Each costs a FindCoordinator (the Admin client keeps no
      * coordinators across calls).
      */
-    private static int groupCalls(List<GroupListing> listing, boolean askingShares) {
+    private static int groupCalls(List<GroupListing> listing) {
         List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
         // One describe call per kind: classic, consumer protocol, streams.
         long protocols = consumers.stream().filter(l -> !listedEmpty(l)).map(KafkaCollector::protocolOf)
                 .distinct().count();
-        List<GroupListing> shares = listing.stream().filter(KafkaCollector::isShare).toList();
-        return (consumers.isEmpty() ? 0 : 1 + (int) protocols) + (askingShares
-                ? ShareGroupReader.calls(shares.size(), shares.stream().filter(l -> !listedEmpty(l)).count()) : 0);
+        return consumers.isEmpty() ? 0 : 1 + (int) protocols;
     }
 
     private static boolean isShare(GroupListing listing) {

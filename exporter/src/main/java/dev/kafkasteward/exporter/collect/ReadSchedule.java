@@ -17,8 +17,10 @@ import java.util.Set;
  * (due every cycle: it finds new groups; deleted ones go at once, as describing them says so), log
  * starts (every {@code logStartEvery} cycles), placement (log dirs and reassignments, every
  * {@code placementRefresh}), a full topic-config refresh and settings (feature levels and broker throttles),
- * both every {@code topicConfigRefresh}, and, only while a reassignment is in
- * progress, its progress (the log dirs of the brokers involved, due every cycle) — take turns in what is left: the one due longest goes first, whatever it costs, so none starves;
+ * both every {@code topicConfigRefresh}, only while a reassignment is in
+ * progress, its progress (the log dirs of the brokers involved, due every cycle), and, while there are share
+ * groups and no answer about them is in flight, a share-group answer (due every cycle) — take turns in what is
+ * left: the one due longest goes first, whatever it costs, so none starves;
  * the others follow while they fit. A read never made, or asked {@link #again}, goes at once,
  * budget or not (cold start, a failed listing).
  *
@@ -27,7 +29,7 @@ import java.util.Set;
 final class ReadSchedule {
 
     /** The periodic reads. On equal waits the earlier one goes first: the listing, due every cycle, yields. */
-    enum Read { LOG_STARTS, PLACEMENT, TOPIC_CONFIGS, SETTINGS, PROGRESS, GROUP_LISTING }
+    enum Read { LOG_STARTS, PLACEMENT, TOPIC_CONFIGS, SETTINGS, PROGRESS, SHARE_ANSWER, GROUP_LISTING }
 
     private final int requestsPerBroker;
     private final int logStartEvery;
@@ -36,6 +38,8 @@ final class ReadSchedule {
     private final Map<Read, Instant> lastMade = new EnumMap<>(Read.class);
     /** Every read goes in the first cycle, except progress: there is no reassignment to follow yet. */
     private final Set<Read> urgent = EnumSet.complementOf(EnumSet.of(Read.PROGRESS));
+    /** Admin calls the share-group answer of this cycle would make (0: none wanted), set before {@link #plan}. */
+    private int shareAnswerCalls;
     private int cyclesSinceStarts;
     private Instant startsDueSince;
 
@@ -71,7 +75,20 @@ final class ReadSchedule {
             case TOPIC_CONFIGS -> 1;           // one DescribeConfigs for all topics
             case SETTINGS -> brokers + 1;      // DescribeFeatures, DescribeConfigs each (a broker describes only itself)
             case PROGRESS -> brokers;          // DescribeLogDirs of each broker involved: at most all
+            case SHARE_ANSWER -> brokers + 1;  // per call, a FindCoordinator and one per coordinator: see shareAnswer
         };
+    }
+
+    /**
+     * A share-group answer is wanted this cycle, making {@code calls} Admin calls (offsets, and descriptions
+     * of the groups not listed empty); 0 when there are no share groups or an answer is in flight.
+     */
+    void shareAnswer(int calls) {
+        shareAnswerCalls = calls;
+    }
+
+    private int costOf(Read read, int brokers) {
+        return read == Read.SHARE_ANSWER ? shareAnswerCalls * cost(read, brokers) : cost(read, brokers);
     }
 
     /** The reads this cycle makes, at {@code now}, on {@code brokers} whose lag reads cost {@code fixedCost}. */
@@ -88,7 +105,7 @@ final class ReadSchedule {
         List<Read> due = new ArrayList<>();
         Set<Read> out = EnumSet.noneOf(Read.class);
         for (Read r : Read.values()) {
-            if (r == Read.PROGRESS && !reassigning) {
+            if (r == Read.PROGRESS && !reassigning || r == Read.SHARE_ANSWER && shareAnswerCalls == 0) {
                 continue;
             }
             if (urgent.contains(r)) {
@@ -100,11 +117,11 @@ final class ReadSchedule {
         due.sort(Comparator.comparing(this::dueSince).thenComparing(Comparator.naturalOrder()));
         long left = requestsPerBroker == 0 ? Long.MAX_VALUE : (long) requestsPerBroker * brokers - fixedCost;
         for (Read r : out) {
-            left -= cost(r, brokers);
+            left -= costOf(r, brokers);
         }
         boolean first = true;
         for (Read r : due) {
-            int cost = cost(r, brokers);
+            int cost = costOf(r, brokers);
             if (first || cost <= left) {
                 out.add(r);
                 left -= cost;
@@ -132,7 +149,7 @@ final class ReadSchedule {
     private Instant dueSince(Read read) {
         Instant last = lastMade.getOrDefault(read, Instant.MIN);
         return switch (read) {
-            case GROUP_LISTING, PROGRESS -> last;
+            case GROUP_LISTING, PROGRESS, SHARE_ANSWER -> last;
             case LOG_STARTS -> startsDueSince == null ? Instant.MAX : startsDueSince;
             case PLACEMENT -> plus(last, placementRefresh);
             case TOPIC_CONFIGS, SETTINGS -> plus(last, topicConfigRefresh);

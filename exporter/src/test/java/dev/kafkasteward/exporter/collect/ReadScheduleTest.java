@@ -60,7 +60,7 @@ class ReadScheduleTest {
 
     @Test
     void theFirstCycleMakesEveryReadWhateverTheBudget() {
-        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS)), schedule(6).plan(START, 3, 1_000),
+        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS, Read.SHARE_ANSWER)), schedule(6).plan(START, 3, 1_000),
                 "progress only follows a reassignment");
     }
 
@@ -106,7 +106,7 @@ class ReadScheduleTest {
         for (int i = 1; i < cycles.size(); i++) {
             assertEquals(1, cycles.get(i).size(), "cycle " + i + ": " + cycles.get(i));
         }
-        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS)), longestGaps(cycles).keySet(),
+        assertEquals(EnumSet.complementOf(EnumSet.of(Read.PROGRESS, Read.SHARE_ANSWER)), longestGaps(cycles).keySet(),
                 "every read is made again");
     }
 
@@ -144,6 +144,30 @@ class ReadScheduleTest {
         Map<Read, Integer> gaps = longestGaps(cycles);
         assertTrue(gaps.get(Read.PROGRESS) <= 1 + 4, "progress, due every cycle, waits for the others: " + gaps);
         assertTrue(gaps.get(Read.GROUP_LISTING) <= 1 + 4, "the listing still comes round: " + gaps);
+    }
+
+    @Test
+    void aShareGroupAnswerTakesTurnsWithinTheBudgetAndIsNotWantedWhileOneIsInFlight() {
+        ReadSchedule schedule = schedule(6);
+        schedule.shareAnswer(1);
+        run(schedule, 3, 2); // the first answer goes at once, as every read never made
+        int fixed = ReadSchedule.fixedCost(3, GROUP_CALLS, false);
+        List<Set<Read>> cycles = new ArrayList<>();
+        for (int i = 2; i < 40; i++) {
+            Instant now = START.plus(INTERVAL.multipliedBy(i));
+            // An answer asked in one cycle arrives in the next: none is wanted in between.
+            boolean idle = cycles.isEmpty() || !cycles.get(cycles.size() - 1).contains(Read.SHARE_ANSWER);
+            schedule.shareAnswer(idle ? 1 : 0);
+            Set<Read> reads = schedule.plan(now, 3, fixed);
+            reads.forEach(r -> schedule.made(r, now));
+            cycles.add(reads);
+            int requests = fixed + reads.stream().mapToInt(r -> ReadSchedule.cost(r, 3)).sum();
+            assertTrue(requests <= 18 || reads.size() == 1, "cycle " + i + " sends " + requests + ": " + reads);
+            assertFalse(!idle && reads.contains(Read.SHARE_ANSWER), "cycle " + i + ": an answer is in flight");
+        }
+        Map<Read, Integer> gaps = longestGaps(cycles);
+        assertTrue(gaps.get(Read.SHARE_ANSWER) <= 2 + 4, "the share answer comes round: " + gaps);
+        assertTrue(gaps.get(Read.GROUP_LISTING) <= 1 + 4, "and the listing: " + gaps);
     }
 
     @Test
