@@ -302,9 +302,10 @@ public final class StewardExporter implements AutoCloseable {
     private static Properties shareClientProperties(Properties props) {
         Properties share = new Properties();
         share.putAll(props);
-        share.put(AdminClientConfig.CLIENT_ID_CONFIG, props.getProperty(AdminClientConfig.CLIENT_ID_CONFIG) + "-share");
+        // Values may be of any type a caller put in (the Admin client accepts numbers as well as strings).
+        share.put(AdminClientConfig.CLIENT_ID_CONFIG, props.get(AdminClientConfig.CLIENT_ID_CONFIG) + "-share");
         long timeoutMs = Math.max(KafkaCollector.SHARE_ANSWER_TIMEOUT.toMillis(),
-                Long.parseLong(props.getProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+                Long.parseLong(String.valueOf(props.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG))));
         share.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
         share.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
         return share;

@@ -84,6 +84,9 @@ public final class KafkaCollector implements Collector {
      */
     private static final Set<GroupType> LISTED_TYPES = Set.of(GroupType.CLASSIC, GroupType.CONSUMER, GroupType.SHARE,
             GroupType.STREAMS);
+    /** How long a share-group answer may take before it is given up (the share client's request timeout). */
+    public static final Duration SHARE_ANSWER_TIMEOUT = ShareGroupReader.ANSWER_TIMEOUT;
+
     private static final Set<String> LISTED_PROTOCOL_TYPES = Set.of("", "consumer", "share", "streams");
 
     private final Admin admin;
@@ -101,10 +104,10 @@ public final class KafkaCollector implements Collector {
     private final LogOffsetReader logOffsetReader;
     private final ShareGroupReader shareGroups;
     private final Admin shareAdmin;
-    /** Whether a share-group answer was ever asked. */
+    /** Whether a share-group answer has been asked yet: the first goes as soon as there are share groups. */
     private boolean askedShares;
-    /** How long a share-group answer may take before it is given up. */
-    public static final java.time.Duration SHARE_ANSWER_TIMEOUT = ShareGroupReader.ANSWER_TIMEOUT;
+    /** Groups described at least once (see {@link #skippable}); forgotten when no longer listed. */
+    private final Set<String> describedOnce = new HashSet<>();
     private final ReadSchedule schedule;
     /** The groups in scope the last complete listing found, less those found gone since. */
     private List<GroupListing> listed = List.of();
@@ -185,16 +188,18 @@ public final class KafkaCollector implements Collector {
         List<TopicMetadata> topics = topicFilter.test(Topic.GROUP_METADATA_TOPIC_NAME) ? metadataTopics
                 : metadataTopics.stream().filter(t -> !t.name().equals(Topic.GROUP_METADATA_TOPIC_NAME)).toList();
         int brokers = brokerCount(topics);
-        if (listed.stream().anyMatch(KafkaCollector::listedEmpty)) {
-            // Listing every cycle is what spares describing the groups listed empty (one request per broker,
-            // where describing costs a FindCoordinator and one per coordinator for each kind of group).
+        // A listing costs as much as describing one kind of group (Metadata and a ListGroups per broker, or a
+        // FindCoordinator and a describe per coordinator): it goes every cycle when it spares a kind whose groups
+        // are all listed empty; otherwise it takes turns, and a cycle without it describes every group.
+        boolean listEveryCycle = sparedKinds(listed) > 0;
+        if (listEveryCycle) {
             schedule.again(ReadSchedule.Read.GROUP_LISTING);
         }
         List<GroupListing> listedShares = listed.stream().filter(KafkaCollector::isShare).toList();
         schedule.shareAnswer(shareGroups.idle() ? ShareGroupReader.calls(listedShares.size(),
-                listedShares.stream().filter(l -> !listedEmpty(l)).count()) : 0);
+                listedShares.stream().filter(l -> !(listEveryCycle && skippable(l))).count()) : 0);
         Set<ReadSchedule.Read> reads = schedule.plan(at, brokers,
-                ReadSchedule.fixedCost(brokers, groupCalls(listed), clusterReader.reassigning()),
+                ReadSchedule.fixedCost(brokers, groupCalls(listed, listEveryCycle), clusterReader.reassigning()),
                 clusterReader.reassigning());
         Listing listing = reads.contains(ReadSchedule.Read.GROUP_LISTING)
                 ? listGroups(at, coordinators, errors) : new Listing(listed, !listed.isEmpty(), false);
@@ -204,10 +209,12 @@ public final class KafkaCollector implements Collector {
         // Asked first: brokers are slow to answer share-group offsets, the lag's reads go meanwhile. Asked when the
         // budget has room (or it has waited longest), not every cycle: the last answer is served meanwhile.
         // (The first cycle plans before any listing: it asks as soon as it has listed share groups.)
-        if (reads.contains(ReadSchedule.Read.SHARE_ANSWER) || !askedShares && shareGroups.idle()) {
-            askedShares = !shareIds.isEmpty();
-            shareGroups.ask(shareIds, shareListings.stream().filter(listing::emptyNow).map(GroupListing::groupId)
-                    .collect(Collectors.toSet()), at);
+        boolean askNow = shareGroups.idle() && !shareIds.isEmpty()
+                && (reads.contains(ReadSchedule.Read.SHARE_ANSWER) || !askedShares);
+        if (askNow) {
+            askedShares = true;
+            shareGroups.ask(shareIds, shareListings.stream().filter(l -> listing.fresh() && skippable(l))
+                    .map(GroupListing::groupId).collect(Collectors.toSet()), at);
             schedule.made(ReadSchedule.Read.SHARE_ANSWER, at);
         }
         List<String> groupIds = consumerGroups.stream().map(GroupListing::groupId).toList();
@@ -218,17 +225,19 @@ public final class KafkaCollector implements Collector {
         // A group this cycle's listing found empty has nothing more to describe.
         Map<String, Integer> partitionCounts = new HashMap<>();
         metadataTopics.forEach(t -> partitionCounts.put(t.name(), t.partitions().size()));
-        Descriptions described = describeGroups(consumerGroups.stream().filter(l -> !listing.emptyNow(l)).toList(),
+        // A group deleted between the listing and its offsets reads as having none, and only describing it tells it
+        // is gone: a group listed empty is skipped only when its offsets were there.
+        Set<String> withOffsets = fetched.stream().filter(g -> !g.committed().isEmpty()).map(GroupOffsets::groupId)
+                .collect(Collectors.toSet());
+        Predicate<GroupListing> skip = l -> listing.fresh() && skippable(l) && withOffsets.contains(l.groupId());
+        Descriptions described = describeGroups(consumerGroups.stream().filter(skip.negate()).toList(),
                 partitionCounts::get, errors);
+        describedOnce.addAll(described.groups().keySet());
         Map<String, GroupDescription> descriptions = new TreeMap<>(described.groups());
-        consumerGroups.stream().filter(listing::emptyNow).forEach(l -> descriptions.put(l.groupId(),
+        consumerGroups.stream().filter(skip).forEach(l -> descriptions.put(l.groupId(),
                 GroupDescription.listedEmpty(l.groupId(), protocolOf(l))));
-        ShareGroupReader.Read shares = shareGroups.collect(shareIds, listing.fresh() && !errors.any(Stage.LIST_GROUPS),
-                at, Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()), errors);
-        gone.addAll(shares.gone());
         gone.addAll(described.gone());
         List<GroupOffsets> groups = fetched.stream().filter(g -> !gone.contains(g.groupId())).toList();
-        listed = listed.stream().filter(l -> !gone.contains(l.groupId())).toList();
 
         Set<String> knownTopics = topics.stream().map(TopicMetadata::name).collect(Collectors.toSet());
         Set<TopicPartitionId> wanted = new TreeSet<>();
@@ -240,10 +249,10 @@ public final class KafkaCollector implements Collector {
                     .forEach(p -> wanted.add(p.id())));
         }
         Set<TopicPartitionId> forLag = Set.copyOf(wanted);
-        // A share-partition's log end places its oldest record not acknowledged (log end - backlog).
+        // A share-partition's log end places its oldest record not acknowledged (log end - backlog): those of the
+        // share-partitions answered so far (an answer collected below with new ones has theirs next cycle).
         Set<TopicPartitionId> forShares = new HashSet<>();
-        shares.groups().values().forEach(g -> g.partitions().keySet().stream()
-                .filter(tp -> knownTopics.contains(tp.topic())).forEach(forShares::add));
+        shareGroups.answeredPartitions().stream().filter(tp -> knownTopics.contains(tp.topic())).forEach(forShares::add);
         wanted.addAll(forShares);
         wanted.addAll(alsoOffsets.apply(topics));
         boolean starts = reads.contains(ReadSchedule.Read.LOG_STARTS);
@@ -251,6 +260,12 @@ public final class KafkaCollector implements Collector {
         Map<TopicPartitionId, LogOffsets> logOffsets = logOffsetReader.read(wanted, topics, starts, this::timeoutMs,
                 id -> forLag.contains(id) ? Stage.LIST_OFFSETS
                         : forShares.contains(id) ? Stage.SHARE_GROUPS : Stage.DEAD_LETTER_OFFSETS, errors);
+        // Collected after the lag's log ends, so that waiting for it cannot add to the lag.
+        ShareGroupReader.Read shares = shareGroups.collect(shareIds, listing.fresh() && !errors.any(Stage.LIST_GROUPS),
+                askNow ? Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()) : 0, errors);
+        gone.addAll(shares.gone());
+        listed = listed.stream().filter(l -> !gone.contains(l.groupId())).toList();
+        describedOnce.retainAll(listed.stream().map(GroupListing::groupId).collect(Collectors.toSet()));
         // A cycle that could not list topics read nothing: the periodic reads it planned stay due.
         boolean sawTopics = !topics.isEmpty();
         made(starts && sawTopics, ReadSchedule.Read.LOG_STARTS, at);
@@ -330,15 +345,22 @@ public final class KafkaCollector implements Collector {
      * was made in this cycle ({@code fresh}): then the state each group was listed in is current.
      */
     private record Listing(List<GroupListing> groups, boolean anyListed, boolean fresh) {
-
-        /** Listed empty in this cycle: no members and nothing assigned, so there is nothing to describe. */
-        boolean emptyNow(GroupListing l) {
-            return fresh && listedEmpty(l);
-        }
     }
 
-    private static boolean listedEmpty(GroupListing l) {
-        return l.groupState().map(s -> s == GroupState.EMPTY).orElse(false);
+    /**
+     * Listed empty (no members, nothing assigned: nothing to describe) and, unless a share group (which has no
+     * epoch), described before, so that its next description has an epoch to count rebalances from.
+     */
+    private boolean skippable(GroupListing l) {
+        return l.groupState().map(s -> s == GroupState.EMPTY).orElse(false)
+                && (isShare(l) || describedOnce.contains(l.groupId()));
+    }
+
+    /** Kinds of group (classic, consumer, streams, share) whose every group in {@code listing} is skippable. */
+    private long sparedKinds(List<GroupListing> listing) {
+        Map<GroupType, Boolean> allSkippable = new HashMap<>();
+        listing.forEach(l -> allSkippable.merge(l.type().orElse(GroupType.CLASSIC), skippable(l), Boolean::logicalAnd));
+        return allSkippable.values().stream().filter(b -> b).count();
     }
 
     private static GroupDescription.GroupProtocol protocolOf(GroupListing l) {
@@ -397,11 +419,11 @@ public final class KafkaCollector implements Collector {
      * {@link ReadSchedule.Read#SHARE_ANSWER}). Each costs a FindCoordinator (the Admin client keeps no
      * coordinators across calls).
      */
-    private static int groupCalls(List<GroupListing> listing) {
+    private int groupCalls(List<GroupListing> listing, boolean listEveryCycle) {
         List<GroupListing> consumers = listing.stream().filter(l -> !isShare(l)).toList();
         // One describe call per kind: classic, consumer protocol, streams.
-        long protocols = consumers.stream().filter(l -> !listedEmpty(l)).map(KafkaCollector::protocolOf)
-                .distinct().count();
+        long protocols = consumers.stream().filter(l -> !(listEveryCycle && skippable(l)))
+                .map(KafkaCollector::protocolOf).distinct().count();
         return consumers.isEmpty() ? 0 : 1 + (int) protocols;
     }
 

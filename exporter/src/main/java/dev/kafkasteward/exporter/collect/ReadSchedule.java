@@ -75,7 +75,7 @@ final class ReadSchedule {
             case TOPIC_CONFIGS -> 1;           // one DescribeConfigs for all topics
             case SETTINGS -> brokers + 1;      // DescribeFeatures, DescribeConfigs each (a broker describes only itself)
             case PROGRESS -> brokers;          // DescribeLogDirs of each broker involved: at most all
-            case SHARE_ANSWER -> brokers + 1;  // per call, a FindCoordinator and one per coordinator: see shareAnswer
+            case SHARE_ANSWER -> brokers + 1;  // per call (see costOf), a FindCoordinator and one per coordinator
         };
     }
 
@@ -87,7 +87,8 @@ final class ReadSchedule {
         shareAnswerCalls = calls;
     }
 
-    private int costOf(Read read, int brokers) {
+    /** Requests of {@code read} in this cycle: a share-group answer's depend on its calls ({@link #shareAnswer}). */
+    int costOf(Read read, int brokers) {
         return read == Read.SHARE_ANSWER ? shareAnswerCalls * cost(read, brokers) : cost(read, brokers);
     }
 

@@ -1,10 +1,11 @@
 package dev.kafkasteward.exporter.collect;
 
 import dev.kafkasteward.exporter.observation.ShareGroupObservation;
+import dev.kafkasteward.exporter.observation.TopicPartitionId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,12 +36,18 @@ final class ShareAnswers {
         failures.remove(groupId);
     }
 
-    /** Reading {@code groupId} failed; returns its last answer if it is still served. */
-    Optional<ShareGroupObservation> failed(String groupId) {
+    /** Reading {@code groupId} failed: its last answer is served on, up to {@code carried} failures in a row. */
+    void failed(String groupId) {
         if (failures.merge(groupId, 1, Integer::sum) > carried) {
             last.remove(groupId);
         }
-        return Optional.ofNullable(last.get(groupId));
+    }
+
+    /** The share-partitions of the answers kept. */
+    Set<TopicPartitionId> partitions() {
+        Set<TopicPartitionId> out = new HashSet<>();
+        last.values().forEach(g -> out.addAll(g.partitions().keySet()));
+        return out;
     }
 
     /** What to serve now; after a {@code completeListing}, groups it did not list are forgotten first. */

@@ -40,9 +40,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Brokers answer share-group offsets slowly when a request names several groups: Kafka 4.3.1 took about
  * 50 ms per group (2.4 s for 50 groups on 3 brokers, where 50 one-group requests took 0.2-0.6 s together;
  * {@code ShareOffsetsProbe}). Asking a group per request would cost two requests per group and cycle, so
- * instead one answer is asked at a time and the cycle that asks it waits for it at most {@link #WAIT}: what has
- * not arrived by then is collected by a later cycle (which does not wait), and meanwhile each group's last
- * answer is served, with its
+ * instead one answer is asked at a time and the cycle that asks it waits for it at most {@link #WAIT}: what
+ * has not arrived by then is collected by a later cycle (which does not wait), and meanwhile each group's
+ * last answer is served, with its
  * time ({@link ShareGroupObservation#askedAt}). So is a group's last answer when reading it failed, for up
  * to {@link #CARRIED_ANSWERS} answers in a row.
  */
@@ -81,6 +81,11 @@ final class ShareGroupReader {
         }
     }
 
+    /** The share-partitions of the answers served: their log ends place the oldest records not acknowledged. */
+    Set<TopicPartitionId> answeredPartitions() {
+        return answers.partitions();
+    }
+
     /** No answer in flight: the next {@link #ask} asks one. */
     boolean idle() {
         return asked == null;
@@ -106,14 +111,13 @@ final class ShareGroupReader {
     }
 
     /**
-     * Collects the answer in flight if it has arrived — an answer asked in this cycle ({@code now}) is waited
-     * for up to {@code waitMs}, one asked earlier is known to be slow and not waited for — then returns what is
-     * served: every group's last answer, less those gone and, after a {@code completeListing}, those no longer
-     * listed.
+     * Collects the answer in flight if it arrives within {@code waitMs} (the cycle that asked it waits a little; a
+     * later one knows it is slow and only looks), then returns what is served: every group's last answer, less
+     * those gone and, after a {@code completeListing}, those no longer listed.
      */
-    Read collect(Collection<String> listed, boolean completeListing, Instant now, long waitMs, CycleErrors errors) {
+    Read collect(Collection<String> listed, boolean completeListing, long waitMs, CycleErrors errors) {
         Set<String> gone = new TreeSet<>();
-        if (asked != null && arrived(asked, asked.at().equals(now) ? waitMs : 0)) {
+        if (asked != null && arrived(asked, waitMs)) {
             harvest(asked, gone, errors);
             asked = null;
         }

@@ -36,10 +36,9 @@ public final class RebalanceCounter implements CycleAnalyzer<SortedMap<String, L
     public SortedMap<String, Long> analyze(Observation observation) {
         for (GroupDescription d : observation.descriptions().values()) {
             Seen now = Seen.of(d);
-            Seen last = seen.get(d.groupId());
-            if (hasEpochs(d.protocol()) && now.epoch().isEmpty() && last != null && last.epoch().isPresent()) {
-                // Listed empty, not described: the epoch seen last stays the one to compare with, so the
-                // next description counts every rebalance in between.
+            if (hasEpochs(d.protocol()) && now.epoch().isEmpty()) {
+                // Listed empty, not described: nothing to compare. The epoch seen last (if any) stays the one the
+                // next description is compared with, so it counts every rebalance in between.
                 counts.putIfAbsent(d.groupId(), 0L);
                 continue;
             }

@@ -36,14 +36,23 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
     }
 
     /**
-     * The start offset, backlog and log end (-1: unknown) last seen, and when progress was last seen: the start
-     * offset moved, or records were acknowledged (the backlog grew by less than the log end did).
+     * The start offset, backlog and log end (-1: unknown) of the answer asked at {@code askedAt}, and when progress
+     * was last seen: the start offset moved, or records were acknowledged (the backlog grew by less than the log
+     * end did).
      */
-    private record Progress(long startOffset, long backlog, long logEnd, Instant since) {
+    private record Progress(long startOffset, long backlog, long logEnd, Instant since, Instant askedAt) {
+    }
+
+    /**
+     * Where the oldest record not acknowledged was placed for the answer asked at {@code askedAt}; placed again
+     * only for a newer answer, or once a log end is known ({@code withLogEnd}).
+     */
+    private record Placed(Instant askedAt, RecordPosition oldest, boolean withLogEnd) {
     }
 
     private final Duration stallAfter;
     private final Map<Key, Progress> progress = new HashMap<>();
+    private final Map<Key, Placed> placed = new HashMap<>();
     /** Timestamps (epoch ms) of the records at the start offsets of the share-partitions with a backlog. */
     private final Map<RecordPosition, Long> stamps = new HashMap<>();
 
@@ -57,7 +66,7 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
         for (ShareGroupObservation g : adminPhase.shareGroups().values()) {
             g.partitions().forEach((tp, p) -> {
                 if (p.backlog().orElse(0) > 0) {
-                    RecordPosition at = oldest(tp, p, adminPhase);
+                    RecordPosition at = place(new Key(g.groupId(), tp), g, p, adminPhase).oldest();
                     if (!stamps.containsKey(at)) {
                         wanted.add(at);
                     }
@@ -70,9 +79,13 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
     @Override
     public ShareGroupSnapshot analyze(Observation observation) {
         java.util.Set<RecordPosition> current = new java.util.HashSet<>();
+        Map<Key, Placed> placedNow = new HashMap<>();
         observation.shareGroups().values().forEach(g -> g.partitions().forEach((tp, p) -> {
+            Key key = new Key(g.groupId(), tp);
+            Placed at = place(key, g, p, observation);
+            placedNow.put(key, at);
             if (p.backlog().orElse(0) > 0) {
-                current.add(oldest(tp, p, observation));
+                current.add(at.oldest());
             }
         }));
         // Only the timestamps of the positions share groups wait at (the observation's others are lag's).
@@ -94,11 +107,15 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
                 }
                 Key key = new Key(g.groupId(), e.getKey());
                 LogOffsets log = observation.logOffsets().get(e.getKey());
-                Progress now0 = progressed(progress.get(key), p, log == null ? -1 : log.end(), now);
+                Progress before = progress.get(key);
+                // Only a new answer tells of progress: a cycle serving an older one learns nothing new.
+                Progress now0 = before != null && before.askedAt().equals(g.askedAt()) ? before
+                        : progressed(before, p, log == null ? -1 : log.end(), g.askedAt());
                 seen.put(key, now0);
                 long backlog = p.backlog().getAsLong();
                 ShareGroupSnapshot.Partition partition = new ShareGroupSnapshot.Partition(g.groupId(), e.getKey(),
-                        p.startOffset(), backlog, age(e.getKey(), p, observation), status(g, backlog, now0, now));
+                        p.startOffset(), backlog, age(placedNow.get(key).oldest(), backlog, observation),
+                        status(g, backlog, now0, now));
                 partitions.add(partition);
                 byTopic.computeIfAbsent(e.getKey().topic(), t -> new ArrayList<>()).add(partition);
             }
@@ -112,23 +129,25 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
         if (!observation.errors().containsKey(Stage.LIST_GROUPS.label())
                 && !observation.errors().containsKey(Stage.SHARE_GROUPS.label())) {
             progress.clear();
+            placed.clear();
             stamps.keySet().retainAll(current);
         }
         progress.putAll(seen);
+        placed.putAll(placedNow);
         OptionalDouble answerAge = observation.shareGroups().values().stream()
                 .mapToDouble(g -> Math.max(0, Duration.between(g.askedAt(), now).toMillis()) / 1000.0).max();
         return new ShareGroupSnapshot(partitions, groups, answerAge);
     }
 
-    private static Progress progressed(Progress before, SharePosition p, long logEnd, Instant now) {
+    private static Progress progressed(Progress before, SharePosition p, long logEnd, Instant askedAt) {
         long backlog = p.backlog().getAsLong();
-        // Records acknowledged since the last cycle: what arrived (the log end's growth) less the backlog's growth.
+        // Records acknowledged since the last answer: what arrived (the log end's growth) less the backlog's growth.
         boolean acknowledged = before != null && logEnd >= 0 && before.logEnd() >= 0
                 && (logEnd - before.logEnd()) - (backlog - before.backlog()) > 0;
         if (before == null || before.startOffset() != p.startOffset() || backlog < before.backlog() || acknowledged) {
-            return new Progress(p.startOffset(), backlog, logEnd, now);
+            return new Progress(p.startOffset(), backlog, logEnd, askedAt, askedAt);
         }
-        return new Progress(p.startOffset(), backlog, logEnd, before.since());
+        return new Progress(p.startOffset(), backlog, logEnd, before.since(), askedAt);
     }
 
     private PartitionStatus status(ShareGroupObservation g, long backlog, Progress progress, Instant now) {
@@ -142,21 +161,29 @@ public final class ShareGroupTracker implements CycleAnalyzer<ShareGroupSnapshot
                 : PartitionStatus.LAGGING;
     }
 
-    private OptionalDouble age(TopicPartitionId tp, SharePosition p, Observation observation) {
-        if (p.backlog().getAsLong() == 0) {
+    private OptionalDouble age(RecordPosition oldest, long backlog, Observation observation) {
+        if (backlog == 0) {
             return OptionalDouble.of(0);
         }
-        Long stamp = stamps.get(oldest(tp, p, observation));
+        Long stamp = stamps.get(oldest);
         return stamp == null ? OptionalDouble.empty()
                 : OptionalDouble.of(Math.max(0, observation.at().toEpochMilli() - stamp) / 1000.0);
     }
 
-    /** Where the oldest record not acknowledged is, as far as the start offset, backlog and log end tell. */
-    private static RecordPosition oldest(TopicPartitionId tp, SharePosition p, Observation observation) {
-        LogOffsets log = observation.logOffsets().get(tp);
+    /**
+     * Where the oldest record not acknowledged is, as far as the start offset, backlog and log end tell: placed
+     * once per answer (with the first log end known after it: it may be too new by the records that arrived
+     * while the answer was on its way), kept while later cycles serve the same answer.
+     */
+    private Placed place(Key key, ShareGroupObservation g, SharePosition p, Observation observation) {
+        Placed before = placed.get(key);
+        if (before != null && before.askedAt().equals(g.askedAt()) && before.withLogEnd()) {
+            return before;
+        }
+        LogOffsets log = observation.logOffsets().get(key.partition());
         long offset = log == null ? p.startOffset()
                 : Math.max(p.startOffset(), log.end() - p.backlog().orElse(0));
-        return new RecordPosition(tp, offset);
+        return new Placed(g.askedAt(), new RecordPosition(key.partition(), offset), log != null);
     }
 
     private static ShareGroupSnapshot.Totals totals(List<ShareGroupSnapshot.Partition> partitions) {

@@ -146,10 +146,14 @@ class ReadScheduleTest {
         assertTrue(gaps.get(Read.GROUP_LISTING) <= 1 + 4, "the listing still comes round: " + gaps);
     }
 
+    /**
+     * A share-group answer with both calls (offsets and descriptions: 8 requests on 3 brokers) never fits beside the
+     * lag's 13, so it goes when it has waited longest, alone, as any read does that does not fit.
+     */
     @Test
-    void aShareGroupAnswerTakesTurnsWithinTheBudgetAndIsNotWantedWhileOneIsInFlight() {
+    void aShareGroupAnswerTakesTurnsWithTheOtherReadsAndIsNotPlannedWhileOneIsInFlight() {
         ReadSchedule schedule = schedule(6);
-        schedule.shareAnswer(1);
+        schedule.shareAnswer(2);
         run(schedule, 3, 2); // the first answer goes at once, as every read never made
         int fixed = ReadSchedule.fixedCost(3, GROUP_CALLS, false);
         List<Set<Read>> cycles = new ArrayList<>();
@@ -157,11 +161,11 @@ class ReadScheduleTest {
             Instant now = START.plus(INTERVAL.multipliedBy(i));
             // An answer asked in one cycle arrives in the next: none is wanted in between.
             boolean idle = cycles.isEmpty() || !cycles.get(cycles.size() - 1).contains(Read.SHARE_ANSWER);
-            schedule.shareAnswer(idle ? 1 : 0);
+            schedule.shareAnswer(idle ? 2 : 0);
             Set<Read> reads = schedule.plan(now, 3, fixed);
             reads.forEach(r -> schedule.made(r, now));
             cycles.add(reads);
-            int requests = fixed + reads.stream().mapToInt(r -> ReadSchedule.cost(r, 3)).sum();
+            int requests = fixed + reads.stream().mapToInt(r -> schedule.costOf(r, 3)).sum();
             assertTrue(requests <= 18 || reads.size() == 1, "cycle " + i + " sends " + requests + ": " + reads);
             assertFalse(!idle && reads.contains(Read.SHARE_ANSWER), "cycle " + i + ": an answer is in flight");
         }

@@ -56,6 +56,13 @@ class RebalanceCounterTest {
     }
 
     @Test
+    void aGroupFirstKnownFromTheListingCountsFromItsFirstDescription() {
+        assertEquals(0L, count(GroupDescription.listedEmpty("g", GroupProtocol.CONSUMER)));
+        assertEquals(0L, count(consumer(4)), "first described: the base, not a protocol change");
+        assertEquals(2L, count(consumer(6)));
+    }
+
+    @Test
     void aGroupNoLongerDescribedByACompleteCycleIsForgotten() {
         count(consumer(1));
         count(consumer(4));

@@ -67,8 +67,32 @@ class ShareGroupTrackerTest {
         assertEquals(OptionalDouble.of(30.0), s.partitions().get(0).ageSeconds());
         // A log end that says less than the start offset (read a moment earlier) leaves the start offset.
         Map<TopicPartitionId, LogOffsets> behind = Map.of(P0, new LogOffsets(0, 110));
+        Map<String, ShareGroupObservation> next = Map.of("workers", group(List.of(MEMBER),
+                Map.of(P0, position(100, 15)), T0.plusSeconds(1)));
         assertEquals(List.of(new RecordPosition(P0, 100)),
-                tracker.plan(Observation.ofShareGroups(T0, groups, behind, Map.of())));
+                tracker.plan(Observation.ofShareGroups(T0.plusSeconds(1), next, behind, Map.of())));
+    }
+
+    /**
+     * A cycle may serve an answer an earlier cycle asked (brokers answer share-group offsets slowly): its backlog is
+     * that answer's, so a log end grown since neither moves the oldest record nor counts as acknowledgements.
+     */
+    @Test
+    void aCycleServingAnEarlierAnswerKeepsItsOldestRecordAndSeesNoProgressInIt() {
+        Map<String, ShareGroupObservation> answer = Map.of("workers", group(List.of(MEMBER),
+                Map.of(P0, position(100, 15)), T0));
+        tracker.analyze(Observation.ofShareGroups(T0, answer, Map.of(P0, new LogOffsets(0, 120)),
+                Map.of(new RecordPosition(P0, 105), T0.minusSeconds(30).toEpochMilli())));
+        for (int i = 1; i <= 3; i++) {
+            // 10 more records a cycle; the same answer, so the same backlog.
+            Observation later = Observation.ofShareGroups(T0.plusSeconds(15L * i), answer,
+                    Map.of(P0, new LogOffsets(0, 120 + 10L * i)), Map.of());
+            assertEquals(List.of(), tracker.plan(later), "cycle " + i + ": the oldest record stays at 105, read already");
+            ShareGroupSnapshot.Partition p = tracker.analyze(later).partitions().get(0);
+            assertEquals(OptionalDouble.of(30.0 + 15 * i), p.ageSeconds(), "cycle " + i);
+            assertEquals(i * 15 >= 30 ? PartitionStatus.STALLED : PartitionStatus.LAGGING, p.status(),
+                    "cycle " + i + ": no answer since says anything was acknowledged");
+        }
     }
 
     @Test
@@ -98,7 +122,7 @@ class ShareGroupTrackerTest {
 
     private PartitionStatus status(Instant at, long start, long backlog, long logEnd) {
         Map<String, ShareGroupObservation> groups = Map.of("workers", group(List.of(MEMBER), Map.of(P0,
-                position(start, backlog))));
+                position(start, backlog)), at));
         return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of(P0, new LogOffsets(0, logEnd)),
                 Map.of())).partitions().get(0).status();
     }
@@ -123,12 +147,19 @@ class ShareGroupTrackerTest {
 
     private PartitionStatus status(Instant at, long start, long backlog, List<Member> members) {
         Map<String, ShareGroupObservation> groups = Map.of("workers", group(members, Map.of(P0,
-                position(start, backlog))));
+                position(start, backlog)), at));
         return tracker.analyze(Observation.ofShareGroups(at, groups, Map.of(), Map.of())).partitions().get(0).status();
     }
 
     private static ShareGroupObservation group(List<Member> members, Map<TopicPartitionId, SharePosition> positions) {
-        return new ShareGroupObservation("workers", members.isEmpty() ? "empty" : "stable", members, positions, T0);
+        return group(members, positions, T0);
+    }
+
+    /** An answer asked at {@code askedAt}. */
+    private static ShareGroupObservation group(List<Member> members, Map<TopicPartitionId, SharePosition> positions,
+                                               Instant askedAt) {
+        return new ShareGroupObservation("workers", members.isEmpty() ? "empty" : "stable", members, positions,
+                askedAt);
     }
 
     private static SharePosition position(long start, long backlog) {
