@@ -59,9 +59,9 @@ public final class ShareGroupMetrics {
 
     public static final MetricDef ANSWER_AGE = gauge("kafka_sharegroup_answer_age_seconds", "seconds",
             "How long ago the oldest share-group answer (offsets, backlog, members) served was asked. Brokers answer"
-                    + " share-group offsets slowly when a request names many groups, so one answer is asked at a time and"
-                    + " a cycle waits at most 1 s for it, serving each group's last answer meanwhile (and for up to 3"
-                    + " failed answers in a row). Served while there are share groups.",
+                    + " share-group offsets slowly when a request names many groups, so one answer is asked at a time (when"
+                    + " the request budget gives it its turn) and waited for at most 1 s, each group's last answer served"
+                    + " meanwhile (and for up to 3 failed answers in a row). Served while there are share groups.",
             Source.EXPORTER, "cluster");
 
     public static final List<MetricDef> ALL = List.of(BACKLOG_RECORDS, BACKLOG_AGE, PARTITION_STATUS,

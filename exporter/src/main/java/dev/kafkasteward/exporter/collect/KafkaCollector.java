@@ -262,7 +262,7 @@ public final class KafkaCollector implements Collector {
                         : forShares.contains(id) ? Stage.SHARE_GROUPS : Stage.DEAD_LETTER_OFFSETS, errors);
         // Collected after the lag's log ends, so that waiting for it cannot add to the lag.
         ShareGroupReader.Read shares = shareGroups.collect(shareIds, listing.fresh() && !errors.any(Stage.LIST_GROUPS),
-                askNow ? Math.min(ShareGroupReader.WAIT.toMillis(), timeoutMs()) : 0, errors);
+                askNow ? shareGroups.waitMs(timeoutMs()) : 0, errors);
         gone.addAll(shares.gone());
         listed = listed.stream().filter(l -> !gone.contains(l.groupId())).toList();
         describedOnce.retainAll(listed.stream().map(GroupListing::groupId).collect(Collectors.toSet()));

@@ -40,9 +40,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Brokers answer share-group offsets slowly when a request names several groups: Kafka 4.3.1 took about
  * 50 ms per group (2.4 s for 50 groups on 3 brokers, where 50 one-group requests took 0.2-0.6 s together;
  * {@code ShareOffsetsProbe}). Asking a group per request would cost two requests per group and cycle, so
- * instead one answer is asked at a time and the cycle that asks it waits for it at most {@link #WAIT}: what
- * has not arrived by then is collected by a later cycle (which does not wait), and meanwhile each group's
- * last answer is served, with its
+ * instead one answer is asked at a time and the cycle that asks it waits for it at most {@link #WAIT} (not at
+ * all once an answer took longer, see {@link #waitMs}): what has not arrived by then is collected by a later
+ * cycle (which does not wait), and meanwhile each group's last answer is served, with its
  * time ({@link ShareGroupObservation#askedAt}). So is a group's last answer when reading it failed, for up
  * to {@link #CARRIED_ANSWERS} answers in a row.
  */
@@ -60,6 +60,8 @@ final class ShareGroupReader {
     /** The answer asked and not collected yet; at most one. */
     private Asked asked;
     private final ShareAnswers answers = new ShareAnswers(CARRIED_ANSWERS);
+    /** How long the last answer took from asked to collected (an upper bound: collected by a later cycle). */
+    private long lastAnswerMillis;
 
     ShareGroupReader(Admin admin, Predicate<String> topicFilter) {
         this.admin = admin;
@@ -70,9 +72,9 @@ final class ShareGroupReader {
     record Read(Map<String, ShareGroupObservation> groups, Set<String> gone) {
     }
 
-    /** One answer in flight: when it was asked, and for which groups. */
-    private record Asked(Instant at, List<String> groupIds, Map<String, KafkaFuture<ShareGroupDescription>> described,
-                         ListShareGroupOffsetsResult offsets) {
+    /** One answer in flight: when it was asked (and on the monotonic clock), and for which groups. */
+    private record Asked(Instant at, long nanos, List<String> groupIds,
+                         Map<String, KafkaFuture<ShareGroupDescription>> described, ListShareGroupOffsetsResult offsets) {
 
         KafkaFuture<Void> all() {
             List<KafkaFuture<?>> futures = new ArrayList<>(described.values());
@@ -84,6 +86,15 @@ final class ShareGroupReader {
     /** The share-partitions of the answers served: their log ends place the oldest records not acknowledged. */
     Set<TopicPartitionId> answeredPartitions() {
         return answers.partitions();
+    }
+
+    /**
+     * How long the cycle that asked an answer may wait for it: up to {@link #WAIT} (and {@code timeLeftMs}) while
+     * answers come that fast — then a cycle serves its own answer — and not at all once the last one took longer:
+     * waiting for an answer that will not come in time only makes the cycle late.
+     */
+    long waitMs(long timeLeftMs) {
+        return lastAnswerMillis <= WAIT.toMillis() ? Math.max(0, Math.min(WAIT.toMillis(), timeLeftMs)) : 0;
     }
 
     /** No answer in flight: the next {@link #ask} asks one. */
@@ -106,7 +117,7 @@ final class ShareGroupReader {
                         .describedGroups();
         Map<String, ListShareGroupOffsetsSpec> specs = new HashMap<>();
         groupIds.forEach(g -> specs.put(g, new ListShareGroupOffsetsSpec()));
-        asked = new Asked(now, List.copyOf(groupIds), described,
+        asked = new Asked(now, System.nanoTime(), List.copyOf(groupIds), described,
                 admin.listShareGroupOffsets(specs, new ListShareGroupOffsetsOptions().timeoutMs(timeoutMs)));
     }
 
@@ -118,6 +129,7 @@ final class ShareGroupReader {
     Read collect(Collection<String> listed, boolean completeListing, long waitMs, CycleErrors errors) {
         Set<String> gone = new TreeSet<>();
         if (asked != null && arrived(asked, waitMs)) {
+            lastAnswerMillis = (System.nanoTime() - asked.nanos()) / 1_000_000;
             harvest(asked, gone, errors);
             asked = null;
         }
