@@ -127,38 +127,41 @@ final class GroupDescriber {
         });
     }
 
-    private GroupDescription describe(ClassicGroupDescription d) {
-        Set<TopicPartitionId> assigned = new HashSet<>();
-        Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
-        for (MemberDescription m : d.members()) {
-            GroupDescription.Member member = member(m);
-            m.assignment().topicPartitions().forEach(tp -> {
-                assigned.add(Partitions.id(tp));
-                owners.put(Partitions.id(tp), member);
-            });
+    /** Who owns which partition: each member's assignment, and with {@code targets} where a member is headed. */
+    private record Ownership(Set<TopicPartitionId> assigned, Map<TopicPartitionId, GroupDescription.Member> owners) {
+
+        static Ownership of(Collection<MemberDescription> members, boolean targets) {
+            Set<TopicPartitionId> assigned = new HashSet<>();
+            Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
+            for (MemberDescription m : members) {
+                GroupDescription.Member member = member(m);
+                m.assignment().topicPartitions().forEach(tp -> {
+                    assigned.add(Partitions.id(tp));
+                    owners.put(Partitions.id(tp), member);
+                });
+                if (targets) {
+                    // KIP-848 groups reconcile towards a target; a partition on its way to a member has an owner.
+                    m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp))));
+                }
+            }
+            return new Ownership(assigned, owners);
         }
+    }
+
+    private GroupDescription describe(ClassicGroupDescription d) {
+        Ownership o = Ownership.of(d.members(), false);
         // A classic group's assignment is only current once it is stable again after a rebalance.
         boolean stable = d.state() == ClassicGroupState.STABLE;
         return new GroupDescription(d.groupId(), GroupDescription.GroupProtocol.CLASSIC,
-                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), assigned, stable, owners,
-                java.util.OptionalInt.empty(), memberIds(d.members()));
+                d.state().toString().toLowerCase(java.util.Locale.ROOT), d.members().size(), o.assigned(), stable,
+                o.owners(), java.util.OptionalInt.empty(), memberIds(d.members()));
     }
 
     private GroupDescription describe(ConsumerGroupDescription d) {
         GroupDescription.GroupProtocol protocol = d.type() == GroupType.CONSUMER ? GroupDescription.GroupProtocol.CONSUMER
                 : d.type() == GroupType.CLASSIC ? GroupDescription.GroupProtocol.CLASSIC
                 : GroupDescription.GroupProtocol.OTHER;
-        Set<TopicPartitionId> assigned = new HashSet<>();
-        Map<TopicPartitionId, GroupDescription.Member> owners = new HashMap<>();
-        for (MemberDescription m : d.members()) {
-            GroupDescription.Member member = member(m);
-            m.assignment().topicPartitions().forEach(tp -> {
-                assigned.add(Partitions.id(tp));
-                owners.put(Partitions.id(tp), member);
-            });
-            // KIP-848 groups reconcile towards a target; a partition on its way to a member has an owner.
-            m.targetAssignment().ifPresent(t -> t.topicPartitions().forEach(tp -> assigned.add(Partitions.id(tp))));
-        }
+        Ownership o = Ownership.of(d.members(), true);
         GroupState state = d.groupState();
         boolean assignmentKnown = protocol == GroupDescription.GroupProtocol.CONSUMER
                 ? state != GroupState.DEAD
@@ -167,7 +170,7 @@ final class GroupDescriber {
                 ? d.groupEpoch().map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty())
                 : java.util.OptionalInt.empty();
         return new GroupDescription(d.groupId(), protocol, state.toString().toLowerCase(java.util.Locale.ROOT),
-                d.members().size(), assigned, assignmentKnown, owners, epoch, memberIds(d.members()));
+                d.members().size(), o.assigned(), assignmentKnown, o.owners(), epoch, memberIds(d.members()));
     }
 
     /**

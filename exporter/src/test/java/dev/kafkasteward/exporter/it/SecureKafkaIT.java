@@ -210,10 +210,14 @@ class SecureKafkaIT {
 
             // The file is polled hourly here, so only the signal can make this reload happen.
             assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(serve.pid())).start().waitFor());
-            // The reload takes the funnel readers' lock, which a cycle holds while its funnel reader starts or
-            // reads: on a loaded machine (two test JVMs, brokers and the child on 2 cores) that took over 10 s once.
-            Await.until(Duration.ofSeconds(30), "a reload on SIGHUP", () -> Scrape.get(port)
-                    .value(SelfMetrics.CONFIG_RELOADS.name(), "outcome", "success").orElse(0.0) == 1.0);
+            try {
+                Await.until(Duration.ofSeconds(10), "a reload on SIGHUP", () -> Scrape.get(port)
+                        .value(SelfMetrics.CONFIG_RELOADS.name(), "outcome", "success").orElse(0.0) == 1.0);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; reloads served: " + Scrape.get(port)
+                        .all(SelfMetrics.CONFIG_RELOADS.name()) + "; serve's log:\n"
+                        + Files.readString(log, StandardCharsets.UTF_8), e);
+            }
             assertTrue(serve.isAlive(), "SIGHUP must not stop serve");
 
             long start = System.nanoTime();
